@@ -1,0 +1,116 @@
+package dev.storefront.persistence.jdbi;
+
+import dev.storefront.domain.port.out.Transactions;
+import java.lang.System.Logger.Level;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+
+/**
+ * SQLite transactions on a thread-bound handle. Writers start with {@code BEGIN IMMEDIATE}, so they
+ * take the write lock before their first read and never fail with SQLITE_BUSY on upgrade; readers
+ * use a deferred {@code BEGIN} and see one snapshot. Statements are issued by hand on an
+ * autocommit connection, so the driver never opens a transaction of its own.
+ */
+public final class JdbiTransactions implements Transactions {
+    private static final System.Logger LOG = System.getLogger(JdbiTransactions.class.getName());
+
+    private final Jdbi jdbi;
+    private final Consumer<Connection> discardConnection;
+    private final ThreadLocal<Bound> current = new ThreadLocal<>();
+
+    private record Bound(Handle handle, boolean writable) {}
+
+    JdbiTransactions(Jdbi jdbi, Consumer<Connection> discardConnection) {
+        this.jdbi = jdbi;
+        this.discardConnection = discardConnection;
+    }
+
+    @Override
+    public <T> T inTransaction(Supplier<T> work) {
+        return run(work, true);
+    }
+
+    @Override
+    public <T> T readOnly(Supplier<T> work) {
+        return run(work, false);
+    }
+
+    <T> T withHandle(Function<Handle, T> work) {
+        Bound bound = current.get();
+        if (bound != null) {
+            return work.apply(bound.handle());
+        }
+        return jdbi.withHandle(work::apply);
+    }
+
+    private <T> T run(Supplier<T> work, boolean writable) {
+        Bound outer = current.get();
+        if (outer != null) {
+            if (writable && !outer.writable()) {
+                throw new IllegalStateException("a write transaction cannot start inside a read-only one");
+            }
+            return work.get();
+        }
+        Handle handle = jdbi.open();
+        boolean healthy = true;
+        try {
+            handle.execute(writable ? "BEGIN IMMEDIATE" : "BEGIN");
+            current.set(new Bound(handle, writable));
+            T result;
+            try {
+                result = work.get();
+            } catch (RuntimeException | Error e) {
+                healthy = rollback(handle) && !isDatabaseFailure(e);
+                throw e;
+            }
+            try {
+                handle.execute("COMMIT");
+            } catch (RuntimeException e) {
+                rollback(handle);
+                healthy = false;
+                throw e;
+            }
+            return result;
+        } catch (JdbiException e) {
+            healthy = false;
+            throw e;
+        } finally {
+            current.remove();
+            Connection connection = handle.getConnection();
+            handle.close();
+            if (!healthy) {
+                // After a failed transaction the connection's state is unknown: do not reuse it.
+                discardConnection.accept(connection);
+            }
+        }
+    }
+
+    private static boolean rollback(Handle handle) {
+        try {
+            handle.execute("ROLLBACK");
+            return true;
+        } catch (RuntimeException e) {
+            // SQLite rolls back by itself after some errors (SQLITE_FULL, SQLITE_IOERR, …).
+            if (String.valueOf(e.getMessage()).contains("no transaction is active")) {
+                return true;
+            }
+            LOG.log(Level.WARNING, "rollback failed; the connection is discarded", e);
+            return false;
+        }
+    }
+
+    private static boolean isDatabaseFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof JdbiException || t instanceof SQLException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

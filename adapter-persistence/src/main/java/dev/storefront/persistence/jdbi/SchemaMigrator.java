@@ -1,0 +1,117 @@
+package dev.storefront.persistence.jdbi;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.zip.CRC32;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Applies the versioned SQL scripts in {@code dev/storefront/persistence/migration/} that the
+ * database has not seen, in order, each in its own write transaction, and records them in
+ * {@code schema_version}. Safe to run from several processes at once: the write lock serialises
+ * them and each re-reads the applied versions under it. The scripts are named like Flyway's
+ * ({@code V1__init.sql}) so a host application can run them with its own migration tool instead.
+ */
+final class SchemaMigrator {
+    private static final System.Logger LOG = System.getLogger(SchemaMigrator.class.getName());
+    static final String LOCATION = "dev/storefront/persistence/migration/";
+    private static final Pattern NAME = Pattern.compile("V(\\d+)__(\\w+)\\.sql");
+
+    /** Every migration, oldest first. A new script is added at the end of this list. */
+    static final List<String> SCRIPTS = List.of(
+            "V1__init.sql");
+
+    private final JdbiTransactions transactions;
+
+    SchemaMigrator(JdbiTransactions transactions) {
+        this.transactions = transactions;
+    }
+
+    record Script(int version, String description, String name, String sql, long checksum) {}
+
+    void migrate() {
+        List<Script> scripts = SCRIPTS.stream().map(SchemaMigrator::load).collect(Collectors.toList());
+        for (int i = 0; i < scripts.size(); i++) {
+            if (scripts.get(i).version() != i + 1) {
+                throw new IllegalStateException("migration versions must run 1, 2, 3, …: " + scripts.get(i).name());
+            }
+        }
+        for (Script script : scripts) {
+            transactions.inTransaction(() -> apply(script));
+        }
+    }
+
+    private boolean apply(Script script) {
+        return transactions.withHandle(handle -> {
+            handle.execute("CREATE TABLE IF NOT EXISTS schema_version ("
+                    + " version INTEGER PRIMARY KEY,"
+                    + " description TEXT NOT NULL,"
+                    + " script TEXT NOT NULL,"
+                    + " checksum INTEGER NOT NULL,"
+                    + " installed_at INTEGER NOT NULL)");
+            Map<Integer, Long> applied = appliedChecksums(handle);
+            int newest = applied.keySet().stream().mapToInt(Integer::intValue).max().orElse(0);
+            if (newest > SCRIPTS.size()) {
+                throw new IllegalStateException("the database schema (version " + newest
+                        + ") is newer than this Storefront knows (" + SCRIPTS.size() + ")");
+            }
+            Long checksum = applied.get(script.version());
+            if (checksum != null) {
+                if (checksum != script.checksum()) {
+                    throw new IllegalStateException("migration " + script.name()
+                            + " was changed after it had been applied to this database");
+                }
+                return false;
+            }
+            handle.createScript(script.sql()).execute();
+            handle.createUpdate("INSERT INTO schema_version (version, description, script, checksum, installed_at)"
+                            + " VALUES (:version, :description, :name, :checksum, :installedAt)")
+                    .bind("version", script.version())
+                    .bind("description", script.description())
+                    .bind("name", script.name())
+                    .bind("checksum", script.checksum())
+                    .bind("installedAt", Instant.now().toEpochMilli())
+                    .execute();
+            LOG.log(Level.INFO, "applied database migration {0}", script.name());
+            return true;
+        });
+    }
+
+    private static Map<Integer, Long> appliedChecksums(Handle handle) {
+        return handle.createQuery("SELECT version, checksum FROM schema_version")
+                .map((rs, ctx) -> Map.entry(rs.getInt("version"), rs.getLong("checksum")))
+                .list().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    static Script load(String name) {
+        Matcher matcher = NAME.matcher(name);
+        if (!matcher.matches()) {
+            throw new IllegalStateException("badly named migration: " + name);
+        }
+        String sql = Optional.ofNullable(SchemaMigrator.class.getClassLoader().getResourceAsStream(LOCATION + name))
+                .map(SchemaMigrator::read)
+                .orElseThrow(() -> new IllegalStateException("missing migration on the classpath: " + name));
+        CRC32 crc = new CRC32();
+        crc.update(sql.getBytes(StandardCharsets.UTF_8));
+        return new Script(Integer.parseInt(matcher.group(1)), matcher.group(2), name, sql, crc.getValue());
+    }
+
+    private static String read(InputStream in) {
+        try (in) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

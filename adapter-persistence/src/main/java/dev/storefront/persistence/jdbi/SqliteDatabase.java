@@ -1,0 +1,123 @@
+package dev.storefront.persistence.jdbi;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * The store's SQLite database: a connection pool set up as measured in docs/architecture.md (WAL,
+ * {@code synchronous=NORMAL}, a busy timeout, foreign keys on), the JDBI on top of it, and the
+ * {@link JdbiTransactions} that repositories join. Opening it applies pending schema migrations.
+ */
+public final class SqliteDatabase implements AutoCloseable {
+    static final int BUSY_TIMEOUT_MILLIS = 5_000;
+    private static final int DEFAULT_POOL_SIZE = 8;
+
+    private final Jdbi jdbi;
+    private final HikariDataSource ownedPool;
+    private final JdbiTransactions transactions;
+
+    private SqliteDatabase(DataSource dataSource, HikariDataSource ownedPool) {
+        this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
+        this.ownedPool = ownedPool;
+        this.transactions = new JdbiTransactions(jdbi, this::discard);
+        new SchemaMigrator(transactions).migrate();
+    }
+
+    /**
+     * Opens (creating if needed) the database at a {@code jdbc:sqlite:} URL with a pool it owns.
+     * An in-memory URL ({@code jdbc:sqlite::memory:}) gets one shared connection, since every
+     * SQLite in-memory connection would otherwise be a database of its own.
+     */
+    public static SqliteDatabase open(String jdbcUrl) {
+        return open(jdbcUrl, DEFAULT_POOL_SIZE);
+    }
+
+    public static SqliteDatabase open(String jdbcUrl, int poolSize) {
+        Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+        if (!jdbcUrl.startsWith("jdbc:sqlite:")) {
+            throw new IllegalArgumentException("only jdbc:sqlite: URLs are supported");
+        }
+        boolean inMemory = isInMemory(jdbcUrl);
+        SQLiteConfig sqlite = new SQLiteConfig();
+        sqlite.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+        sqlite.enforceForeignKeys(true);
+        if (!inMemory) {
+            sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
+            sqlite.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        }
+        SQLiteDataSource sqliteDataSource = new SQLiteDataSource(sqlite);
+        sqliteDataSource.setUrl(inMemory ? "jdbc:sqlite:file:storefront-" + UUID.randomUUID()
+                + "?mode=memory&cache=shared" : jdbcUrl);
+
+        HikariConfig pool = new HikariConfig();
+        pool.setPoolName("storefront-sqlite");
+        pool.setDataSource(sqliteDataSource);
+        int size = inMemory ? 1 : Math.max(1, poolSize);
+        pool.setMaximumPoolSize(size);
+        pool.setMinimumIdle(inMemory ? 1 : Math.min(2, size));
+        pool.setIdleTimeout(inMemory ? 0 : 600_000);
+        pool.setMaxLifetime(0); // SQLite connections do not go stale; recycling only costs
+        pool.setConnectionTimeout(BUSY_TIMEOUT_MILLIS + 1_000L);
+        HikariDataSource hikari = new HikariDataSource(pool);
+        try {
+            return new SqliteDatabase(hikari, hikari);
+        } catch (RuntimeException e) {
+            hikari.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Uses a data source that the host application owns and pools. It must point at SQLite; the
+     * host sets its pragmas (see the README) and closes it.
+     */
+    public static SqliteDatabase using(DataSource dataSource) {
+        return new SqliteDatabase(Objects.requireNonNull(dataSource, "dataSource"), null);
+    }
+
+    static boolean isInMemory(String jdbcUrl) {
+        String rest = jdbcUrl.substring("jdbc:sqlite:".length());
+        return rest.isEmpty() || rest.startsWith(":memory:") || rest.contains("mode=memory");
+    }
+
+    public JdbiTransactions transactions() {
+        return transactions;
+    }
+
+    /** Runs database work on the calling thread's transaction, or on a short autocommit handle. */
+    <T> T withHandle(Function<Handle, T> work) {
+        return transactions.withHandle(work);
+    }
+
+    /** Whether the database answers a trivial query. */
+    public boolean isAvailable() {
+        try {
+            return withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private void discard(Connection connection) {
+        if (ownedPool != null) {
+            ownedPool.evictConnection(connection);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (ownedPool != null) {
+            ownedPool.close();
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package dev.storefront.bootstrap;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.logging.LogManager;
+
+/**
+ * Sets up java.util.logging for the standalone server. System.Logger (the application's) and SLF4J
+ * (the adapters', through slf4j-jdk14) both end up there, so one file configures everything.
+ */
+final class Logging {
+    private Logging() {}
+
+    static void configure() {
+        if (System.getProperty("java.util.logging.config.file") != null
+                || System.getProperty("java.util.logging.config.class") != null) {
+            return;
+        }
+        try (InputStream in = Logging.class.getResourceAsStream("logging.properties")) {
+            if (in != null) {
+                LogManager.getLogManager().readConfiguration(in);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

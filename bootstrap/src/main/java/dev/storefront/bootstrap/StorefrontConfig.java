@@ -1,0 +1,193 @@
+package dev.storefront.bootstrap;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Storefront's configuration: environment variables, each of which may also be given on the
+ * command line as {@code --name=value} ({@code --port=8080} or {@code --PORT=8080}); the command
+ * line wins. Every value is checked here, so a bad one stops the start with one line naming it.
+ */
+public record StorefrontConfig(
+        int port,
+        String host,
+        Path dataDir,
+        String databaseUrl,
+        Path mailOutbox,
+        int bcryptCost,
+        List<String> corsOrigins,
+        boolean cookieSecure,
+        Duration sessionIdleTimeout,
+        Duration sessionMaxLifetime,
+        boolean demoCatalog,
+        Currency currency,
+        long maxBodyBytes) {
+
+    /** A configuration variable: its name, default and meaning, as the {@code --help} lists them. */
+    public record Variable(String name, String defaultValue, String meaning) {}
+
+    public static final List<Variable> VARIABLES = List.of(
+            new Variable("PORT", "5005", "HTTP port (0 picks a free one and logs it)"),
+            new Variable("HOST", "0.0.0.0", "bind address"),
+            new Variable("DATA_DIR", "./data", "where the default database file and mail outbox live (created if missing)"),
+            new Variable("DATABASE_URL", "jdbc:sqlite:${DATA_DIR}/storefront.db", "JDBC URL of the SQLite database"),
+            new Variable("MAIL_OUTBOX", "${DATA_DIR}/outbox", "directory of the file-based mail notifier"),
+            new Variable("BCRYPT_COST", "12", "bcrypt work factor (4-31)"),
+            new Variable("CORS_ORIGINS", "http://localhost:3000,http://localhost:5173", "allowed browser origins, comma-separated"),
+            new Variable("COOKIE_SECURE", "false", "add Secure to the session cookie (set it when served over TLS)"),
+            new Variable("SESSION_IDLE_MINUTES", "30", "a session ends after this long without requests"),
+            new Variable("SESSION_MAX_DAYS", "7", "a session ends this long after login, however active"),
+            new Variable("DEMO_CATALOG", "true", "load the demo catalog into an empty database at start"),
+            new Variable("CURRENCY", "USD", "the store's currency (ISO 4217, two decimals)"),
+            new Variable("MAX_BODY_BYTES", "65536", "request body limit in bytes"));
+
+    private static final int MAX_BODY_LIMIT = 16 * 1024 * 1024;
+
+    public StorefrontConfig {
+        corsOrigins = List.copyOf(corsOrigins);
+    }
+
+    /** The defaults, as if no variable were set. */
+    public static StorefrontConfig defaults() {
+        return from(Map.of(), new String[0]).config();
+    }
+
+    /** A configuration and the command-line words that were not options (the command and its arguments). */
+    public record Parsed(StorefrontConfig config, List<String> arguments) {}
+
+    /**
+     * Reads the configuration from the environment and the command line.
+     *
+     * @throws ConfigException for an unknown option or a value that cannot be used
+     */
+    public static Parsed from(Map<String, String> environment, String[] args) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (Variable variable : VARIABLES) {
+            String value = environment.get(variable.name());
+            if (value != null) {
+                values.put(variable.name(), value);
+            }
+        }
+        List<String> arguments = new ArrayList<>();
+        for (String arg : args) {
+            if (arg.startsWith("--") && arg.contains("=")) {
+                String name = arg.substring(2, arg.indexOf('=')).toUpperCase(Locale.ROOT).replace('-', '_');
+                if (VARIABLES.stream().noneMatch(v -> v.name().equals(name))) {
+                    throw new ConfigException("unknown option " + arg.substring(0, arg.indexOf('='))
+                            + " (see --help for the options)");
+                }
+                values.put(name, arg.substring(arg.indexOf('=') + 1));
+            } else {
+                arguments.add(arg);
+            }
+        }
+        return new Parsed(build(values), List.copyOf(arguments));
+    }
+
+    private static StorefrontConfig build(Map<String, String> values) {
+        Reader read = new Reader(values);
+        int port = read.integer("PORT", 5005, 0, 65_535);
+        String host = read.text("HOST", "0.0.0.0");
+        Path dataDir = Path.of(read.text("DATA_DIR", "./data"));
+        String databaseUrl = read.text("DATABASE_URL", "jdbc:sqlite:" + dataDir.resolve("storefront.db"));
+        if (!databaseUrl.startsWith("jdbc:sqlite:")) {
+            throw new ConfigException("DATABASE_URL must be a jdbc:sqlite: URL");
+        }
+        Path mailOutbox = Path.of(read.text("MAIL_OUTBOX", dataDir.resolve("outbox").toString()));
+        int bcryptCost = read.integer("BCRYPT_COST", 12, 4, 31);
+        List<String> corsOrigins = read.parse("CORS_ORIGINS", "http://localhost:3000,http://localhost:5173",
+                StorefrontConfig::origins, "a comma-separated list of origins like https://shop.example.com");
+        boolean cookieSecure = read.bool("COOKIE_SECURE", false);
+        int idleMinutes = read.integer("SESSION_IDLE_MINUTES", 30, 1, 525_600);
+        int maxDays = read.integer("SESSION_MAX_DAYS", 7, 1, 3_650);
+        boolean demoCatalog = read.bool("DEMO_CATALOG", true);
+        Currency currency = read.parse("CURRENCY", "USD", StorefrontConfig::currency,
+                "an ISO 4217 code of a currency with two decimals, like USD or EUR");
+        int maxBody = read.integer("MAX_BODY_BYTES", 65_536, 1, MAX_BODY_LIMIT);
+        return new StorefrontConfig(port, host, dataDir, databaseUrl, mailOutbox, bcryptCost, corsOrigins,
+                cookieSecure, Duration.ofMinutes(idleMinutes), Duration.ofDays(maxDays), demoCatalog, currency, maxBody);
+    }
+
+    /** Whether the database URL is the default one inside {@code DATA_DIR}. */
+    boolean usesDataDir() {
+        return databaseUrl.equals("jdbc:sqlite:" + dataDir.resolve("storefront.db"));
+    }
+
+    private static List<String> origins(String text) {
+        List<String> origins = Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        for (String origin : origins) {
+            if (!origin.matches("https?://[A-Za-z0-9.-]+(:\\d{1,5})?")) {
+                throw new IllegalArgumentException(origin);
+            }
+        }
+        return origins;
+    }
+
+    private static Currency currency(String code) {
+        Currency currency = Currency.getInstance(code.trim().toUpperCase(Locale.ROOT));
+        if (currency.getDefaultFractionDigits() != 2) {
+            throw new IllegalArgumentException(code);
+        }
+        return currency;
+    }
+
+    private static final class Reader {
+        private final Map<String, String> values;
+
+        Reader(Map<String, String> values) {
+            this.values = values;
+        }
+
+        String text(String name, String fallback) {
+            String value = values.getOrDefault(name, fallback).trim();
+            if (value.isEmpty()) {
+                throw new ConfigException(name + " must not be empty");
+            }
+            return value;
+        }
+
+        int integer(String name, int fallback, int min, int max) {
+            String raw = text(name, Integer.toString(fallback));
+            try {
+                int value = Integer.parseInt(raw);
+                if (value >= min && value <= max) {
+                    return value;
+                }
+            } catch (NumberFormatException e) {
+                // reported below with the range
+            }
+            throw new ConfigException(name + " must be a whole number from " + min + " to " + max
+                    + ", got \"" + printable(raw) + "\"");
+        }
+
+        boolean bool(String name, boolean fallback) {
+            String raw = text(name, Boolean.toString(fallback)).toLowerCase(Locale.ROOT);
+            if (raw.equals("true") || raw.equals("false")) {
+                return raw.equals("true");
+            }
+            throw new ConfigException(name + " must be true or false, got \"" + printable(raw) + "\"");
+        }
+
+        <T> T parse(String name, String fallback, Function<String, T> parser, String expected) {
+            String raw = text(name, fallback);
+            try {
+                return parser.apply(raw);
+            } catch (RuntimeException e) {
+                throw new ConfigException(name + " must be " + expected + ", got \"" + printable(raw) + "\"");
+            }
+        }
+
+        private static String printable(String raw) {
+            String clean = raw.replaceAll("[^\\x20-\\x7e]", "?");
+            return clean.length() > 60 ? clean.substring(0, 60) + "…" : clean;
+        }
+    }
+}

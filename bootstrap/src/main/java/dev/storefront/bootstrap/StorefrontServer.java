@@ -1,0 +1,97 @@
+package dev.storefront.bootstrap;
+
+import io.undertow.Undertow;
+import io.undertow.server.handlers.GracefulShutdownHandler;
+import java.lang.System.Logger.Level;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The standalone server: Storefront on its own Undertow listener. {@link #close()} stops taking
+ * new requests, lets those in flight finish (up to a grace period), then closes the database.
+ */
+public final class StorefrontServer implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(StorefrontServer.class.getName());
+    static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(20);
+
+    private final Storefront storefront;
+    private final Undertow undertow;
+    private final GracefulShutdownHandler shutdown;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final int port;
+
+    private StorefrontServer(Storefront storefront, Undertow undertow, GracefulShutdownHandler shutdown) {
+        this.storefront = storefront;
+        this.undertow = undertow;
+        this.shutdown = shutdown;
+        this.port = ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();
+    }
+
+    /** Opens the database (creating {@code DATA_DIR} if needed) and starts listening. */
+    public static StorefrontServer start(StorefrontConfig config) {
+        prepareDirectories(config);
+        Storefront storefront = Storefront.builder().config(config).build();
+        try {
+            GracefulShutdownHandler shutdown = new GracefulShutdownHandler(storefront.httpHandler());
+            Undertow undertow = Undertow.builder()
+                    .addHttpListener(config.port(), config.host())
+                    .setHandler(shutdown)
+                    .build();
+            undertow.start();
+            StorefrontServer server = new StorefrontServer(storefront, undertow, shutdown);
+            LOG.log(Level.INFO, "Storefront listening on http://{0}:{1,number,#} (database {2})",
+                    config.host(), server.port(), config.databaseUrl());
+            return server;
+        } catch (RuntimeException e) {
+            storefront.close();
+            throw e;
+        }
+    }
+
+    private static void prepareDirectories(StorefrontConfig config) {
+        try {
+            if (config.usesDataDir()) {
+                Files.createDirectories(config.dataDir());
+            } else if (!config.databaseUrl().contains(":memory:") && !config.databaseUrl().contains("mode=memory")) {
+                Path file = Path.of(config.databaseUrl().substring("jdbc:sqlite:".length()).replaceFirst("\\?.*$", ""));
+                if (file.toAbsolutePath().getParent() != null) {
+                    Files.createDirectories(file.toAbsolutePath().getParent());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the data directory", e);
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Storefront storefront() {
+        return storefront;
+    }
+
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        LOG.log(Level.INFO, "Storefront shutting down: finishing requests in flight");
+        shutdown.shutdown();
+        try {
+            if (!shutdown.awaitShutdown(SHUTDOWN_GRACE.toMillis())) {
+                LOG.log(Level.WARNING, "requests still running after {0}s; stopping anyway", SHUTDOWN_GRACE.toSeconds());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        undertow.stop();
+        storefront.close();
+        LOG.log(Level.INFO, "Storefront stopped");
+    }
+}

@@ -1,0 +1,93 @@
+package dev.storefront.domain.money;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Currency;
+import java.util.Objects;
+
+/**
+ * An exact amount of one currency with exactly two decimals. There is deliberately no constructor
+ * from {@code double}: amounts come from strings, minor units or other {@code Money}.
+ */
+public record Money(BigDecimal amount, Currency currency) implements Comparable<Money> {
+    public static final int SCALE = 2;
+
+    public Money {
+        Objects.requireNonNull(amount, "amount");
+        Objects.requireNonNull(currency, "currency");
+        if (amount.stripTrailingZeros().scale() > SCALE) {
+            throw new IllegalArgumentException("money has at most " + SCALE + " decimals: " + amount.toPlainString());
+        }
+        // Exact: setScale only adds zeros here, the check above rules out rounding.
+        amount = amount.setScale(SCALE, RoundingMode.UNNECESSARY);
+    }
+
+    public static Money zero(Currency currency) {
+        return new Money(BigDecimal.ZERO, currency);
+    }
+
+    public static Money of(String amount, Currency currency) {
+        return new Money(new BigDecimal(amount), currency);
+    }
+
+    public static Money ofMinorUnits(long minorUnits, Currency currency) {
+        return new Money(BigDecimal.valueOf(minorUnits, SCALE), currency);
+    }
+
+    /**
+     * Parses money typed by a person or sent by a client: a plain decimal number with at most two
+     * decimals, not negative. Rejects exponents, signs other than none, and blanks.
+     *
+     * @throws IllegalArgumentException with a message fit for a field error
+     */
+    public static Money parse(String text, Currency currency) {
+        if (text == null || !text.matches("\\d{1,13}(\\.\\d{1,2})?")) {
+            throw new IllegalArgumentException(
+                    "must be a non-negative amount with at most 2 decimals, like \"19.99\"");
+        }
+        return of(text, currency);
+    }
+
+    public Money plus(Money other) {
+        requireSameCurrency(other);
+        return new Money(amount.add(other.amount), currency);
+    }
+
+    public Money times(long quantity) {
+        return new Money(amount.multiply(BigDecimal.valueOf(quantity)), currency);
+    }
+
+    public boolean isNegative() {
+        return amount.signum() < 0;
+    }
+
+    public boolean isZero() {
+        return amount.signum() == 0;
+    }
+
+    public long toMinorUnits() {
+        return amount.movePointRight(SCALE).longValueExact();
+    }
+
+    /** The amount as a plain string with two decimals, {@code "19.99"}. */
+    public String toPlainString() {
+        return amount.toPlainString();
+    }
+
+    @Override
+    public int compareTo(Money other) {
+        requireSameCurrency(other);
+        return amount.compareTo(other.amount);
+    }
+
+    private void requireSameCurrency(Money other) {
+        if (!currency.equals(other.currency)) {
+            throw new IllegalArgumentException("currency mismatch: " + currency + " and " + other.currency);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return toPlainString() + " " + currency.getCurrencyCode();
+    }
+}

@@ -1,0 +1,7 @@
+package dev.storefront.domain.port.out;
+
+/** Whether the store's database answers right now. */
+@FunctionalInterface
+public interface DatabaseHealth {
+    boolean isAvailable();
+}

@@ -1,0 +1,24 @@
+package dev.storefront.domain.port.out;
+
+import java.util.function.Supplier;
+
+/**
+ * The transaction boundary. A use case wraps its load-modify-save in one call; every repository
+ * used inside joins that transaction. Calls nest: an inner call joins the outer transaction.
+ * A {@link RuntimeException} thrown by the work rolls everything back and is rethrown.
+ */
+public interface Transactions {
+
+    /** Runs work that writes, holding the write lock from the start (no upgrade deadlocks). */
+    <T> T inTransaction(Supplier<T> work);
+
+    /** Runs work that only reads, on one consistent snapshot. */
+    <T> T readOnly(Supplier<T> work);
+
+    default void inTransaction(Runnable work) {
+        inTransaction(() -> {
+            work.run();
+            return null;
+        });
+    }
+}
