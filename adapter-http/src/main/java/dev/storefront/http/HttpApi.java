@@ -4,6 +4,7 @@ import dev.storefront.http.common.CorsHandler;
 import dev.storefront.http.common.CsrfHandler;
 import dev.storefront.http.common.JsonCodec;
 import dev.storefront.http.common.OriginPolicy;
+import dev.storefront.http.common.PrincipalResolver;
 import dev.storefront.http.common.ProblemWriter;
 import dev.storefront.http.common.RequestIdHandler;
 import dev.storefront.http.common.Router;
@@ -28,6 +29,7 @@ public final class HttpApi {
     public static final class Builder {
         private final HttpSettings settings;
         private final List<RouteGroup> groups = new ArrayList<>();
+        private PrincipalResolver principals = PrincipalResolver.ANONYMOUS;
 
         private Builder(HttpSettings settings) {
             this.settings = Objects.requireNonNull(settings, "settings");
@@ -38,13 +40,19 @@ public final class HttpApi {
             return this;
         }
 
+        /** How a request's logged-in user is found; without one, every request is anonymous. */
+        public Builder principals(PrincipalResolver principals) {
+            this.principals = Objects.requireNonNull(principals, "principals");
+            return this;
+        }
+
         public HttpHandler build() {
             JsonCodec json = new JsonCodec();
             ProblemWriter writer = new ProblemWriter(json);
             Router router = new Router();
             groups.forEach(group -> group.register(router));
             OriginPolicy origins = new OriginPolicy(settings.corsOrigins());
-            HttpHandler handler = new RoutingHandler(router, json, writer, settings.maxBodyBytes());
+            HttpHandler handler = new RoutingHandler(router, json, writer, settings.maxBodyBytes(), principals);
             handler = new CsrfHandler(origins, writer, handler);
             handler = new CorsHandler(origins, writer, handler);
             handler = new SecurityHeadersHandler(handler);

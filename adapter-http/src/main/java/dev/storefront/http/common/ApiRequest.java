@@ -1,6 +1,8 @@
 package dev.storefront.http.common;
 
+import dev.storefront.domain.common.AccessDeniedException;
 import dev.storefront.domain.common.FieldViolation;
+import dev.storefront.domain.common.NotAuthenticatedException;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.AttachmentKey;
 import io.undertow.util.HttpString;
@@ -15,12 +17,38 @@ public final class ApiRequest {
     private final Map<String, String> pathParameters;
     private final JsonCodec json;
     private final byte[] body;
+    private final PrincipalResolver principals;
+    private Optional<Principal> principal;
 
-    ApiRequest(HttpServerExchange exchange, Map<String, String> pathParameters, JsonCodec json, byte[] body) {
+    ApiRequest(HttpServerExchange exchange, Map<String, String> pathParameters, JsonCodec json, byte[] body,
+               PrincipalResolver principals) {
         this.exchange = exchange;
         this.pathParameters = pathParameters;
         this.json = json;
         this.body = body;
+        this.principals = principals;
+    }
+
+    /** The logged-in user, if any (resolved once per request). */
+    public Optional<Principal> principal() {
+        if (principal == null) {
+            principal = principals.resolve(this);
+        }
+        return principal;
+    }
+
+    /** The logged-in user; 401 when there is none. */
+    public Principal requireUser() {
+        return principal().orElseThrow(() -> new NotAuthenticatedException("Login required"));
+    }
+
+    /** The logged-in admin; 401 when nobody is logged in, 403 for a customer. */
+    public Principal requireAdmin() {
+        Principal user = requireUser();
+        if (!user.isAdmin()) {
+            throw new AccessDeniedException("Admin role required");
+        }
+        return user;
     }
 
     /** The JSON body as {@code type}; 400 when absent, malformed or of the wrong shape. */

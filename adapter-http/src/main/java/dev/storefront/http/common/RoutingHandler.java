@@ -23,12 +23,15 @@ public final class RoutingHandler implements HttpHandler {
     private final JsonCodec json;
     private final ProblemWriter writer;
     private final long maxBodyBytes;
+    private final PrincipalResolver principals;
 
-    public RoutingHandler(Router router, JsonCodec json, ProblemWriter writer, long maxBodyBytes) {
+    public RoutingHandler(Router router, JsonCodec json, ProblemWriter writer, long maxBodyBytes,
+                          PrincipalResolver principals) {
         this.router = router;
         this.json = json;
         this.writer = writer;
         this.maxBodyBytes = maxBodyBytes;
+        this.principals = principals;
     }
 
     @Override
@@ -69,7 +72,7 @@ public final class RoutingHandler implements HttpHandler {
         try {
             exchange.startBlocking();
             byte[] body = readBody(exchange);
-            ApiRequest request = new ApiRequest(exchange, match.pathParameters(), json, body);
+            ApiRequest request = new ApiRequest(exchange, match.pathParameters(), json, body, principals);
             ApiResponse response = match.route().handler().handle(request);
             response.headers().forEach((name, value) ->
                     exchange.getResponseHeaders().put(HttpString.tryFromString(name), value));
