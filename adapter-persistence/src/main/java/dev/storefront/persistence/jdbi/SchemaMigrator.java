@@ -41,17 +41,18 @@ final class SchemaMigrator {
 
     void migrate() {
         List<Script> scripts = SCRIPTS.stream().map(SchemaMigrator::load).collect(Collectors.toList());
-        for (int i = 0; i < scripts.size(); i++) {
-            if (scripts.get(i).version() != i + 1) {
-                throw new IllegalStateException("migration versions must run 1, 2, 3, …: " + scripts.get(i).name());
+        for (int i = 1; i < scripts.size(); i++) {
+            if (scripts.get(i).version() <= scripts.get(i - 1).version()) {
+                throw new IllegalStateException("migration versions must increase: " + scripts.get(i).name());
             }
         }
+        int newestKnown = scripts.isEmpty() ? 0 : scripts.get(scripts.size() - 1).version();
         for (Script script : scripts) {
-            transactions.inTransaction(() -> apply(script));
+            transactions.inTransaction(() -> apply(script, newestKnown));
         }
     }
 
-    private boolean apply(Script script) {
+    private boolean apply(Script script, int newestKnown) {
         return transactions.withHandle(handle -> {
             handle.execute("CREATE TABLE IF NOT EXISTS schema_version ("
                     + " version INTEGER PRIMARY KEY,"
@@ -61,9 +62,9 @@ final class SchemaMigrator {
                     + " installed_at INTEGER NOT NULL)");
             Map<Integer, Long> applied = appliedChecksums(handle);
             int newest = applied.keySet().stream().mapToInt(Integer::intValue).max().orElse(0);
-            if (newest > SCRIPTS.size()) {
+            if (newest > newestKnown) {
                 throw new IllegalStateException("the database schema (version " + newest
-                        + ") is newer than this Storefront knows (" + SCRIPTS.size() + ")");
+                        + ") is newer than this Storefront knows (" + newestKnown + ")");
             }
             Long checksum = applied.get(script.version());
             if (checksum != null) {
