@@ -12,17 +12,24 @@ import java.util.logging.LogManager;
 final class Logging {
     private Logging() {}
 
+    /** Must run before any logger exists: it chooses the LogManager. */
     static void configure() {
-        if (System.getProperty("java.util.logging.config.file") != null
-                || System.getProperty("java.util.logging.config.class") != null) {
-            return;
+        if (System.getProperty("java.util.logging.manager") == null) {
+            System.setProperty("java.util.logging.manager", StorefrontLogManager.class.getName());
         }
-        try (InputStream in = Logging.class.getResourceAsStream("logging.properties")) {
-            if (in != null) {
-                LogManager.getLogManager().readConfiguration(in);
+        LogManager manager = LogManager.getLogManager();
+        if (System.getProperty("java.util.logging.config.file") == null
+                && System.getProperty("java.util.logging.config.class") == null) {
+            try (InputStream in = Logging.class.getResourceAsStream("logging.properties")) {
+                if (in != null) {
+                    manager.readConfiguration(in);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        }
+        if (manager instanceof StorefrontLogManager storefront) {
+            storefront.markConfigured();
         }
     }
 }

@@ -5,13 +5,16 @@ import dev.storefront.domain.port.in.health.CheckHealthUseCase;
 import dev.storefront.domain.port.out.TimeSource;
 import dev.storefront.http.HttpApi;
 import dev.storefront.http.HttpSettings;
+import dev.storefront.http.RouteGroup;
 import dev.storefront.http.health.HealthRoutes;
 import dev.storefront.persistence.jdbi.JdbiDatabaseHealth;
 import dev.storefront.persistence.jdbi.JdbiStoreSettings;
 import dev.storefront.persistence.jdbi.SqliteDatabase;
 import io.undertow.server.HttpHandler;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.Objects;
 import javax.sql.DataSource;
 
@@ -49,9 +52,10 @@ public final class Storefront implements AutoCloseable {
             this.checkHealth = new CheckHealthService(new JdbiDatabaseHealth(database));
 
             HttpSettings http = new HttpSettings(config.corsOrigins(), config.cookieSecure(), config.maxBodyBytes());
-            this.httpHandler = HttpApi.builder(http)
-                    .routes(new HealthRoutes(checkHealth))
-                    .build();
+            HttpApi.Builder api = HttpApi.builder(http)
+                    .routes(new HealthRoutes(checkHealth));
+            builder.extraRoutes.forEach(api::routes);
+            this.httpHandler = api.build();
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -93,6 +97,7 @@ public final class Storefront implements AutoCloseable {
         private String databaseUrl;
         private DataSource dataSource;
         private TimeSource timeSource = TimeSource.system();
+        private final List<RouteGroup> extraRoutes = new ArrayList<>();
 
         private Builder() {}
 
@@ -118,6 +123,15 @@ public final class Storefront implements AutoCloseable {
 
         public Builder timeSource(TimeSource timeSource) {
             this.timeSource = Objects.requireNonNull(timeSource, "timeSource");
+            return this;
+        }
+
+        /**
+         * Adds the host application's own routes to Storefront's API handler, behind the same
+         * request-id, security-header, CORS and CSRF filters and the same problem responses.
+         */
+        public Builder routes(RouteGroup routes) {
+            extraRoutes.add(Objects.requireNonNull(routes, "routes"));
             return this;
         }
 

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.UnaryOperator;
 
 /**
  * The standalone server: Storefront on its own Undertow listener. {@link #close()} stops taking
@@ -34,8 +35,13 @@ public final class StorefrontServer implements AutoCloseable {
 
     /** Opens the database (creating {@code DATA_DIR} if needed) and starts listening. */
     public static StorefrontServer start(StorefrontConfig config) {
+        return start(config, UnaryOperator.identity());
+    }
+
+    /** Starts with a customised facade (tests move the clock or add routes through this). */
+    static StorefrontServer start(StorefrontConfig config, UnaryOperator<Storefront.Builder> customise) {
         prepareDirectories(config);
-        Storefront storefront = Storefront.builder().config(config).build();
+        Storefront storefront = customise.apply(Storefront.builder().config(config)).build();
         try {
             GracefulShutdownHandler shutdown = new GracefulShutdownHandler(storefront.httpHandler());
             Undertow undertow = Undertow.builder()

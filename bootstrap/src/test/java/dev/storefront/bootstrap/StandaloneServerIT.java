@@ -1,0 +1,68 @@
+package dev.storefront.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.storefront.http.common.ApiResponse;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StandaloneServerIT {
+    @TempDir
+    Path dir;
+
+    private StorefrontConfig config() {
+        return StorefrontConfig.from(Map.of("PORT", "0", "HOST", "127.0.0.1",
+                "DATA_DIR", dir.resolve("data").toString(), "DEMO_CATALOG", "false"), new String[0]).config();
+    }
+
+    @Test
+    void servesHealthAndCreatesTheDataDirectoryWithTheDatabase() {
+        try (StorefrontServer server = StorefrontServer.start(config())) {
+            HttpResponse<String> health = new TestHttp(server.port()).get("/health");
+            assertEquals(200, health.statusCode());
+            assertEquals("{\"status\":\"UP\"}", health.body());
+            assertEquals("application/json; charset=utf-8", health.headers().firstValue("Content-Type").orElseThrow());
+        }
+        assertTrue(Files.isRegularFile(dir.resolve("data").resolve("storefront.db")));
+    }
+
+    @Test
+    void shutdownLetsARequestInFlightFinishThenRefusesNewOnes() throws Exception {
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        StorefrontServer server = StorefrontServer.start(config(), builder -> builder.routes(router ->
+                router.get("/api/test/slow", request -> {
+                    entered.countDown();
+                    try {
+                        release.await(10, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return ApiResponse.ok(Map.of("finished", true));
+                })));
+        TestHttp http = new TestHttp(server.port());
+        CompletableFuture<HttpResponse<String>> inFlight = CompletableFuture.supplyAsync(() -> http.get("/api/test/slow"));
+        assertTrue(entered.await(10, TimeUnit.SECONDS), "the slow request reached its handler");
+
+        CompletableFuture<Void> closing = CompletableFuture.runAsync(server::close);
+        Thread.sleep(200); // give close() time to start refusing; the request must still be held
+        assertTrue(!closing.isDone(), "close waits for the request in flight");
+        release.countDown();
+
+        HttpResponse<String> finished = inFlight.get(10, TimeUnit.SECONDS);
+        assertEquals(200, finished.statusCode());
+        assertEquals("{\"finished\":true}", finished.body());
+        closing.get(10, TimeUnit.SECONDS);
+        assertEquals(
+                org.junit.jupiter.api.Assertions.assertThrows(Exception.class, () -> http.get("/health")).getClass(),
+                java.io.UncheckedIOException.class, "the listener is closed");
+    }
+}

@@ -1,0 +1,93 @@
+package dev.storefront.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+class StorefrontConfigTest {
+
+    @Test
+    void defaultsMatchTheDocumentedTable() {
+        StorefrontConfig config = StorefrontConfig.defaults();
+        assertEquals(5005, config.port());
+        assertEquals("0.0.0.0", config.host());
+        assertEquals(Path.of("./data"), config.dataDir());
+        assertEquals("jdbc:sqlite:" + Path.of("./data").resolve("storefront.db"), config.databaseUrl());
+        assertEquals(Path.of("./data").resolve("outbox"), config.mailOutbox());
+        assertEquals(12, config.bcryptCost());
+        assertEquals(List.of("http://localhost:3000", "http://localhost:5173"), config.corsOrigins());
+        assertFalse(config.cookieSecure());
+        assertEquals(Duration.ofMinutes(30), config.sessionIdleTimeout());
+        assertEquals(Duration.ofDays(7), config.sessionMaxLifetime());
+        assertTrue(config.demoCatalog());
+        assertEquals("USD", config.currency().getCurrencyCode());
+        assertEquals(65_536, config.maxBodyBytes());
+    }
+
+    @Test
+    void dataDirMovesTheDefaultDatabaseAndOutbox() {
+        StorefrontConfig config = StorefrontConfig.from(Map.of("DATA_DIR", "/srv/shop"), new String[0]).config();
+        assertEquals("jdbc:sqlite:/srv/shop/storefront.db", config.databaseUrl());
+        assertEquals(Path.of("/srv/shop/outbox"), config.mailOutbox());
+        assertTrue(config.usesDataDir());
+    }
+
+    @Test
+    void commandLineFlagsWinOverTheEnvironmentInEitherSpelling() {
+        StorefrontConfig.Parsed parsed = StorefrontConfig.from(Map.of("PORT", "7000", "BCRYPT_COST", "10"),
+                new String[] {"serve", "--port=8080", "--BCRYPT_COST=4", "--session-idle-minutes=5"});
+        assertEquals(8080, parsed.config().port());
+        assertEquals(4, parsed.config().bcryptCost());
+        assertEquals(Duration.ofMinutes(5), parsed.config().sessionIdleTimeout());
+        assertEquals(List.of("serve"), parsed.arguments());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "PORT|abc|PORT must be a whole number from 0 to 65535",
+        "PORT|70000|PORT must be a whole number from 0 to 65535",
+        "BCRYPT_COST|40|BCRYPT_COST must be a whole number from 4 to 31",
+        "BCRYPT_COST|3|BCRYPT_COST must be a whole number from 4 to 31",
+        "SESSION_IDLE_MINUTES|0|SESSION_IDLE_MINUTES must be a whole number",
+        "SESSION_MAX_DAYS|-1|SESSION_MAX_DAYS must be a whole number",
+        "MAX_BODY_BYTES|0|MAX_BODY_BYTES must be a whole number",
+        "COOKIE_SECURE|yes|COOKIE_SECURE must be true or false",
+        "DEMO_CATALOG|1|DEMO_CATALOG must be true or false",
+        "CURRENCY|XYZ|CURRENCY must be an ISO 4217 code",
+        "CURRENCY|JPY|CURRENCY must be an ISO 4217 code",
+        "CORS_ORIGINS|*|CORS_ORIGINS must be a comma-separated list of origins",
+        "CORS_ORIGINS|http://ok.example/path|CORS_ORIGINS must be a comma-separated list of origins",
+        "DATABASE_URL|jdbc:postgresql://db/shop|DATABASE_URL must be a jdbc:sqlite: URL",
+        "HOST|' '|HOST must not be empty",
+    })
+    void aBadValueIsRefusedWithOneLineNamingTheVariable(String name, String value, String expected) {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> StorefrontConfig.from(Map.of(name, value), new String[0]));
+        assertTrue(e.getMessage().startsWith(expected), e.getMessage());
+        assertFalse(e.getMessage().contains("\n"), "one line");
+    }
+
+    @Test
+    void anUnknownOptionIsRefused() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> StorefrontConfig.from(Map.of(), new String[] {"--prot=8080"}));
+        assertTrue(e.getMessage().contains("--prot"), e.getMessage());
+    }
+
+    @Test
+    void controlCharactersInABadValueAreNotEchoed() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> StorefrontConfig.from(Map.of("PORT", "1\n2\u001b[31m"), new String[0]));
+        assertFalse(e.getMessage().contains("\n"));
+        assertFalse(e.getMessage().contains("\u001b"));
+    }
+}
