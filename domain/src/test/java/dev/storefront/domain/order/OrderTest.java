@@ -1,0 +1,71 @@
+package dev.storefront.domain.order;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.storefront.domain.catalog.ProductId;
+import dev.storefront.domain.money.Money;
+import dev.storefront.domain.user.UserId;
+import java.time.Instant;
+import java.util.Currency;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class OrderTest {
+    private static final Currency USD = Currency.getInstance("USD");
+    private static final Instant T0 = Instant.parse("2026-11-22T10:00:00Z");
+
+    private static OrderLine line(long product, String price, int quantity) {
+        return new OrderLine(new ProductId(product), "SKU-" + product, "Product " + product, Money.of(price, USD), quantity);
+    }
+
+    private static Order order(OrderStatus status, OrderLine... lines) {
+        return new Order(new OrderId(1), new UserId(7), status, List.of(lines), USD, T0, T0);
+    }
+
+    @Test
+    void totalIsTheExactSumOfLineTotals() {
+        Order order = order(OrderStatus.PENDING, line(1, "0.10", 3), line(2, "0.20", 1), line(3, "19.99", 99));
+        assertEquals("1979.51", order.total().toPlainString());
+        assertEquals(103, order.itemCount());
+        assertEquals("0.30", line(1, "0.10", 3).lineTotal().toPlainString());
+    }
+
+    @Test
+    void movingAlongTheMachineKeepsLinesAndStampsTheTime() {
+        Order placed = order(OrderStatus.PENDING, line(1, "5.00", 2));
+        Instant later = T0.plusSeconds(60);
+        Order paid = placed.moveTo(OrderStatus.PAID, later);
+        assertEquals(OrderStatus.PAID, paid.status());
+        assertEquals(later, paid.updatedAt());
+        assertEquals(T0, paid.createdAt());
+        assertEquals(placed.lines(), paid.lines());
+        assertEquals(OrderStatus.PENDING, placed.status(), "the original is unchanged");
+    }
+
+    @Test
+    void aForbiddenMoveIsAConflictNamingBothStates() {
+        Order shipped = order(OrderStatus.SHIPPED, line(1, "5.00", 1));
+        IllegalOrderTransition refused = assertThrows(IllegalOrderTransition.class,
+                () -> shipped.moveTo(OrderStatus.CANCELLED, T0));
+        assertEquals(OrderStatus.SHIPPED, refused.from());
+        assertEquals(OrderStatus.CANCELLED, refused.to());
+        assertTrue(refused.getMessage().contains("SHIPPED"));
+    }
+
+    @Test
+    void anOrderNeedsLinesOneLinePerProductAndOneCurrency() {
+        assertThrows(IllegalArgumentException.class, () -> order(OrderStatus.PENDING));
+        assertThrows(IllegalArgumentException.class, () -> order(OrderStatus.PENDING, line(1, "1.00", 1), line(1, "1.00", 2)));
+        OrderLine euros = new OrderLine(new ProductId(2), "E", "Euro thing", Money.of("1.00", Currency.getInstance("EUR")), 1);
+        assertThrows(IllegalArgumentException.class, () -> order(OrderStatus.PENDING, line(1, "1.00", 1), euros));
+    }
+
+    @Test
+    void aLineHasAtLeastOneUnitAndNoNegativePrice() {
+        assertThrows(IllegalArgumentException.class, () -> line(1, "1.00", 0));
+        assertThrows(IllegalArgumentException.class,
+                () -> new OrderLine(new ProductId(1), "S", "N", new Money(new java.math.BigDecimal("-1.00"), USD), 1));
+    }
+}
