@@ -55,7 +55,8 @@ public final class InMemoryTransactions implements Transactions {
             }
             try {
                 return work.get();
-            } catch (RuntimeException | Error e) {
+            } catch (Throwable e) {
+                // Throwable: a checked exception thrown sneakily restores too, as in the database.
                 restore.forEach(Runnable::run);
                 throw e;
             }

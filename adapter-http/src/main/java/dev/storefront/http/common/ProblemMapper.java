@@ -40,7 +40,8 @@ public final class ProblemMapper {
             return expected(Problem.of(ProblemType.FORBIDDEN, e.getMessage()));
         }
         if (failure instanceof RateLimitedException e) {
-            long seconds = Math.max(1, (e.retryAfter().toMillis() + 999) / 1000);
+            // Whole seconds, rounded up over the full precision (toMillis() would drop nanoseconds).
+            long seconds = Math.max(1, e.retryAfter().getSeconds() + (e.retryAfter().getNano() > 0 ? 1 : 0));
             return new Mapped(Problem.of(ProblemType.RATE_LIMITED, e.getMessage()),
                     Map.of("Retry-After", Long.toString(seconds)), false);
         }

@@ -64,8 +64,8 @@ public final class Router {
         String[] segments = split(template);
         List<Template> sameLength = bySegmentCount.computeIfAbsent(segments.length, n -> new ArrayList<>());
         for (Template existing : sameLength) {
-            if (existing.route().method().equals(method) && String.join("/", existing.segments())
-                    .equals(String.join("/", segments))) {
+            // Parameter names do not tell routes apart: /a/{id} and /a/{key} match the same paths.
+            if (existing.route().method().equals(method) && shape(existing.segments()).equals(shape(segments))) {
                 throw new IllegalArgumentException("route registered twice: " + method + " " + template);
             }
         }
@@ -100,7 +100,7 @@ public final class Router {
         Map<String, String> parameters = null;
         for (int i = 0; i < template.length; i++) {
             String segment = template[i];
-            if (segment.startsWith("{") && segment.endsWith("}")) {
+            if (isParameter(segment)) {
                 if (parts[i].isEmpty()) {
                     return Optional.empty();
                 }
@@ -113,6 +113,18 @@ public final class Router {
             }
         }
         return Optional.of(parameters == null ? Map.of() : parameters);
+    }
+
+    private static List<String> shape(String[] segments) {
+        List<String> shape = new ArrayList<>(segments.length);
+        for (String segment : segments) {
+            shape.add(isParameter(segment) ? "{}" : segment);
+        }
+        return shape;
+    }
+
+    private static boolean isParameter(String segment) {
+        return segment.startsWith("{") && segment.endsWith("}");
     }
 
     private static String[] split(String path) {

@@ -14,8 +14,9 @@ import org.jdbi.v3.core.JdbiException;
 /**
  * SQLite transactions on a thread-bound handle. Writers start with {@code BEGIN IMMEDIATE}, so they
  * take the write lock before their first read and never fail with SQLITE_BUSY on upgrade; readers
- * use a deferred {@code BEGIN} and see one snapshot. Statements are issued by hand on an
- * autocommit connection, so the driver never opens a transaction of its own.
+ * use a deferred {@code BEGIN}, see one snapshot and cannot write ({@code PRAGMA query_only}).
+ * Statements are issued by hand on an autocommit connection, so the driver never opens a
+ * transaction of its own.
  */
 public final class JdbiTransactions implements Transactions {
     private static final System.Logger LOG = System.getLogger(JdbiTransactions.class.getName());
@@ -60,12 +61,18 @@ public final class JdbiTransactions implements Transactions {
         Handle handle = jdbi.open();
         boolean healthy = true;
         try {
+            if (!writable) {
+                // SQLite itself refuses every write on this connection until it is switched back below.
+                handle.execute("PRAGMA query_only = ON");
+            }
             handle.execute(writable ? "BEGIN IMMEDIATE" : "BEGIN");
             current.set(new Bound(handle, writable));
             T result;
             try {
                 result = work.get();
-            } catch (RuntimeException | Error e) {
+            } catch (Throwable e) {
+                // Throwable, not RuntimeException | Error: a checked exception thrown sneakily must
+                // not leave the transaction (and its write lock) open on a pooled connection.
                 healthy = rollback(handle) && !isDatabaseFailure(e);
                 throw e;
             }
@@ -82,6 +89,9 @@ public final class JdbiTransactions implements Transactions {
             throw e;
         } finally {
             current.remove();
+            if (!writable && healthy) {
+                healthy = leaveQueryOnly(handle);
+            }
             Connection connection = handle.getConnection();
             handle.close();
             if (!healthy) {
@@ -101,6 +111,16 @@ public final class JdbiTransactions implements Transactions {
                 return true;
             }
             LOG.log(Level.WARNING, "rollback failed; the connection is discarded", e);
+            return false;
+        }
+    }
+
+    private static boolean leaveQueryOnly(Handle handle) {
+        try {
+            handle.execute("PRAGMA query_only = OFF");
+            return true;
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "could not make the connection writable again; it is discarded", e);
             return false;
         }
     }

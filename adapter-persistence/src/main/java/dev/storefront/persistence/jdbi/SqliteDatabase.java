@@ -3,6 +3,7 @@ package dev.storefront.persistence.jdbi;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
@@ -24,11 +25,13 @@ public final class SqliteDatabase implements AutoCloseable {
 
     private final Jdbi jdbi;
     private final HikariDataSource ownedPool;
+    private final Connection keepAlive;
     private final JdbiTransactions transactions;
 
-    private SqliteDatabase(DataSource dataSource, HikariDataSource ownedPool) {
+    private SqliteDatabase(DataSource dataSource, HikariDataSource ownedPool, Connection keepAlive) {
         this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
         this.ownedPool = ownedPool;
+        this.keepAlive = keepAlive;
         this.transactions = new JdbiTransactions(jdbi, this::discard);
         new SchemaMigrator(transactions).migrate();
     }
@@ -68,12 +71,39 @@ public final class SqliteDatabase implements AutoCloseable {
         pool.setIdleTimeout(inMemory ? 0 : 600_000);
         pool.setMaxLifetime(0); // SQLite connections do not go stale; recycling only costs
         pool.setConnectionTimeout(BUSY_TIMEOUT_MILLIS + 1_000L);
-        HikariDataSource hikari = new HikariDataSource(pool);
+        // A shared in-memory database lives only while a connection to it is open. The pool's one
+        // connection is discarded after a failed transaction, which would take every table with it:
+        // this connection, never used, keeps the database alive until close().
+        Connection keepAlive = inMemory ? connect(sqliteDataSource) : null;
+        HikariDataSource hikari = null;
         try {
-            return new SqliteDatabase(hikari, hikari);
+            hikari = new HikariDataSource(pool);
+            return new SqliteDatabase(hikari, hikari, keepAlive);
         } catch (RuntimeException e) {
-            hikari.close();
+            if (hikari != null) {
+                hikari.close();
+            }
+            closeQuietly(keepAlive);
             throw e;
+        }
+    }
+
+    private static Connection connect(SQLiteDataSource dataSource) {
+        try {
+            return dataSource.getConnection();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot open the in-memory database", e);
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        if (connection == null) {
+            return;
+        }
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // nothing is left to release
         }
     }
 
@@ -82,7 +112,7 @@ public final class SqliteDatabase implements AutoCloseable {
      * host sets its pragmas (see the README) and closes it.
      */
     public static SqliteDatabase using(DataSource dataSource) {
-        return new SqliteDatabase(Objects.requireNonNull(dataSource, "dataSource"), null);
+        return new SqliteDatabase(Objects.requireNonNull(dataSource, "dataSource"), null, null);
     }
 
     static boolean isInMemory(String jdbcUrl) {
@@ -119,5 +149,6 @@ public final class SqliteDatabase implements AutoCloseable {
         if (ownedPool != null) {
             ownedPool.close();
         }
+        closeQuietly(keepAlive);
     }
 }

@@ -11,15 +11,26 @@ import java.util.Objects;
  */
 public record Money(BigDecimal amount, Currency currency) implements Comparable<Money> {
     public static final int SCALE = 2;
+    /** The largest amount: what the database can hold as a {@code long} of minor units. */
+    private static final BigDecimal MAX = BigDecimal.valueOf(Long.MAX_VALUE, SCALE);
+    private static final int MAX_INTEGER_DIGITS = MAX.precision() - SCALE;
 
     public Money {
         Objects.requireNonNull(amount, "amount");
         Objects.requireNonNull(currency, "currency");
-        if (amount.stripTrailingZeros().scale() > SCALE) {
-            throw new IllegalArgumentException("money has at most " + SCALE + " decimals: " + amount.toPlainString());
+        BigDecimal stripped = amount.stripTrailingZeros();
+        // Checked on the compact form (toString, not toPlainString): 1E+10000000 must not be expanded.
+        if (stripped.scale() > SCALE) {
+            throw new IllegalArgumentException("money has at most " + SCALE + " decimals: " + amount);
+        }
+        if (stripped.precision() - stripped.scale() > MAX_INTEGER_DIGITS) {
+            throw new IllegalArgumentException("money amount out of range: " + amount);
         }
         // Exact: setScale only adds zeros here, the check above rules out rounding.
         amount = amount.setScale(SCALE, RoundingMode.UNNECESSARY);
+        if (amount.abs().compareTo(MAX) > 0) {
+            throw new IllegalArgumentException("money amount out of range: " + amount);
+        }
     }
 
     public static Money zero(Currency currency) {

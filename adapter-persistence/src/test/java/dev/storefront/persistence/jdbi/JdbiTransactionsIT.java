@@ -1,0 +1,311 @@
+package dev.storefront.persistence.jdbi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JdbiTransactionsIT {
+    @TempDir
+    Path dir;
+
+    private SqliteDatabase db;
+    private JdbiTransactions tx;
+
+    private String url() {
+        return "jdbc:sqlite:" + dir.resolve("store.db");
+    }
+
+    private void open(int poolSize) {
+        db = SqliteDatabase.open(url(), poolSize);
+        tx = db.transactions();
+        db.withHandle(h -> h.execute("CREATE TABLE item (name TEXT PRIMARY KEY)"));
+        db.withHandle(h -> h.execute("CREATE TABLE counter (id INTEGER PRIMARY KEY, n INTEGER NOT NULL)"));
+        db.withHandle(h -> h.execute("INSERT INTO counter (id, n) VALUES (1, 0)"));
+    }
+
+    @AfterEach
+    void close() {
+        if (db != null) {
+            db.close();
+        }
+    }
+
+    private void insert(String name) {
+        db.withHandle(h -> h.createUpdate("INSERT INTO item (name) VALUES (:name)").bind("name", name).execute());
+    }
+
+    /** Rows as this pool's current transaction (if any) sees them. */
+    private int countHere() {
+        return db.withHandle(h -> h.createQuery("SELECT count(*) FROM item").mapTo(Integer.class).one());
+    }
+
+    /** Committed rows, as another connection sees them. */
+    private int countCommitted() {
+        return Jdbi.create(url()).withHandle(h -> h.createQuery("SELECT count(*) FROM item").mapTo(Integer.class).one());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <E extends Throwable> RuntimeException sneakyThrow(Throwable e) throws E {
+        throw (E) e;
+    }
+
+    @Test
+    void commitsOnSuccess() {
+        open(4);
+
+        String result = tx.inTransaction(() -> {
+            insert("a");
+            insert("b");
+            return "done";
+        });
+
+        assertEquals("done", result);
+        assertEquals(2, countCommitted());
+    }
+
+    @Test
+    void rollsBackOnRuntimeExceptionAndRethrowsIt() {
+        open(4);
+        IllegalArgumentException failure = new IllegalArgumentException("no");
+
+        RuntimeException thrown = assertThrows(RuntimeException.class, () -> tx.inTransaction(() -> {
+            insert("a");
+            throw failure;
+        }));
+
+        assertSame(failure, thrown);
+        assertEquals(0, countCommitted());
+        assertEquals(0, countHere());
+    }
+
+    @Test
+    void rollsBackOnError() {
+        open(4);
+
+        assertThrows(AssertionError.class, () -> tx.inTransaction(() -> {
+            insert("a");
+            throw new AssertionError("boom");
+        }));
+
+        assertEquals(0, countCommitted());
+    }
+
+    @Test
+    void rollsBackOnCheckedExceptionSneakedThroughAndFreesTheConnection() {
+        open(1); // one connection: a transaction left open on it would break the next one at once
+
+        assertThrows(IOException.class, () -> tx.inTransaction(() -> {
+            insert("a");
+            throw sneakyThrow(new IOException("disk on fire"));
+        }));
+
+        tx.inTransaction(() -> insert("b"));
+        assertEquals(1, countCommitted());
+    }
+
+    @Test
+    void nestedCallJoinsAndSeesOuterUncommittedRows() {
+        open(4);
+
+        tx.inTransaction(() -> {
+            insert("outer");
+            assertEquals(1, tx.inTransaction(this::countHere), "inner write call joins");
+            assertEquals(1, tx.readOnly(this::countHere), "inner read call joins");
+            assertEquals(0, countCommitted(), "nothing is committed before the outer call ends");
+        });
+
+        assertEquals(1, countCommitted());
+    }
+
+    @Test
+    void innerFailureRethrownByOuterRollsBackEverything() {
+        open(4);
+
+        assertThrows(IllegalStateException.class, () -> tx.inTransaction(() -> {
+            insert("outer-before");
+            try {
+                tx.inTransaction(() -> {
+                    insert("inner");
+                    throw new IllegalArgumentException("inner fails");
+                });
+            } catch (IllegalArgumentException e) {
+                insert("outer-after");
+                throw new IllegalStateException("outer gives up", e);
+            }
+            return null;
+        }));
+
+        assertEquals(0, countCommitted());
+    }
+
+    @Test
+    void innerFailureSwallowedByOuterKeepsTheJoinedWork() {
+        open(4);
+
+        tx.inTransaction(() -> {
+            insert("outer");
+            try {
+                tx.inTransaction(() -> {
+                    insert("inner");
+                    throw new IllegalArgumentException("inner fails");
+                });
+            } catch (IllegalArgumentException expected) {
+                // joined, not nested: there is no savepoint, the outer decides for the whole unit
+            }
+        });
+
+        assertEquals(2, countCommitted());
+    }
+
+    @Test
+    void writeInsideReadOnlyIsRefused() {
+        open(1);
+
+        assertThrows(RuntimeException.class, () -> tx.readOnly(() -> {
+            insert("sneaky");
+            return null;
+        }));
+
+        assertEquals(0, countCommitted());
+    }
+
+    @Test
+    void writeTransactionInsideReadOnlyIsRefused() {
+        open(4);
+
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> tx.readOnly(() -> tx.inTransaction(() -> 1)));
+
+        assertTrue(e.getMessage().contains("read-only"), e.getMessage());
+    }
+
+    @Test
+    void connectionIsWritableAgainAfterReadOnly() {
+        open(1); // the same connection serves both calls
+
+        assertEquals(0, tx.readOnly(this::countHere));
+        assertThrows(RuntimeException.class, () -> tx.readOnly(() -> {
+            insert("refused");
+            return null;
+        }));
+        tx.inTransaction(() -> insert("a"));
+        insert("b"); // autocommit, outside any transaction
+
+        assertEquals(2, countCommitted());
+    }
+
+    @Test
+    void readOnlySeesOneSnapshot() throws Exception {
+        open(4);
+        CountDownLatch firstRead = new CountDownLatch(1);
+        CountDownLatch written = new CountDownLatch(1);
+        ExecutorService writer = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> write = writer.submit(() -> {
+                firstRead.await(10, TimeUnit.SECONDS);
+                tx.inTransaction(() -> insert("concurrent"));
+                written.countDown();
+                return null;
+            });
+
+            int[] seen = tx.readOnly(() -> {
+                int before = countHere();
+                firstRead.countDown();
+                try {
+                    assertTrue(written.await(10, TimeUnit.SECONDS), "a writer commits while the reader is open");
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+                return new int[] {before, countHere()};
+            });
+
+            write.get(10, TimeUnit.SECONDS);
+            assertEquals(0, seen[0]);
+            assertEquals(0, seen[1], "a read-only transaction does not see a commit made after it started reading");
+            assertEquals(1, countHere());
+        } finally {
+            writer.shutdownNow();
+        }
+    }
+
+    @Test
+    void concurrentReadThenWriteTransactionsNeverFailWithBusyAndLoseNothing() throws Exception {
+        open(8);
+        int writers = 4;
+        long runNanos = TimeUnit.MILLISECONDS.toNanos(1500);
+        AtomicInteger commits = new AtomicInteger();
+        AtomicInteger failures = new AtomicInteger();
+        AtomicReference<Throwable> firstFailure = new AtomicReference<>();
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(writers);
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (int i = 0; i < writers; i++) {
+                running.add(threads.submit(() -> {
+                    start.await();
+                    long end = System.nanoTime() + runNanos;
+                    while (System.nanoTime() < end) {
+                        try {
+                            // Read, then write: the pattern that fails with SQLITE_BUSY under DEFERRED.
+                            tx.inTransaction(() -> db.withHandle(h -> {
+                                long n = h.createQuery("SELECT n FROM counter WHERE id = 1").mapTo(Long.class).one();
+                                return h.createUpdate("UPDATE counter SET n = :n WHERE id = 1").bind("n", n + 1).execute();
+                            }));
+                            commits.incrementAndGet();
+                        } catch (RuntimeException e) {
+                            failures.incrementAndGet();
+                            firstFailure.compareAndSet(null, e);
+                        }
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> writer : running) {
+                writer.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+
+        assertEquals(0, failures.get(), () -> "first failure: " + firstFailure.get());
+        assertTrue(commits.get() > writers, "each writer committed: " + commits.get());
+        long counted = Jdbi.create(url()).withHandle(h ->
+                h.createQuery("SELECT n FROM counter WHERE id = 1").mapTo(Long.class).one());
+        assertEquals(commits.get(), counted, "every committed increment is there, none lost");
+    }
+
+    @Test
+    void databaseFailureInsideTransactionIsRethrownAndTheNextTransactionWorks() {
+        open(1);
+        tx.inTransaction(() -> insert("a"));
+
+        RuntimeException e = assertThrows(RuntimeException.class, () -> tx.inTransaction(() -> {
+            insert("b");
+            insert("a"); // primary key violation
+            return null;
+        }));
+
+        assertInstanceOf(org.jdbi.v3.core.JdbiException.class, e);
+        tx.inTransaction(() -> insert("c"));
+        assertEquals(2, countCommitted(), "a and c; b rolled back");
+    }
+}
