@@ -61,18 +61,24 @@ public record ProductFilter(String text, String category, BigDecimal minPrice, B
         if (price.stripTrailingZeros().scale() > 2) {
             return Optional.of("must have at most 2 decimals");
         }
-        if (price.compareTo(ProductRules.PRICE_MAX) > 0) {
-            return Optional.of("must be at most " + ProductRules.PRICE_MAX.toPlainString());
-        }
         return Optional.empty();
     }
 
-    /** The price bounds in minor units (cents), for stores that keep amounts as integers. */
+    /**
+     * The price bounds in minor units (cents), for stores that keep amounts as integers. A bound
+     * above the highest price a product can have ({@link ProductRules#PRICE_MAX}) is capped just above
+     * it, which selects exactly the same products and always fits a {@code long}.
+     */
     public Optional<Long> minPriceMinorUnits() {
-        return Optional.ofNullable(minPrice).map(p -> p.movePointRight(2).longValueExact());
+        return Optional.ofNullable(minPrice).map(ProductFilter::minorUnitsCapped);
     }
 
     public Optional<Long> maxPriceMinorUnits() {
-        return Optional.ofNullable(maxPrice).map(p -> p.movePointRight(2).longValueExact());
+        return Optional.ofNullable(maxPrice).map(ProductFilter::minorUnitsCapped);
+    }
+
+    private static long minorUnitsCapped(BigDecimal price) {
+        BigDecimal aboveEveryPrice = ProductRules.PRICE_MAX.add(new BigDecimal("0.01"));
+        return price.min(aboveEveryPrice).movePointRight(2).longValueExact();
     }
 }

@@ -47,6 +47,14 @@ class ProductFilterTest {
     }
 
     @Test
+    void boundsAboveEveryPossiblePriceAreCappedNotRefused() {
+        ProductFilter filter = new ProductFilter(null, null, new BigDecimal("1e30"), new BigDecimal("1e30"), false);
+
+        assertEquals(Optional.of(10_000_000_000L), filter.minPriceMinorUnits());
+        assertEquals(Optional.of(10_000_000_000L), filter.maxPriceMinorUnits());
+    }
+
+    @Test
     void sortsAreKnownByTheirApiNames() {
         assertEquals(Optional.of(ProductSort.PRICE_DESCENDING), ProductSort.fromApiName("-price"));
         assertEquals(Optional.empty(), ProductSort.fromApiName("PRICE"));

@@ -236,6 +236,10 @@ public abstract class ProductRepositoryContract {
         assertEquals(List.of("D"), skus(search(min, ProductSort.PRICE)));
         ProductFilter max = new ProductFilter(null, null, null, new BigDecimal("9.99"), false);
         assertEquals(List.of("A"), skus(search(max, ProductSort.PRICE)));
+        ProductFilter huge = new ProductFilter(null, null, null, new BigDecimal("1e40"), false);
+        assertEquals(List.of("A", "B", "C", "D"), skus(search(huge, ProductSort.PRICE)));
+        ProductFilter beyond = new ProductFilter(null, null, new BigDecimal("1e40"), null, false);
+        assertEquals(List.of(), skus(search(beyond, ProductSort.PRICE)));
     }
 
     @Test
