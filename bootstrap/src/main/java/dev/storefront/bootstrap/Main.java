@@ -20,6 +20,7 @@ public final class Main {
 
     static {
         COMMANDS.put("serve", "start the HTTP server (the default command)");
+        COMMANDS.put("import-catalog FILE.json", "create or update products by sku from a catalog file, all or nothing");
     }
 
     private final Map<String, String> environment;
@@ -60,6 +61,8 @@ public final class Main {
             switch (command) {
                 case "serve":
                     return serve(parsed.config(), rest);
+                case "import-catalog":
+                    return new ImportCatalogCommandLine(out, err).run(parsed.config(), rest);
                 default:
                     err.println("storefront: unknown command \"" + command + "\" (see --help)");
                     return USAGE;

@@ -1,13 +1,29 @@
 package dev.storefront.bootstrap;
 
+import dev.storefront.application.catalog.CreateProductService;
+import dev.storefront.application.catalog.DeactivateProductService;
+import dev.storefront.application.catalog.GetProductService;
+import dev.storefront.application.catalog.ImportCatalogService;
+import dev.storefront.application.catalog.ListCategoriesService;
+import dev.storefront.application.catalog.SearchProductsService;
+import dev.storefront.application.catalog.UpdateProductService;
 import dev.storefront.application.health.CheckHealthService;
+import dev.storefront.domain.port.in.catalog.CreateProductUseCase;
+import dev.storefront.domain.port.in.catalog.DeactivateProductUseCase;
+import dev.storefront.domain.port.in.catalog.GetProductUseCase;
+import dev.storefront.domain.port.in.catalog.ImportCatalogUseCase;
+import dev.storefront.domain.port.in.catalog.ListCategoriesUseCase;
+import dev.storefront.domain.port.in.catalog.SearchProductsUseCase;
+import dev.storefront.domain.port.in.catalog.UpdateProductUseCase;
 import dev.storefront.domain.port.in.health.CheckHealthUseCase;
 import dev.storefront.domain.port.out.TimeSource;
 import dev.storefront.http.HttpApi;
 import dev.storefront.http.HttpSettings;
 import dev.storefront.http.RouteGroup;
+import dev.storefront.http.catalog.CatalogRoutes;
 import dev.storefront.http.health.HealthRoutes;
 import dev.storefront.persistence.jdbi.JdbiDatabaseHealth;
+import dev.storefront.persistence.jdbi.JdbiProductRepository;
 import dev.storefront.persistence.jdbi.JdbiStoreSettings;
 import dev.storefront.persistence.jdbi.SqliteDatabase;
 import io.undertow.server.HttpHandler;
@@ -36,6 +52,13 @@ import javax.sql.DataSource;
 public final class Storefront implements AutoCloseable {
     private final StorefrontConfig config;
     private final CheckHealthUseCase checkHealth;
+    private final SearchProductsUseCase searchProducts;
+    private final GetProductUseCase getProduct;
+    private final ListCategoriesUseCase listCategories;
+    private final CreateProductUseCase createProduct;
+    private final UpdateProductUseCase updateProduct;
+    private final DeactivateProductUseCase deactivateProduct;
+    private final ImportCatalogUseCase importCatalog;
     private final HttpHandler httpHandler;
     private final Deque<AutoCloseable> resources;
 
@@ -51,9 +74,21 @@ public final class Storefront implements AutoCloseable {
 
             this.checkHealth = new CheckHealthService(new JdbiDatabaseHealth(database));
 
+            JdbiProductRepository products = new JdbiProductRepository(database, config.currency());
+            var transactions = database.transactions();
+            this.searchProducts = new SearchProductsService(products, transactions);
+            this.getProduct = new GetProductService(products, transactions);
+            this.listCategories = new ListCategoriesService(products, transactions);
+            this.createProduct = new CreateProductService(products, transactions, builder.timeSource(), config.currency());
+            this.updateProduct = new UpdateProductService(products, transactions);
+            this.deactivateProduct = new DeactivateProductService(products, transactions);
+            this.importCatalog = new ImportCatalogService(products, transactions, builder.timeSource(), config.currency());
+
             HttpSettings http = new HttpSettings(config.corsOrigins(), config.cookieSecure(), config.maxBodyBytes());
             HttpApi.Builder api = HttpApi.builder(http)
-                    .routes(new HealthRoutes(checkHealth));
+                    .routes(new HealthRoutes(checkHealth))
+                    .routes(new CatalogRoutes(searchProducts, getProduct, listCategories, createProduct, updateProduct,
+                            deactivateProduct));
             builder.extraRoutes.forEach(api::routes);
             this.httpHandler = api.build();
         } catch (RuntimeException e) {
@@ -73,6 +108,34 @@ public final class Storefront implements AutoCloseable {
 
     public CheckHealthUseCase checkHealth() {
         return checkHealth;
+    }
+
+    public SearchProductsUseCase searchProducts() {
+        return searchProducts;
+    }
+
+    public GetProductUseCase getProduct() {
+        return getProduct;
+    }
+
+    public ListCategoriesUseCase listCategories() {
+        return listCategories;
+    }
+
+    public CreateProductUseCase createProduct() {
+        return createProduct;
+    }
+
+    public UpdateProductUseCase updateProduct() {
+        return updateProduct;
+    }
+
+    public DeactivateProductUseCase deactivateProduct() {
+        return deactivateProduct;
+    }
+
+    public ImportCatalogUseCase importCatalog() {
+        return importCatalog;
     }
 
     public StorefrontConfig config() {

@@ -43,6 +43,9 @@ public final class StorefrontServer implements AutoCloseable {
         prepareDirectories(config);
         Storefront storefront = customise.apply(Storefront.builder().config(config)).build();
         try {
+            if (config.demoCatalog()) {
+                DemoCatalog.loadIfEmpty(storefront);
+            }
             GracefulShutdownHandler shutdown = new GracefulShutdownHandler(storefront.httpHandler());
             Undertow undertow = Undertow.builder()
                     .addHttpListener(config.port(), config.host())
@@ -59,7 +62,8 @@ public final class StorefrontServer implements AutoCloseable {
         }
     }
 
-    private static void prepareDirectories(StorefrontConfig config) {
+    /** Creates {@code DATA_DIR}, or the directory of the database file, when missing. */
+    static void prepareDirectories(StorefrontConfig config) {
         try {
             if (config.usesDataDir()) {
                 Files.createDirectories(config.dataDir());

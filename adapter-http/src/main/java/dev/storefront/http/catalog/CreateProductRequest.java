@@ -1,0 +1,29 @@
+package dev.storefront.http.catalog;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.storefront.domain.port.in.catalog.CreateProductCommand;
+import dev.storefront.http.common.HttpProblemException;
+import java.math.BigDecimal;
+
+/**
+ * {@code POST /api/products}: {@code {"sku", "name", "description"?, "category", "price", "stock"}};
+ * price as a string ({@code "19.99"}) or a JSON number, read exactly.
+ */
+public record CreateProductRequest(String sku, String name, String description, String category, BigDecimal price,
+                                   Integer stock) {
+
+    /** @throws HttpProblemException 400 naming every field of the wrong JSON type */
+    public static CreateProductRequest from(ObjectNode body) {
+        ProductFields fields = new ProductFields(body, true);
+        CreateProductRequest request = new CreateProductRequest(fields.text("sku"), fields.text("name"),
+                fields.text("description"), fields.text("category"), fields.price("price"), fields.wholeNumber("stock"));
+        if (!fields.violations().isEmpty()) {
+            throw HttpProblemException.invalid(fields.violations());
+        }
+        return request;
+    }
+
+    public CreateProductCommand toCommand() {
+        return new CreateProductCommand(sku, name, description, category, price, stock);
+    }
+}

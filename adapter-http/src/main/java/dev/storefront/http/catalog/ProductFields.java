@@ -1,0 +1,97 @@
+package dev.storefront.http.catalog;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.storefront.domain.common.FieldViolation;
+import dev.storefront.http.common.JsonDecimals;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads product fields from a JSON object (a request body, a row of an import file) strictly: a string field must be a JSON string, stock a
+ * JSON integer, active a JSON boolean, price a JSON number or a string (read exactly). Wrong types
+ * are collected as field violations; whether values obey the product rules is the domain's call.
+ */
+public final class ProductFields {
+    private final ObjectNode body;
+    private final boolean nullAllowed;
+    private final List<FieldViolation> violations = new ArrayList<>();
+
+    /** @param nullAllowed whether an explicit {@code null} counts as "not given" (else it is an error) */
+    public ProductFields(ObjectNode body, boolean nullAllowed) {
+        this.body = body;
+        this.nullAllowed = nullAllowed;
+    }
+
+    private JsonNode given(String field) {
+        JsonNode node = body.get(field);
+        if (node == null || node.isMissingNode()) {
+            return null;
+        }
+        if (node.isNull()) {
+            if (!nullAllowed) {
+                violations.add(new FieldViolation(field, "must not be null (leave the field out to keep it)"));
+            }
+            return null;
+        }
+        return node;
+    }
+
+    public String text(String field) {
+        JsonNode node = given(field);
+        if (node == null) {
+            return null;
+        }
+        if (!node.isTextual()) {
+            violations.add(new FieldViolation(field, "must be a string"));
+            return null;
+        }
+        return node.textValue();
+    }
+
+    public BigDecimal price(String field) {
+        JsonNode node = given(field);
+        if (node == null) {
+            return null;
+        }
+        try {
+            return JsonDecimals.read(node);
+        } catch (IllegalArgumentException e) {
+            violations.add(new FieldViolation(field, e.getMessage()));
+            return null;
+        }
+    }
+
+    public Integer wholeNumber(String field) {
+        JsonNode node = given(field);
+        if (node == null) {
+            return null;
+        }
+        if (!node.isIntegralNumber()) {
+            violations.add(new FieldViolation(field, "must be a whole number"));
+            return null;
+        }
+        if (!node.canConvertToInt()) {
+            violations.add(new FieldViolation(field, "is out of range"));
+            return null;
+        }
+        return node.intValue();
+    }
+
+    public Boolean bool(String field) {
+        JsonNode node = given(field);
+        if (node == null) {
+            return null;
+        }
+        if (!node.isBoolean()) {
+            violations.add(new FieldViolation(field, "must be true or false"));
+            return null;
+        }
+        return node.booleanValue();
+    }
+
+    public List<FieldViolation> violations() {
+        return List.copyOf(violations);
+    }
+}

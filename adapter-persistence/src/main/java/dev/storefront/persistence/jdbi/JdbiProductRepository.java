@@ -1,0 +1,271 @@
+package dev.storefront.persistence.jdbi;
+
+import dev.storefront.domain.catalog.CategorySummary;
+import dev.storefront.domain.catalog.DuplicateSku;
+import dev.storefront.domain.catalog.NewProduct;
+import dev.storefront.domain.catalog.Product;
+import dev.storefront.domain.catalog.ProductFilter;
+import dev.storefront.domain.catalog.ProductId;
+import dev.storefront.domain.catalog.ProductSort;
+import dev.storefront.domain.catalog.Sku;
+import dev.storefront.domain.common.Page;
+import dev.storefront.domain.common.PageRequest;
+import dev.storefront.domain.port.out.ProductRepository;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.StatementException;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+
+/**
+ * Products in SQLite. The search SQL is assembled only from the fixed fragments below, chosen by
+ * which filters are present and by the {@link ProductSort} constant; every value a client sent is a
+ * bound parameter. Text search runs on {@code search_text} (name and description lower-cased by
+ * Java, so case-insensitive beyond ASCII) with {@code LIKE} and the wildcards escaped.
+ */
+public final class JdbiProductRepository implements ProductRepository {
+    private static final char LIKE_ESCAPE = '\\';
+    /** Between name and description in {@code search_text}; search text cannot contain it. */
+    private static final char SEARCH_SEPARATOR = '\u001f';
+
+    private final SqliteDatabase database;
+    private final Currency currency;
+
+    /** @param currency the store's currency, which every stored amount of minor units is in */
+    public JdbiProductRepository(SqliteDatabase database, Currency currency) {
+        this.database = Objects.requireNonNull(database, "database");
+        this.currency = Objects.requireNonNull(currency, "currency");
+    }
+
+    @Override
+    public Product add(NewProduct product) {
+        Objects.requireNonNull(product, "product");
+        long id = uniqueSku(product.sku(), () -> database.withHandle(h -> h.createUpdate(
+                        "INSERT INTO product (sku, name, description, category, price_minor, stock, active, created_at,"
+                                + " search_text) VALUES (:sku, :name, :description, :category, :price, :stock, :active,"
+                                + " :createdAt, :searchText)")
+                .bind("sku", product.sku().value())
+                .bind("name", product.name())
+                .bind("description", product.description())
+                .bind("category", product.category())
+                .bind("price", product.price().toMinorUnits())
+                .bind("stock", product.stock())
+                .bind("active", product.active() ? 1 : 0)
+                .bind("createdAt", product.createdAt().toEpochMilli())
+                .bind("searchText", searchText(product.name(), product.description()))
+                .executeAndReturnGeneratedKeys("id")
+                .mapTo(Long.class)
+                .one()));
+        return product.withId(new ProductId(id));
+    }
+
+    @Override
+    public void update(Product product) {
+        Objects.requireNonNull(product, "product");
+        int rows = uniqueSku(product.sku(), () -> database.withHandle(h -> h.createUpdate(
+                        "UPDATE product SET sku = :sku, name = :name, description = :description, category = :category,"
+                                + " price_minor = :price, stock = :stock, active = :active, search_text = :searchText"
+                                + " WHERE id = :id")
+                .bind("id", product.id().value())
+                .bind("sku", product.sku().value())
+                .bind("name", product.name())
+                .bind("description", product.description())
+                .bind("category", product.category())
+                .bind("price", product.price().toMinorUnits())
+                .bind("stock", product.stock())
+                .bind("active", product.active() ? 1 : 0)
+                .bind("searchText", searchText(product.name(), product.description()))
+                .execute()));
+        if (rows != 1) {
+            throw new IllegalStateException("no product " + product.id());
+        }
+    }
+
+    private static <T> T uniqueSku(Sku sku, Supplier<T> write) {
+        try {
+            return write.get();
+        } catch (StatementException e) {
+            if (e.getCause() instanceof SQLiteException sqlite
+                    && sqlite.getResultCode() == SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE) {
+                throw new DuplicateSku(sku);
+            }
+            throw e;
+        }
+    }
+
+    static String searchText(String name, String description) {
+        return name.toLowerCase(Locale.ROOT) + SEARCH_SEPARATOR + description.toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public Optional<Product> findById(ProductId id) {
+        return database.withHandle(h -> h.createQuery("SELECT " + ProductRow.COLUMNS + " FROM product WHERE id = :id")
+                .bind("id", id.value())
+                .map((rs, ctx) -> ProductRow.read(rs))
+                .findOne())
+                .map(row -> row.toProduct(currency));
+    }
+
+    @Override
+    public List<Product> findAllById(List<ProductId> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return database.withHandle(h -> h.createQuery("SELECT " + ProductRow.COLUMNS + " FROM product WHERE id IN (<ids>)")
+                .bindList("ids", ids.stream().map(ProductId::value).distinct().toList())
+                .map((rs, ctx) -> ProductRow.read(rs))
+                .list())
+                .stream().map(row -> row.toProduct(currency)).toList();
+    }
+
+    @Override
+    public Optional<Product> findBySku(Sku sku) {
+        return database.withHandle(h -> h.createQuery("SELECT " + ProductRow.COLUMNS + " FROM product WHERE sku = :sku")
+                .bind("sku", sku.value())
+                .map((rs, ctx) -> ProductRow.read(rs))
+                .findOne())
+                .map(row -> row.toProduct(currency));
+    }
+
+    @Override
+    public Page<Product> search(ProductFilter filter, ProductSort sort, PageRequest page) {
+        SearchSql sql = SearchSql.of(filter);
+        return database.withHandle(h -> {
+            long total = sql.bind(h.createQuery(sql.count())).mapTo(Long.class).one();
+            List<Product> items = total <= page.offset() ? List.of()
+                    : sql.bind(h.createQuery(sql.select(sort)))
+                            .bind("limit", page.pageSize())
+                            .bind("offset", page.offset())
+                            .map((rs, ctx) -> ProductRow.read(rs))
+                            .list()
+                            .stream().map(row -> row.toProduct(currency)).toList();
+            return Page.of(items, page, total);
+        });
+    }
+
+    /**
+     * The query plans SQLite chooses for a search (the page query first, then the count), as the
+     * {@code detail} lines of {@code EXPLAIN QUERY PLAN}; for tests that prove the indexes are used.
+     */
+    List<String> explainSearch(ProductFilter filter, ProductSort sort) {
+        SearchSql sql = SearchSql.of(filter);
+        return database.withHandle(h -> {
+            List<String> plan = new ArrayList<>();
+            plan.addAll(sql.bind(h.createQuery("EXPLAIN QUERY PLAN " + sql.select(sort)))
+                    .bind("limit", 20).bind("offset", 0)
+                    .map((rs, ctx) -> "select: " + rs.getString("detail")).list());
+            plan.addAll(sql.bind(h.createQuery("EXPLAIN QUERY PLAN " + sql.count()))
+                    .map((rs, ctx) -> "count: " + rs.getString("detail")).list());
+            return plan;
+        });
+    }
+
+    /** The WHERE clause of a search, made of fixed fragments, and the values bound to it. */
+    private record SearchSql(String where, Map<String, Object> values) {
+        static SearchSql of(ProductFilter filter) {
+            StringBuilder where = new StringBuilder(" WHERE active = 1");
+            Map<String, Object> values = new LinkedHashMap<>();
+            if (filter.category() != null) {
+                where.append(" AND category = :category");
+                values.put("category", filter.category());
+            }
+            filter.minPriceMinorUnits().ifPresent(min -> {
+                where.append(" AND price_minor >= :minPrice");
+                values.put("minPrice", min);
+            });
+            filter.maxPriceMinorUnits().ifPresent(max -> {
+                where.append(" AND price_minor <= :maxPrice");
+                values.put("maxPrice", max);
+            });
+            if (filter.inStockOnly()) {
+                where.append(" AND stock > 0");
+            }
+            if (filter.text() != null) {
+                where.append(" AND search_text LIKE :pattern ESCAPE '" + LIKE_ESCAPE + "'");
+                values.put("pattern", "%" + escapeLike(filter.text().toLowerCase(Locale.ROOT)) + "%");
+            }
+            return new SearchSql(where.toString(), values);
+        }
+
+        String count() {
+            return "SELECT COUNT(*) FROM product" + where;
+        }
+
+        String select(ProductSort sort) {
+            return "SELECT " + ProductRow.COLUMNS + " FROM product" + where + " ORDER BY " + orderBy(sort)
+                    + " LIMIT :limit OFFSET :offset";
+        }
+
+        Query bind(Query query) {
+            values.forEach(query::bind);
+            return query;
+        }
+    }
+
+    private static String orderBy(ProductSort sort) {
+        return switch (sort) {
+            case NAME -> "name COLLATE NOCASE ASC, id ASC";
+            case NAME_DESCENDING -> "name COLLATE NOCASE DESC, id DESC";
+            case PRICE -> "price_minor ASC, id ASC";
+            case PRICE_DESCENDING -> "price_minor DESC, id DESC";
+            case NEWEST -> "created_at DESC, id DESC";
+        };
+    }
+
+    static String escapeLike(String text) {
+        StringBuilder escaped = new StringBuilder(text.length() + 8);
+        for (char c : text.toCharArray()) {
+            if (c == '%' || c == '_' || c == LIKE_ESCAPE) {
+                escaped.append(LIKE_ESCAPE);
+            }
+            escaped.append(c);
+        }
+        return escaped.toString();
+    }
+
+    @Override
+    public List<CategorySummary> categories() {
+        return database.withHandle(h -> h.createQuery("SELECT category, COUNT(*) AS products FROM product"
+                        + " WHERE active = 1 GROUP BY category ORDER BY category COLLATE NOCASE, category")
+                .map((rs, ctx) -> new CategorySummary(rs.getString("category"), rs.getLong("products")))
+                .list());
+    }
+
+    @Override
+    public long count() {
+        return database.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM product").mapTo(Long.class).one());
+    }
+
+    @Override
+    public boolean takeStock(ProductId id, int quantity) {
+        requirePositive(quantity);
+        return database.withHandle(h -> h.createUpdate(
+                        "UPDATE product SET stock = stock - :quantity WHERE id = :id AND stock >= :quantity")
+                .bind("id", id.value())
+                .bind("quantity", quantity)
+                .execute()) == 1;
+    }
+
+    @Override
+    public boolean returnStock(ProductId id, int quantity) {
+        requirePositive(quantity);
+        return database.withHandle(h -> h.createUpdate("UPDATE product SET stock = stock + :quantity WHERE id = :id")
+                .bind("id", id.value())
+                .bind("quantity", quantity)
+                .execute()) == 1;
+    }
+
+    private static void requirePositive(int quantity) {
+        if (quantity < 1) {
+            throw new IllegalArgumentException("quantity must be positive: " + quantity);
+        }
+    }
+}

@@ -1,0 +1,175 @@
+package dev.storefront.application.catalog;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.storefront.domain.catalog.Product;
+import dev.storefront.domain.catalog.Sku;
+import dev.storefront.domain.common.FieldViolation;
+import dev.storefront.domain.port.in.catalog.CreateProductCommand;
+import dev.storefront.domain.port.in.catalog.ImportCatalogCommand;
+import dev.storefront.domain.port.in.catalog.ImportCatalogCommand.Row;
+import dev.storefront.domain.port.in.catalog.ImportCatalogResult;
+import dev.storefront.domain.port.in.catalog.ImportCatalogResult.Outcome;
+import dev.storefront.domain.port.in.catalog.ImportCatalogResult.Status;
+import dev.storefront.domain.port.out.ProductRepository;
+import dev.storefront.inmemory.InMemoryProductRepository;
+import dev.storefront.inmemory.InMemoryTransactions;
+import dev.storefront.inmemory.ManualTimeSource;
+import java.math.BigDecimal;
+import java.util.Currency;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Importing a catalog over the in-memory fakes: upsert by sku, all or nothing. */
+class ImportCatalogServiceTest {
+    private static final Currency USD = Currency.getInstance("USD");
+
+    private final InMemoryTransactions transactions = new InMemoryTransactions();
+    private final InMemoryProductRepository products = new InMemoryProductRepository(transactions);
+    private final ManualTimeSource time = new ManualTimeSource();
+    private final ImportCatalogService importer = new ImportCatalogService(products, transactions, time, USD);
+
+    private static Row row(int number, String sku, String name, String price, Integer stock) {
+        return new Row(number, "row " + number, sku, name, null, "Misc", price == null ? null : new BigDecimal(price),
+                stock, null, List.of());
+    }
+
+    private ImportCatalogResult run(boolean onlyIntoEmpty, Row... rows) {
+        return importer.importCatalog(new ImportCatalogCommand(List.of(rows), onlyIntoEmpty));
+    }
+
+    @Test
+    void createsNewAndUpdatesExistingProductsBySkuRegardlessOfCase() {
+        Product lamp = new CreateProductService(products, transactions, time, USD)
+                .createProduct(new CreateProductCommand("LAMP", "Lamp", "", "Misc", new BigDecimal("10.00"), 1));
+
+        ImportCatalogResult result = run(false, row(1, "lamp", "Lamp deluxe", "12.00", 5), row(2, "DESK", "Desk", "150", 2),
+                new Row(3, "row 3", "DESK-2", "Desk 2", null, "Misc", new BigDecimal("1"), 1, false, List.of()));
+
+        assertEquals(Status.APPLIED, result.status());
+        assertEquals(List.of(Outcome.UPDATED, Outcome.CREATED, Outcome.CREATED),
+                result.rows().stream().map(ImportCatalogResult.RowOutcome::outcome).toList());
+        Product updated = products.findById(lamp.id()).orElseThrow();
+        assertEquals("Lamp deluxe", updated.name());
+        assertEquals("12.00", updated.price().toPlainString());
+        assertEquals("lamp", updated.sku().value());
+        assertEquals("150.00", products.findBySku(new Sku("DESK")).orElseThrow().price().toPlainString());
+        assertFalse(products.findBySku(new Sku("DESK-2")).orElseThrow().active());
+    }
+
+    @Test
+    void anUnchangedRowIsReportedAsSuch() {
+        run(false, row(1, "LAMP", "Lamp", "10.00", 1));
+
+        ImportCatalogResult again = run(false, row(1, "LAMP", "Lamp", "10", 1));
+
+        assertEquals(List.of(Outcome.UNCHANGED), again.rows().stream().map(ImportCatalogResult.RowOutcome::outcome).toList());
+    }
+
+    @Test
+    void oneBadRowRejectsTheWholeFileWithEveryReason() {
+        ImportCatalogResult result = run(false,
+                row(1, "GOOD", "Good", "1.00", 1),
+                row(2, "BAD", "", "1.001", null),
+                row(3, "good", "Dup", "1.00", 1),
+                new Row(4, "row 4", "TYPED", "Typed", null, "Misc", new BigDecimal("1"), null, null,
+                        List.of(new FieldViolation("stock", "must be a whole number"))));
+
+        assertEquals(Status.REJECTED, result.status());
+        assertEquals(List.of(2, 3, 4), result.rows().stream().map(ImportCatalogResult.RowOutcome::number).toList());
+        assertEquals(List.of("name", "price", "stock"),
+                result.rows().get(0).reasons().stream().map(FieldViolation::field).toList());
+        assertTrue(result.rows().get(1).reasons().get(0).message().contains("more than once"));
+        assertEquals(List.of(new FieldViolation("stock", "must be a whole number")), result.rows().get(2).reasons());
+        assertEquals(0, products.count());
+    }
+
+    @Test
+    void aFailureWhileWritingLeavesNothingBehind() {
+        ProductRepository failing = new FailingAfter(products, 2);
+        ImportCatalogService flaky = new ImportCatalogService(failing, transactions, time, USD);
+
+        assertThrows(IllegalStateException.class, () -> flaky.importCatalog(new ImportCatalogCommand(
+                List.of(row(1, "A", "A", "1", 1), row(2, "B", "B", "1", 1), row(3, "C", "C", "1", 1)), false)));
+
+        assertEquals(0, products.count());
+    }
+
+    @Test
+    void intoAnEmptyCatalogOnlyWhenAskedSkipsAFilledOne() {
+        assertEquals(Status.APPLIED, run(true, row(1, "A", "A", "1", 1)).status());
+
+        ImportCatalogResult second = run(true, row(1, "B", "B", "1", 1));
+
+        assertEquals(Status.SKIPPED_CATALOG_NOT_EMPTY, second.status());
+        assertEquals(1, products.count());
+    }
+
+    /** A repository whose add fails after a number of successes, to prove the import is atomic. */
+    private static final class FailingAfter implements ProductRepository {
+        private final ProductRepository delegate;
+        private int addsLeft;
+
+        FailingAfter(ProductRepository delegate, int adds) {
+            this.delegate = delegate;
+            this.addsLeft = adds;
+        }
+
+        @Override
+        public Product add(dev.storefront.domain.catalog.NewProduct product) {
+            if (addsLeft-- <= 0) {
+                throw new IllegalStateException("disk full");
+            }
+            return delegate.add(product);
+        }
+
+        @Override
+        public void update(Product product) {
+            delegate.update(product);
+        }
+
+        @Override
+        public java.util.Optional<Product> findById(dev.storefront.domain.catalog.ProductId id) {
+            return delegate.findById(id);
+        }
+
+        @Override
+        public List<Product> findAllById(List<dev.storefront.domain.catalog.ProductId> ids) {
+            return delegate.findAllById(ids);
+        }
+
+        @Override
+        public java.util.Optional<Product> findBySku(Sku sku) {
+            return delegate.findBySku(sku);
+        }
+
+        @Override
+        public dev.storefront.domain.common.Page<Product> search(dev.storefront.domain.catalog.ProductFilter filter,
+                dev.storefront.domain.catalog.ProductSort sort, dev.storefront.domain.common.PageRequest page) {
+            return delegate.search(filter, sort, page);
+        }
+
+        @Override
+        public List<dev.storefront.domain.catalog.CategorySummary> categories() {
+            return delegate.categories();
+        }
+
+        @Override
+        public long count() {
+            return delegate.count();
+        }
+
+        @Override
+        public boolean takeStock(dev.storefront.domain.catalog.ProductId id, int quantity) {
+            return delegate.takeStock(id, quantity);
+        }
+
+        @Override
+        public boolean returnStock(dev.storefront.domain.catalog.ProductId id, int quantity) {
+            return delegate.returnStock(id, quantity);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package dev.storefront.bootstrap;
+
+import dev.storefront.http.catalog.CatalogFile;
+import dev.storefront.domain.port.in.catalog.ImportCatalogResult;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.System.Logger.Level;
+
+/**
+ * The demo catalog that the standalone server loads into an empty database at its first start
+ * (unless {@code DEMO_CATALOG=false}), so a newcomer sees a real shop. It is an ordinary catalog
+ * file ({@code demo-catalog.json} next to this class) imported through the same use case as
+ * {@code import-catalog}, but only into a store that holds no product at all.
+ */
+final class DemoCatalog {
+    private static final System.Logger LOG = System.getLogger(DemoCatalog.class.getName());
+    static final String RESOURCE = "demo-catalog.json";
+
+    private DemoCatalog() {}
+
+    static byte[] content() {
+        try (InputStream in = DemoCatalog.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("the demo catalog is missing from the classpath");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Loads the demo catalog if the store has no products; says what it did. */
+    static ImportCatalogResult loadIfEmpty(Storefront storefront) {
+        ImportCatalogResult result = storefront.importCatalog().importCatalog(
+                CatalogFile.read(content(), storefront.config().currency(), true));
+        switch (result.status()) {
+            case APPLIED -> LOG.log(Level.INFO, "loaded the demo catalog: {0} products (DEMO_CATALOG=false turns this off)",
+                    result.rows().size());
+            case SKIPPED_CATALOG_NOT_EMPTY -> LOG.log(Level.DEBUG, "the catalog is not empty: no demo catalog loaded");
+            case REJECTED -> throw new IllegalStateException("the demo catalog is invalid: " + result.rows());
+        }
+        return result;
+    }
+}

@@ -1,0 +1,67 @@
+package dev.storefront.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.storefront.bootstrap.HttpTestClient.Answer;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The demo catalog: loaded on the first start with an empty database, never twice, and not when turned off. */
+class DemoCatalogIT {
+    @TempDir
+    Path dataDir;
+
+    private static List<JsonNode> allProducts(HttpTestClient http) throws Exception {
+        Answer answer = http.get("/api/products?pageSize=100");
+        assertEquals(200, answer.status());
+        List<JsonNode> items = new ArrayList<>();
+        answer.body().path("items").forEach(items::add);
+        return items;
+    }
+
+    @Test
+    void theFirstStartWithAnEmptyDatabaseShowsARealShop() throws Exception {
+        try (StorefrontServer server = StorefrontServer.start(TestConfigs.config(dataDir))) {
+            HttpTestClient http = new HttpTestClient(server.port());
+
+            List<JsonNode> products = allProducts(http);
+            assertTrue(products.size() >= 30, "a few dozen products: " + products.size());
+            assertTrue(http.get("/api/categories").body().path("items").size() >= 5);
+            assertTrue(products.stream().anyMatch(p -> new BigDecimal(p.path("price").asText()).compareTo(BigDecimal.TEN) < 0));
+            assertTrue(products.stream().anyMatch(p -> new BigDecimal(p.path("price").asText()).compareTo(new BigDecimal("100")) > 0));
+            assertTrue(products.stream().filter(p -> p.path("stock").asInt() == 0).count() >= 2);
+            assertTrue(products.stream().allMatch(p -> p.path("price").asText().matches("\\d+\\.\\d\\d")));
+            assertTrue(products.stream().allMatch(p -> p.path("description").asText().length() > 20));
+        }
+    }
+
+    @Test
+    void aRestartDoesNotLoadItAgainNorOverwriteChanges() throws Exception {
+        long total;
+        try (StorefrontServer server = StorefrontServer.start(TestConfigs.config(dataDir))) {
+            HttpTestClient http = new HttpTestClient(server.port());
+            total = http.get("/api/products").body().path("total").asLong();
+            long first = allProducts(http).get(0).path("id").asLong();
+            server.storefront().deactivateProduct().deactivateProduct(new dev.storefront.domain.catalog.ProductId(first));
+        }
+        try (StorefrontServer server = StorefrontServer.start(TestConfigs.config(dataDir))) {
+            assertEquals(total - 1, new HttpTestClient(server.port()).get("/api/products").body().path("total").asLong());
+        }
+    }
+
+    @Test
+    void demoCatalogFalseLeavesTheShopEmpty() throws Exception {
+        try (StorefrontServer server = StorefrontServer.start(TestConfigs.config(dataDir, "DEMO_CATALOG", "false"))) {
+            HttpTestClient http = new HttpTestClient(server.port());
+
+            assertEquals(0, http.get("/api/products").body().path("total").asLong());
+            assertEquals(0, http.get("/api/categories").body().path("items").size());
+        }
+    }
+}

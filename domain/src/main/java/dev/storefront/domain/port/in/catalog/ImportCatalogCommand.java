@@ -1,0 +1,35 @@
+package dev.storefront.domain.port.in.catalog;
+
+import dev.storefront.domain.common.FieldViolation;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Products to create or update by sku, all or nothing.
+ *
+ * @param rows                 the products, in file order
+ * @param onlyIntoEmptyCatalog import only when the store holds no product at all (active or not),
+ *                             checked in the same transaction; used for the demo catalog
+ */
+public record ImportCatalogCommand(List<Row> rows, boolean onlyIntoEmptyCatalog) {
+    public ImportCatalogCommand {
+        rows = List.copyOf(Objects.requireNonNull(rows, "rows"));
+    }
+
+    /**
+     * One product as read from a file. {@code null} means the field was absent; {@code description}
+     * defaults to empty, {@code active} to true for new products and to unchanged for existing ones.
+     *
+     * @param number     1-based position in the file, for the report
+     * @param source     the row as written, for the report (may be shortened)
+     * @param readErrors fields the reader could not even read (a number given as text, …)
+     */
+    public record Row(int number, String source, String sku, String name, String description, String category,
+                      BigDecimal price, Integer stock, Boolean active, List<FieldViolation> readErrors) {
+        public Row {
+            Objects.requireNonNull(source, "source");
+            readErrors = List.copyOf(Objects.requireNonNull(readErrors, "readErrors"));
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package dev.storefront.domain.port.in.catalog;
+
+import dev.storefront.domain.catalog.ProductId;
+import java.math.BigDecimal;
+import java.util.Objects;
+
+/**
+ * A partial change of a product: every {@code null} field stays as it is. {@code active} may bring
+ * a deactivated product back.
+ */
+public record UpdateProductCommand(ProductId id, String sku, String name, String description, String category,
+                                   BigDecimal price, Integer stock, Boolean active) {
+    public UpdateProductCommand {
+        Objects.requireNonNull(id, "id");
+    }
+}

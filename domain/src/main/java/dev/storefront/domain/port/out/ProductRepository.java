@@ -1,0 +1,69 @@
+package dev.storefront.domain.port.out;
+
+import dev.storefront.domain.catalog.CategorySummary;
+import dev.storefront.domain.catalog.DuplicateSku;
+import dev.storefront.domain.catalog.NewProduct;
+import dev.storefront.domain.catalog.Product;
+import dev.storefront.domain.catalog.ProductFilter;
+import dev.storefront.domain.catalog.ProductId;
+import dev.storefront.domain.catalog.ProductSort;
+import dev.storefront.domain.catalog.Sku;
+import dev.storefront.domain.common.Page;
+import dev.storefront.domain.common.PageRequest;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The catalog's products, active and inactive. Methods join the caller's transaction
+ * ({@link Transactions}); outside one, each call is its own.
+ */
+public interface ProductRepository {
+
+    /**
+     * Stores a new product and gives it its id.
+     *
+     * @throws DuplicateSku when another product has the sku, in any case
+     */
+    Product add(NewProduct product);
+
+    /**
+     * Stores every field of an existing product (found by id) as given.
+     *
+     * @throws DuplicateSku when another product has the new sku
+     * @throws IllegalStateException when there is no product with the id
+     */
+    void update(Product product);
+
+    /** A product by id, active or not. */
+    Optional<Product> findById(ProductId id);
+
+    /** The products with these ids that exist, active or not, in no particular order. */
+    List<Product> findAllById(List<ProductId> ids);
+
+    /** A product by sku, compared regardless of case, active or not. */
+    Optional<Product> findBySku(Sku sku);
+
+    /** A page of the active products that pass the filter, in the given order (ties by id). */
+    Page<Product> search(ProductFilter filter, ProductSort sort, PageRequest page);
+
+    /** The categories of the active products with their counts, by name. */
+    List<CategorySummary> categories();
+
+    /** How many products the store holds, active or not. */
+    long count();
+
+    /**
+     * Takes {@code quantity} items off the stock, only if at least that many remain; atomic (the
+     * check and the write are one statement), so concurrent callers can never take stock below 0.
+     *
+     * @return whether the stock was taken; false when there was not enough or no such product
+     */
+    boolean takeStock(ProductId id, int quantity);
+
+    /**
+     * Puts {@code quantity} items back (a cancelled order).
+     *
+     * @return false when there is no such product
+     */
+    boolean returnStock(ProductId id, int quantity);
+}
