@@ -1,18 +1,78 @@
 package dev.storefront.bootstrap;
 
+import dev.storefront.application.account.AccountSettings;
+import dev.storefront.application.account.ChangePasswordService;
+import dev.storefront.application.account.ConfirmPasswordResetService;
+import dev.storefront.application.account.GetCurrentUserService;
+import dev.storefront.application.account.GetDashboardService;
+import dev.storefront.application.account.GrantAdminService;
+import dev.storefront.application.account.ListSessionsService;
+import dev.storefront.application.account.LogInService;
+import dev.storefront.application.account.LogOutService;
+import dev.storefront.application.account.RegisterUserService;
+import dev.storefront.application.account.RequestPasswordResetService;
+import dev.storefront.application.account.ResolveSessionService;
+import dev.storefront.application.account.RevokeOtherSessionsService;
+import dev.storefront.application.account.RevokeSessionService;
+import dev.storefront.application.account.StartGuestSessionService;
+import dev.storefront.application.account.SweepExpiredSessionsService;
+import dev.storefront.application.account.UpdateProfileService;
 import dev.storefront.application.health.CheckHealthService;
+import dev.storefront.domain.port.in.account.ChangePasswordUseCase;
+import dev.storefront.domain.port.in.account.ConfirmPasswordResetUseCase;
+import dev.storefront.domain.port.in.account.GetCurrentUserUseCase;
+import dev.storefront.domain.port.in.account.GetDashboardUseCase;
+import dev.storefront.domain.port.in.account.GrantAdminUseCase;
+import dev.storefront.domain.port.in.account.ListSessionsUseCase;
+import dev.storefront.domain.port.in.account.LogInUseCase;
+import dev.storefront.domain.port.in.account.LogOutUseCase;
+import dev.storefront.domain.port.in.account.RegisterUserUseCase;
+import dev.storefront.domain.port.in.account.RequestPasswordResetUseCase;
+import dev.storefront.domain.port.in.account.ResolveSessionUseCase;
+import dev.storefront.domain.port.in.account.RevokeOtherSessionsUseCase;
+import dev.storefront.domain.port.in.account.RevokeSessionUseCase;
+import dev.storefront.domain.port.in.account.StartGuestSessionUseCase;
+import dev.storefront.domain.port.in.account.SweepExpiredSessionsUseCase;
+import dev.storefront.domain.port.in.account.UpdateProfileUseCase;
 import dev.storefront.domain.port.in.health.CheckHealthUseCase;
+import dev.storefront.domain.port.out.AccountEvents;
+import dev.storefront.domain.port.out.CartStatistics;
+import dev.storefront.domain.port.out.GuestSessionHandover;
+import dev.storefront.domain.port.out.LoginThrottle;
+import dev.storefront.domain.port.out.OrderStatistics;
+import dev.storefront.domain.port.out.PasswordHasher;
+import dev.storefront.domain.port.out.PasswordResetNotifier;
+import dev.storefront.domain.port.out.RateLimiter;
 import dev.storefront.domain.port.out.TimeSource;
+import dev.storefront.domain.port.out.TokenGenerator;
+import dev.storefront.domain.session.SessionPolicy;
+import dev.storefront.domain.user.PasswordPolicy;
 import dev.storefront.http.HttpApi;
 import dev.storefront.http.HttpSettings;
+import dev.storefront.http.account.AccountRoutes;
+import dev.storefront.http.common.BoundedPool;
+import dev.storefront.http.common.SessionCookies;
 import dev.storefront.http.health.HealthRoutes;
+import dev.storefront.inmemory.InMemoryLoginThrottle;
+import dev.storefront.inmemory.InMemoryRateLimiter;
 import dev.storefront.persistence.jdbi.JdbiDatabaseHealth;
+import dev.storefront.persistence.jdbi.JdbiPasswordResetTokenRepository;
+import dev.storefront.persistence.jdbi.JdbiSessionRepository;
 import dev.storefront.persistence.jdbi.JdbiStoreSettings;
+import dev.storefront.persistence.jdbi.JdbiTransactions;
+import dev.storefront.persistence.jdbi.JdbiUserRepository;
 import dev.storefront.persistence.jdbi.SqliteDatabase;
+import dev.storefront.security.BcryptPasswordHasher;
+import dev.storefront.security.SecureTokenGenerator;
 import io.undertow.server.HttpHandler;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 /**
@@ -33,6 +93,8 @@ import javax.sql.DataSource;
 public final class Storefront implements AutoCloseable {
     private final StorefrontConfig config;
     private final CheckHealthUseCase checkHealth;
+    private final Accounts accounts;
+    private final SessionCookies sessionCookies;
     private final HttpHandler httpHandler;
     private final Deque<AutoCloseable> resources;
 
@@ -47,10 +109,28 @@ public final class Storefront implements AutoCloseable {
             new JdbiStoreSettings(database).requireCurrency(config.currency());
 
             this.checkHealth = new CheckHealthService(new JdbiDatabaseHealth(database));
+            this.accounts = new Accounts(database, builder);
+
+            // bcrypt routes get threads of their own: a login storm is answered 503 there, not elsewhere.
+            int cores = Runtime.getRuntime().availableProcessors();
+            BoundedPool hashingPool = new BoundedPool("storefront-bcrypt", Math.max(2, cores), HASHING_QUEUE);
+            resources.push(hashingPool);
+            ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "storefront-session-sweeper");
+                thread.setDaemon(true);
+                return thread;
+            });
+            resources.push(sweeper::shutdownNow);
+            sweeper.scheduleWithFixedDelay(this::sweep, SWEEP_INTERVAL.toSeconds(), SWEEP_INTERVAL.toSeconds(),
+                    TimeUnit.SECONDS);
 
             HttpSettings http = new HttpSettings(config.corsOrigins(), config.cookieSecure(), config.maxBodyBytes());
+            this.sessionCookies = new SessionCookies(accounts.resolveSession, accounts.startGuestSession,
+                    config.cookieSecure());
             this.httpHandler = HttpApi.builder(http)
+                    .principals(sessionCookies)
                     .routes(new HealthRoutes(checkHealth))
+                    .routes(new AccountRoutes(accounts.routeUseCases(), sessionCookies, hashingPool))
                     .build();
         } catch (RuntimeException e) {
             close();
@@ -60,6 +140,91 @@ public final class Storefront implements AutoCloseable {
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** How often expired sessions and reset tokens are deleted. */
+    static final Duration SWEEP_INTERVAL = Duration.ofMinutes(1);
+    /** Requests that may wait for a bcrypt thread before new ones are answered 503. */
+    static final int HASHING_QUEUE = 64;
+
+    private void sweep() {
+        try {
+            accounts.sweepExpired.sweepExpired();
+        } catch (RuntimeException e) {
+            System.getLogger(Storefront.class.getName()).log(Level.WARNING, "sweeping expired sessions failed", e);
+        }
+    }
+
+    /** The account use cases, wired on the JDBI adapters and the builder's choices of the other ports. */
+    private static final class Accounts {
+        final RegisterUserUseCase registerUser;
+        final LogInUseCase logIn;
+        final LogOutUseCase logOut;
+        final ResolveSessionUseCase resolveSession;
+        final StartGuestSessionUseCase startGuestSession;
+        final GetCurrentUserUseCase currentUser;
+        final GetDashboardUseCase dashboard;
+        final UpdateProfileUseCase updateProfile;
+        final ChangePasswordUseCase changePassword;
+        final RequestPasswordResetUseCase requestPasswordReset;
+        final ConfirmPasswordResetUseCase confirmPasswordReset;
+        final ListSessionsUseCase listSessions;
+        final RevokeSessionUseCase revokeSession;
+        final RevokeOtherSessionsUseCase revokeOtherSessions;
+        final GrantAdminUseCase grantAdmin;
+        final SweepExpiredSessionsUseCase sweepExpired;
+
+        Accounts(SqliteDatabase database, Builder builder) {
+            StorefrontConfig config = builder.config;
+            JdbiTransactions tx = database.transactions();
+            JdbiUserRepository users = new JdbiUserRepository(database);
+            JdbiSessionRepository sessions = new JdbiSessionRepository(database);
+            JdbiPasswordResetTokenRepository resetTokens = new JdbiPasswordResetTokenRepository(database);
+            PasswordHasher hasher = builder.passwordHasher != null ? builder.passwordHasher
+                    : new BcryptPasswordHasher(config.bcryptCost());
+            TokenGenerator tokens = new SecureTokenGenerator();
+            PasswordPolicy policy = PasswordPolicy.standard();
+            PasswordResetNotifier notifier = builder.passwordResetNotifier != null ? builder.passwordResetNotifier
+                    : new FileOutboxNotifier(config.mailOutbox());
+            AccountEvents events = builder.accountEvents != null ? builder.accountEvents : new LoggingAccountEvents();
+            LoginThrottle throttle = builder.loginThrottle != null ? builder.loginThrottle : new InMemoryLoginThrottle();
+            RateLimiter limiter = new InMemoryRateLimiter();
+            OrderStatistics orders = builder.orderStatistics != null ? builder.orderStatistics
+                    : OrderStatistics.none(config.currency());
+            CartStatistics carts = builder.cartStatistics != null ? builder.cartStatistics : CartStatistics.NONE;
+            GuestSessionHandover handover = builder.guestSessionHandover != null ? builder.guestSessionHandover
+                    : GuestSessionHandover.NONE;
+            TimeSource time = builder.timeSource;
+            AccountSettings settings = new AccountSettings(
+                    new SessionPolicy(config.sessionIdleTimeout(), config.sessionMaxLifetime()),
+                    AccountSettings.DEFAULT_RESET_TOKEN_LIFETIME);
+
+            registerUser = new RegisterUserService(tx, users, hasher, policy, time, events);
+            logIn = new LogInService(tx, users, sessions, hasher, tokens, throttle, handover, events, time, settings);
+            logOut = new LogOutService(tx, sessions, tokens, events, time);
+            resolveSession = new ResolveSessionService(tx, sessions, users, tokens, time, settings);
+            startGuestSession = new StartGuestSessionService(tx, sessions, tokens, time, settings);
+            currentUser = new GetCurrentUserService(tx, users);
+            dashboard = new GetDashboardService(tx, users, orders, carts);
+            updateProfile = new UpdateProfileService(tx, users, resetTokens, hasher, throttle, events, time);
+            changePassword = new ChangePasswordService(tx, users, sessions, resetTokens, hasher, policy, tokens,
+                    throttle, events, time, settings);
+            requestPasswordReset = new RequestPasswordResetService(tx, users, resetTokens, tokens, notifier, limiter,
+                    events, time, settings);
+            confirmPasswordReset = new ConfirmPasswordResetService(tx, users, sessions, resetTokens, hasher, policy,
+                    tokens, events, time);
+            listSessions = new ListSessionsService(tx, sessions, tokens, time, settings);
+            revokeSession = new RevokeSessionService(tx, sessions, events, time);
+            revokeOtherSessions = new RevokeOtherSessionsService(tx, sessions, tokens, events, time);
+            grantAdmin = new GrantAdminService(tx, users, events, time);
+            sweepExpired = new SweepExpiredSessionsService(tx, sessions, resetTokens, time, settings);
+        }
+
+        AccountRoutes.UseCases routeUseCases() {
+            return new AccountRoutes.UseCases(registerUser, logIn, logOut, currentUser, dashboard, updateProfile,
+                    changePassword, requestPasswordReset, confirmPasswordReset, listSessions, revokeSession,
+                    revokeOtherSessions);
+        }
     }
 
     /** The whole HTTP API ({@code /api/…} and {@code /health}) as one handler. */
@@ -73,6 +238,70 @@ public final class Storefront implements AutoCloseable {
 
     public StorefrontConfig config() {
         return config;
+    }
+
+    public RegisterUserUseCase registerUser() {
+        return accounts.registerUser;
+    }
+
+    public LogInUseCase logIn() {
+        return accounts.logIn;
+    }
+
+    public LogOutUseCase logOut() {
+        return accounts.logOut;
+    }
+
+    public ResolveSessionUseCase resolveSession() {
+        return accounts.resolveSession;
+    }
+
+    public StartGuestSessionUseCase startGuestSession() {
+        return accounts.startGuestSession;
+    }
+
+    public GetCurrentUserUseCase currentUser() {
+        return accounts.currentUser;
+    }
+
+    public GetDashboardUseCase dashboard() {
+        return accounts.dashboard;
+    }
+
+    public UpdateProfileUseCase updateProfile() {
+        return accounts.updateProfile;
+    }
+
+    public ChangePasswordUseCase changePassword() {
+        return accounts.changePassword;
+    }
+
+    public RequestPasswordResetUseCase requestPasswordReset() {
+        return accounts.requestPasswordReset;
+    }
+
+    public ConfirmPasswordResetUseCase confirmPasswordReset() {
+        return accounts.confirmPasswordReset;
+    }
+
+    public ListSessionsUseCase listSessions() {
+        return accounts.listSessions;
+    }
+
+    public RevokeSessionUseCase revokeSession() {
+        return accounts.revokeSession;
+    }
+
+    public RevokeOtherSessionsUseCase revokeOtherSessions() {
+        return accounts.revokeOtherSessions;
+    }
+
+    public GrantAdminUseCase grantAdmin() {
+        return accounts.grantAdmin;
+    }
+
+    public SweepExpiredSessionsUseCase sweepExpiredSessions() {
+        return accounts.sweepExpired;
     }
 
     /** Closes what Storefront opened (its connection pool, its worker pools); never the host's data source. */
@@ -93,6 +322,13 @@ public final class Storefront implements AutoCloseable {
         private String databaseUrl;
         private DataSource dataSource;
         private TimeSource timeSource = TimeSource.system();
+        private PasswordHasher passwordHasher;
+        private PasswordResetNotifier passwordResetNotifier;
+        private AccountEvents accountEvents;
+        private LoginThrottle loginThrottle;
+        private OrderStatistics orderStatistics;
+        private CartStatistics cartStatistics;
+        private GuestSessionHandover guestSessionHandover;
 
         private Builder() {}
 
@@ -123,6 +359,48 @@ public final class Storefront implements AutoCloseable {
 
         TimeSource timeSource() {
             return timeSource;
+        }
+
+        /** The password hasher; default bcrypt (BouncyCastle) at {@code BCRYPT_COST}. */
+        public Builder passwordHasher(PasswordHasher passwordHasher) {
+            this.passwordHasher = Objects.requireNonNull(passwordHasher, "passwordHasher");
+            return this;
+        }
+
+        /** Your mailer for reset tokens; default one file per message in {@code MAIL_OUTBOX}. */
+        public Builder passwordResetNotifier(PasswordResetNotifier passwordResetNotifier) {
+            this.passwordResetNotifier = Objects.requireNonNull(passwordResetNotifier, "passwordResetNotifier");
+            return this;
+        }
+
+        /** Where account events go; default one log line each (logger {@code dev.storefront.audit}). */
+        public Builder accountEvents(AccountEvents accountEvents) {
+            this.accountEvents = Objects.requireNonNull(accountEvents, "accountEvents");
+            return this;
+        }
+
+        /** The failed-login counters; default in memory (per process). */
+        public Builder loginThrottle(LoginThrottle loginThrottle) {
+            this.loginThrottle = Objects.requireNonNull(loginThrottle, "loginThrottle");
+            return this;
+        }
+
+        /** The dashboard's order figures; default zeros (until the orders feature provides them). */
+        public Builder orderStatistics(OrderStatistics orderStatistics) {
+            this.orderStatistics = Objects.requireNonNull(orderStatistics, "orderStatistics");
+            return this;
+        }
+
+        /** The dashboard's cart size; default zero (until the cart feature provides it). */
+        public Builder cartStatistics(CartStatistics cartStatistics) {
+            this.cartStatistics = Objects.requireNonNull(cartStatistics, "cartStatistics");
+            return this;
+        }
+
+        /** Told when a guest logs in (the cart feature merges the guest cart); default nothing. */
+        public Builder guestSessionHandover(GuestSessionHandover guestSessionHandover) {
+            this.guestSessionHandover = Objects.requireNonNull(guestSessionHandover, "guestSessionHandover");
+            return this;
         }
 
         public Storefront build() {

@@ -29,7 +29,8 @@ final class SchemaMigrator {
 
     /** Every migration, oldest first. A new script is added at the end of this list. */
     static final List<String> SCRIPTS = List.of(
-            "V1__init.sql");
+            "V1__init.sql",
+            "V2__accounts.sql");
 
     private final JdbiTransactions transactions;
 
