@@ -11,11 +11,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The default login throttle, in memory (one process). Per account: failures within the last 15
- * minutes are counted; from the 5th on, each failure blocks the account for a delay that doubles
- * from 1 s (1, 2, 4, … s) up to 15 minutes. Attempts while blocked are refused without being
- * checked and without extending the block. Per client address: at most 100 failures an hour. A
- * success clears the account (not the address). Memory stays bounded: idle entries are dropped.
+ * The default login throttle, in memory (one process). Per account: failures are counted while
+ * each comes within 15 minutes of the one before (15 quiet minutes start the count afresh); from
+ * the 5th on, each failure blocks the account for a delay that doubles from 1 s (1, 2, 4, … s) up
+ * to 15 minutes. Attempts while blocked are refused without being checked and without extending
+ * the block, so a real user is never locked out for more than 15 minutes. Per client address: at
+ * most 100 failures in any hour. A success clears the account (not the address). Memory stays
+ * bounded: idle entries are dropped.
  */
 public final class InMemoryLoginThrottle implements LoginThrottle {
     public static final int FREE_FAILURES = 5;
@@ -27,8 +29,13 @@ public final class InMemoryLoginThrottle implements LoginThrottle {
     private static final int CLEANUP_THRESHOLD = 10_000;
 
     private static final class Account {
-        final Deque<Instant> failures = new ArrayDeque<>();
+        int failures;
+        Instant lastFailure = Instant.MIN;
         Instant blockedUntil = Instant.MIN;
+
+        boolean isStale(Instant now) {
+            return lastFailure.plus(ACCOUNT_WINDOW).isBefore(now);
+        }
     }
 
     private final Map<String, Account> accounts = new HashMap<>();
@@ -54,9 +61,12 @@ public final class InMemoryLoginThrottle implements LoginThrottle {
     public synchronized void recordFailure(String account, String clientAddress, Instant now) {
         cleanUpIfLarge(now);
         Account state = accounts.computeIfAbsent(account, k -> new Account());
-        prune(state.failures, now.minus(ACCOUNT_WINDOW));
-        state.failures.addLast(now);
-        int over = state.failures.size() - FREE_FAILURES;
+        if (state.failures > 0 && state.isStale(now)) {
+            state.failures = 0;
+        }
+        state.failures++;
+        state.lastFailure = now;
+        int over = state.failures - FREE_FAILURES;
         if (over >= 0) {
             state.blockedUntil = now.plus(delay(over));
         }
@@ -89,8 +99,7 @@ public final class InMemoryLoginThrottle implements LoginThrottle {
         if (accounts.size() > CLEANUP_THRESHOLD) {
             for (Iterator<Account> it = accounts.values().iterator(); it.hasNext(); ) {
                 Account state = it.next();
-                prune(state.failures, now.minus(ACCOUNT_WINDOW));
-                if (state.failures.isEmpty() && !now.isBefore(state.blockedUntil)) {
+                if (state.isStale(now) && !now.isBefore(state.blockedUntil)) {
                     it.remove();
                 }
             }
