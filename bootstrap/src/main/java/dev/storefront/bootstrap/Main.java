@@ -1,5 +1,8 @@
 package dev.storefront.bootstrap;
 
+import dev.storefront.domain.port.in.account.GrantAdminUseCase.GrantAdminCommand;
+import dev.storefront.domain.user.UnknownUser;
+import dev.storefront.domain.user.User;
 import java.io.PrintStream;
 import java.net.BindException;
 import java.util.List;
@@ -20,6 +23,7 @@ public final class Main {
 
     static {
         COMMANDS.put("serve", "start the HTTP server (the default command)");
+        COMMANDS.put("grant-admin USERNAME", "give a user the admin role");
         COMMANDS.put("import-catalog FILE.json", "create or update products by sku from a catalog file, all or nothing");
     }
 
@@ -61,6 +65,8 @@ public final class Main {
             switch (command) {
                 case "serve":
                     return serve(parsed.config(), rest);
+                case "grant-admin":
+                    return grantAdmin(parsed.config(), rest);
                 case "import-catalog":
                     return new ImportCatalogCommandLine(out, err).run(parsed.config(), rest);
                 default:
@@ -91,6 +97,21 @@ public final class Main {
             Thread.currentThread().interrupt();
         }
         return OK;
+    }
+
+    private int grantAdmin(StorefrontConfig config, List<String> rest) {
+        if (rest.size() != 1) {
+            err.println("storefront: usage: grant-admin USERNAME");
+            return USAGE;
+        }
+        try (Storefront storefront = Storefront.builder().config(config).build()) {
+            User admin = storefront.grantAdmin().grantAdmin(new GrantAdminCommand(rest.get(0)));
+            out.println("granted the admin role to " + admin.username());
+            return OK;
+        } catch (UnknownUser e) {
+            err.println("storefront: " + e.getMessage());
+            return FAILED;
+        }
     }
 
     /** A failure as one line: the innermost message that says something, without a stack trace. */

@@ -1,5 +1,22 @@
 package dev.storefront.bootstrap;
 
+import dev.storefront.application.account.AccountSettings;
+import dev.storefront.application.account.ChangePasswordService;
+import dev.storefront.application.account.ConfirmPasswordResetService;
+import dev.storefront.application.account.GetCurrentUserService;
+import dev.storefront.application.account.GetDashboardService;
+import dev.storefront.application.account.GrantAdminService;
+import dev.storefront.application.account.ListSessionsService;
+import dev.storefront.application.account.LogInService;
+import dev.storefront.application.account.LogOutService;
+import dev.storefront.application.account.RegisterUserService;
+import dev.storefront.application.account.RequestPasswordResetService;
+import dev.storefront.application.account.ResolveSessionService;
+import dev.storefront.application.account.RevokeOtherSessionsService;
+import dev.storefront.application.account.RevokeSessionService;
+import dev.storefront.application.account.StartGuestSessionService;
+import dev.storefront.application.account.SweepExpiredSessionsService;
+import dev.storefront.application.account.UpdateProfileService;
 import dev.storefront.application.catalog.CreateProductService;
 import dev.storefront.application.catalog.DeactivateProductService;
 import dev.storefront.application.catalog.GetProductService;
@@ -8,6 +25,22 @@ import dev.storefront.application.catalog.ListCategoriesService;
 import dev.storefront.application.catalog.SearchProductsService;
 import dev.storefront.application.catalog.UpdateProductService;
 import dev.storefront.application.health.CheckHealthService;
+import dev.storefront.domain.port.in.account.ChangePasswordUseCase;
+import dev.storefront.domain.port.in.account.ConfirmPasswordResetUseCase;
+import dev.storefront.domain.port.in.account.GetCurrentUserUseCase;
+import dev.storefront.domain.port.in.account.GetDashboardUseCase;
+import dev.storefront.domain.port.in.account.GrantAdminUseCase;
+import dev.storefront.domain.port.in.account.ListSessionsUseCase;
+import dev.storefront.domain.port.in.account.LogInUseCase;
+import dev.storefront.domain.port.in.account.LogOutUseCase;
+import dev.storefront.domain.port.in.account.RegisterUserUseCase;
+import dev.storefront.domain.port.in.account.RequestPasswordResetUseCase;
+import dev.storefront.domain.port.in.account.ResolveSessionUseCase;
+import dev.storefront.domain.port.in.account.RevokeOtherSessionsUseCase;
+import dev.storefront.domain.port.in.account.RevokeSessionUseCase;
+import dev.storefront.domain.port.in.account.StartGuestSessionUseCase;
+import dev.storefront.domain.port.in.account.SweepExpiredSessionsUseCase;
+import dev.storefront.domain.port.in.account.UpdateProfileUseCase;
 import dev.storefront.domain.port.in.catalog.CreateProductUseCase;
 import dev.storefront.domain.port.in.catalog.DeactivateProductUseCase;
 import dev.storefront.domain.port.in.catalog.GetProductUseCase;
@@ -16,22 +49,50 @@ import dev.storefront.domain.port.in.catalog.ListCategoriesUseCase;
 import dev.storefront.domain.port.in.catalog.SearchProductsUseCase;
 import dev.storefront.domain.port.in.catalog.UpdateProductUseCase;
 import dev.storefront.domain.port.in.health.CheckHealthUseCase;
+import dev.storefront.domain.port.out.AccountEvents;
+import dev.storefront.domain.port.out.CartStatistics;
+import dev.storefront.domain.port.out.GuestSessionHandover;
+import dev.storefront.domain.port.out.LoginThrottle;
+import dev.storefront.domain.port.out.OrderStatistics;
+import dev.storefront.domain.port.out.PasswordHasher;
+import dev.storefront.domain.port.out.PasswordResetNotifier;
+import dev.storefront.domain.port.out.RateLimiter;
 import dev.storefront.domain.port.out.TimeSource;
+import dev.storefront.domain.port.out.TokenGenerator;
+import dev.storefront.domain.session.SessionPolicy;
+import dev.storefront.domain.user.PasswordPolicy;
 import dev.storefront.http.HttpApi;
 import dev.storefront.http.HttpSettings;
 import dev.storefront.http.RouteGroup;
+import dev.storefront.http.account.AccountRoutes;
 import dev.storefront.http.catalog.CatalogRoutes;
+import dev.storefront.http.common.BoundedPool;
+import dev.storefront.http.common.SessionCookies;
 import dev.storefront.http.health.HealthRoutes;
+import dev.storefront.inmemory.InMemoryLoginThrottle;
+import dev.storefront.inmemory.InMemoryRateLimiter;
 import dev.storefront.persistence.jdbi.JdbiDatabaseHealth;
+import dev.storefront.persistence.jdbi.JdbiPasswordResetTokenRepository;
 import dev.storefront.persistence.jdbi.JdbiProductRepository;
+import dev.storefront.persistence.jdbi.JdbiSessionRepository;
 import dev.storefront.persistence.jdbi.JdbiStoreSettings;
+import dev.storefront.persistence.jdbi.JdbiTransactions;
+import dev.storefront.persistence.jdbi.JdbiUserRepository;
 import dev.storefront.persistence.jdbi.SqliteDatabase;
+import dev.storefront.security.BcryptPasswordHasher;
+import dev.storefront.security.SecureTokenGenerator;
 import io.undertow.server.HttpHandler;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 /**
@@ -52,13 +113,9 @@ import javax.sql.DataSource;
 public final class Storefront implements AutoCloseable {
     private final StorefrontConfig config;
     private final CheckHealthUseCase checkHealth;
-    private final SearchProductsUseCase searchProducts;
-    private final GetProductUseCase getProduct;
-    private final ListCategoriesUseCase listCategories;
-    private final CreateProductUseCase createProduct;
-    private final UpdateProductUseCase updateProduct;
-    private final DeactivateProductUseCase deactivateProduct;
-    private final ImportCatalogUseCase importCatalog;
+    private final Accounts accounts;
+    private final Catalog catalog;
+    private final SessionCookies sessionCookies;
     private final HttpHandler httpHandler;
     private final Deque<AutoCloseable> resources;
 
@@ -73,22 +130,31 @@ public final class Storefront implements AutoCloseable {
             new JdbiStoreSettings(database).requireCurrency(config.currency());
 
             this.checkHealth = new CheckHealthService(new JdbiDatabaseHealth(database));
+            this.accounts = new Accounts(database, builder);
+            this.catalog = new Catalog(database, builder);
 
-            JdbiProductRepository products = new JdbiProductRepository(database, config.currency());
-            var transactions = database.transactions();
-            this.searchProducts = new SearchProductsService(products, transactions);
-            this.getProduct = new GetProductService(products, transactions);
-            this.listCategories = new ListCategoriesService(products, transactions);
-            this.createProduct = new CreateProductService(products, transactions, builder.timeSource(), config.currency());
-            this.updateProduct = new UpdateProductService(products, transactions);
-            this.deactivateProduct = new DeactivateProductService(products, transactions);
-            this.importCatalog = new ImportCatalogService(products, transactions, builder.timeSource(), config.currency());
+            // bcrypt routes get threads of their own: a login storm is answered 503 there, not elsewhere.
+            int cores = Runtime.getRuntime().availableProcessors();
+            BoundedPool hashingPool = new BoundedPool("storefront-bcrypt", Math.max(2, cores), HASHING_QUEUE);
+            resources.push(hashingPool);
+            ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "storefront-session-sweeper");
+                thread.setDaemon(true);
+                return thread;
+            });
+            resources.push(sweeper::shutdownNow);
+            sweeper.scheduleWithFixedDelay(this::sweep, SWEEP_INTERVAL.toSeconds(), SWEEP_INTERVAL.toSeconds(),
+                    TimeUnit.SECONDS);
 
             HttpSettings http = new HttpSettings(config.corsOrigins(), config.cookieSecure(), config.maxBodyBytes());
+            this.sessionCookies = new SessionCookies(accounts.resolveSession, accounts.startGuestSession,
+                    config.cookieSecure());
             HttpApi.Builder api = HttpApi.builder(http)
+                    .principals(sessionCookies)
                     .routes(new HealthRoutes(checkHealth))
-                    .routes(new CatalogRoutes(searchProducts, getProduct, listCategories, createProduct, updateProduct,
-                            deactivateProduct));
+                    .routes(new AccountRoutes(accounts.routeUseCases(), sessionCookies, hashingPool))
+                    .routes(new CatalogRoutes(catalog.searchProducts, catalog.getProduct, catalog.listCategories,
+                            catalog.createProduct, catalog.updateProduct, catalog.deactivateProduct));
             builder.extraRoutes.forEach(api::routes);
             this.httpHandler = api.build();
         } catch (RuntimeException e) {
@@ -101,6 +167,115 @@ public final class Storefront implements AutoCloseable {
         return new Builder();
     }
 
+    /** How often expired sessions and reset tokens are deleted. */
+    static final Duration SWEEP_INTERVAL = Duration.ofMinutes(1);
+    /** Requests that may wait for a bcrypt thread before new ones are answered 503. */
+    static final int HASHING_QUEUE = 64;
+
+    private void sweep() {
+        try {
+            accounts.sweepExpired.sweepExpired();
+        } catch (RuntimeException e) {
+            System.getLogger(Storefront.class.getName()).log(Level.WARNING, "sweeping expired sessions failed", e);
+        }
+    }
+
+    /** The account use cases, wired on the JDBI adapters and the builder's choices of the other ports. */
+    private static final class Accounts {
+        final RegisterUserUseCase registerUser;
+        final LogInUseCase logIn;
+        final LogOutUseCase logOut;
+        final ResolveSessionUseCase resolveSession;
+        final StartGuestSessionUseCase startGuestSession;
+        final GetCurrentUserUseCase currentUser;
+        final GetDashboardUseCase dashboard;
+        final UpdateProfileUseCase updateProfile;
+        final ChangePasswordUseCase changePassword;
+        final RequestPasswordResetUseCase requestPasswordReset;
+        final ConfirmPasswordResetUseCase confirmPasswordReset;
+        final ListSessionsUseCase listSessions;
+        final RevokeSessionUseCase revokeSession;
+        final RevokeOtherSessionsUseCase revokeOtherSessions;
+        final GrantAdminUseCase grantAdmin;
+        final SweepExpiredSessionsUseCase sweepExpired;
+
+        Accounts(SqliteDatabase database, Builder builder) {
+            StorefrontConfig config = builder.config;
+            JdbiTransactions tx = database.transactions();
+            JdbiUserRepository users = new JdbiUserRepository(database);
+            JdbiSessionRepository sessions = new JdbiSessionRepository(database);
+            JdbiPasswordResetTokenRepository resetTokens = new JdbiPasswordResetTokenRepository(database);
+            PasswordHasher hasher = builder.passwordHasher != null ? builder.passwordHasher
+                    : new BcryptPasswordHasher(config.bcryptCost());
+            TokenGenerator tokens = new SecureTokenGenerator();
+            PasswordPolicy policy = PasswordPolicy.standard();
+            PasswordResetNotifier notifier = builder.passwordResetNotifier != null ? builder.passwordResetNotifier
+                    : new FileOutboxNotifier(config.mailOutbox());
+            AccountEvents events = builder.accountEvents != null ? builder.accountEvents : new LoggingAccountEvents();
+            LoginThrottle throttle = builder.loginThrottle != null ? builder.loginThrottle : new InMemoryLoginThrottle();
+            RateLimiter limiter = new InMemoryRateLimiter();
+            OrderStatistics orders = builder.orderStatistics != null ? builder.orderStatistics
+                    : OrderStatistics.none(config.currency());
+            CartStatistics carts = builder.cartStatistics != null ? builder.cartStatistics : CartStatistics.NONE;
+            GuestSessionHandover handover = builder.guestSessionHandover != null ? builder.guestSessionHandover
+                    : GuestSessionHandover.NONE;
+            TimeSource time = builder.timeSource;
+            AccountSettings settings = new AccountSettings(
+                    new SessionPolicy(config.sessionIdleTimeout(), config.sessionMaxLifetime()),
+                    AccountSettings.DEFAULT_RESET_TOKEN_LIFETIME);
+
+            registerUser = new RegisterUserService(tx, users, hasher, policy, time, events);
+            logIn = new LogInService(tx, users, sessions, hasher, tokens, throttle, handover, events, time, settings);
+            logOut = new LogOutService(tx, sessions, tokens, events, time);
+            resolveSession = new ResolveSessionService(tx, sessions, users, tokens, time, settings);
+            startGuestSession = new StartGuestSessionService(tx, sessions, tokens, time, settings);
+            currentUser = new GetCurrentUserService(tx, users);
+            dashboard = new GetDashboardService(tx, users, orders, carts);
+            updateProfile = new UpdateProfileService(tx, users, resetTokens, hasher, throttle, events, time);
+            changePassword = new ChangePasswordService(tx, users, sessions, resetTokens, hasher, policy, tokens,
+                    throttle, events, time, settings);
+            requestPasswordReset = new RequestPasswordResetService(tx, users, resetTokens, tokens, notifier, limiter,
+                    events, time, settings);
+            confirmPasswordReset = new ConfirmPasswordResetService(tx, users, sessions, resetTokens, hasher, policy,
+                    tokens, events, time);
+            listSessions = new ListSessionsService(tx, sessions, tokens, time, settings);
+            revokeSession = new RevokeSessionService(tx, sessions, events, time);
+            revokeOtherSessions = new RevokeOtherSessionsService(tx, sessions, tokens, events, time);
+            grantAdmin = new GrantAdminService(tx, users, events, time);
+            sweepExpired = new SweepExpiredSessionsService(tx, sessions, resetTokens, time, settings);
+        }
+
+        AccountRoutes.UseCases routeUseCases() {
+            return new AccountRoutes.UseCases(registerUser, logIn, logOut, currentUser, dashboard, updateProfile,
+                    changePassword, requestPasswordReset, confirmPasswordReset, listSessions, revokeSession,
+                    revokeOtherSessions);
+        }
+    }
+
+    /** The catalog use cases, on the JDBI product repository. */
+    private static final class Catalog {
+        final SearchProductsUseCase searchProducts;
+        final GetProductUseCase getProduct;
+        final ListCategoriesUseCase listCategories;
+        final CreateProductUseCase createProduct;
+        final UpdateProductUseCase updateProduct;
+        final DeactivateProductUseCase deactivateProduct;
+        final ImportCatalogUseCase importCatalog;
+
+        Catalog(SqliteDatabase database, Builder builder) {
+            Currency currency = builder.config.currency();
+            JdbiProductRepository products = new JdbiProductRepository(database, currency);
+            JdbiTransactions tx = database.transactions();
+            searchProducts = new SearchProductsService(products, tx);
+            getProduct = new GetProductService(products, tx);
+            listCategories = new ListCategoriesService(products, tx);
+            createProduct = new CreateProductService(products, tx, builder.timeSource, currency);
+            updateProduct = new UpdateProductService(products, tx);
+            deactivateProduct = new DeactivateProductService(products, tx);
+            importCatalog = new ImportCatalogService(products, tx, builder.timeSource, currency);
+        }
+    }
+
     /** The whole HTTP API ({@code /api/…} and {@code /health}) as one handler. */
     public HttpHandler httpHandler() {
         return httpHandler;
@@ -110,36 +285,100 @@ public final class Storefront implements AutoCloseable {
         return checkHealth;
     }
 
+    public StorefrontConfig config() {
+        return config;
+    }
+
     public SearchProductsUseCase searchProducts() {
-        return searchProducts;
+        return catalog.searchProducts;
     }
 
     public GetProductUseCase getProduct() {
-        return getProduct;
+        return catalog.getProduct;
     }
 
     public ListCategoriesUseCase listCategories() {
-        return listCategories;
+        return catalog.listCategories;
     }
 
     public CreateProductUseCase createProduct() {
-        return createProduct;
+        return catalog.createProduct;
     }
 
     public UpdateProductUseCase updateProduct() {
-        return updateProduct;
+        return catalog.updateProduct;
     }
 
     public DeactivateProductUseCase deactivateProduct() {
-        return deactivateProduct;
+        return catalog.deactivateProduct;
     }
 
     public ImportCatalogUseCase importCatalog() {
-        return importCatalog;
+        return catalog.importCatalog;
     }
 
-    public StorefrontConfig config() {
-        return config;
+    public RegisterUserUseCase registerUser() {
+        return accounts.registerUser;
+    }
+
+    public LogInUseCase logIn() {
+        return accounts.logIn;
+    }
+
+    public LogOutUseCase logOut() {
+        return accounts.logOut;
+    }
+
+    public ResolveSessionUseCase resolveSession() {
+        return accounts.resolveSession;
+    }
+
+    public StartGuestSessionUseCase startGuestSession() {
+        return accounts.startGuestSession;
+    }
+
+    public GetCurrentUserUseCase currentUser() {
+        return accounts.currentUser;
+    }
+
+    public GetDashboardUseCase dashboard() {
+        return accounts.dashboard;
+    }
+
+    public UpdateProfileUseCase updateProfile() {
+        return accounts.updateProfile;
+    }
+
+    public ChangePasswordUseCase changePassword() {
+        return accounts.changePassword;
+    }
+
+    public RequestPasswordResetUseCase requestPasswordReset() {
+        return accounts.requestPasswordReset;
+    }
+
+    public ConfirmPasswordResetUseCase confirmPasswordReset() {
+        return accounts.confirmPasswordReset;
+    }
+
+    public ListSessionsUseCase listSessions() {
+        return accounts.listSessions;
+    }
+
+    public RevokeSessionUseCase revokeSession() {
+        return accounts.revokeSession;
+    }
+
+    public RevokeOtherSessionsUseCase revokeOtherSessions() {
+        return accounts.revokeOtherSessions;
+    }
+
+    public GrantAdminUseCase grantAdmin() {
+        return accounts.grantAdmin;
+    }
+
+    public SweepExpiredSessionsUseCase sweepExpiredSessions() {
+        return accounts.sweepExpired;
     }
 
     /** Closes what Storefront opened (its connection pool, its worker pools); never the host's data source. */
@@ -160,6 +399,13 @@ public final class Storefront implements AutoCloseable {
         private String databaseUrl;
         private DataSource dataSource;
         private TimeSource timeSource = TimeSource.system();
+        private PasswordHasher passwordHasher;
+        private PasswordResetNotifier passwordResetNotifier;
+        private AccountEvents accountEvents;
+        private LoginThrottle loginThrottle;
+        private OrderStatistics orderStatistics;
+        private CartStatistics cartStatistics;
+        private GuestSessionHandover guestSessionHandover;
         private final List<RouteGroup> extraRoutes = new ArrayList<>();
 
         private Builder() {}
@@ -200,6 +446,48 @@ public final class Storefront implements AutoCloseable {
 
         TimeSource timeSource() {
             return timeSource;
+        }
+
+        /** The password hasher; default bcrypt (BouncyCastle) at {@code BCRYPT_COST}. */
+        public Builder passwordHasher(PasswordHasher passwordHasher) {
+            this.passwordHasher = Objects.requireNonNull(passwordHasher, "passwordHasher");
+            return this;
+        }
+
+        /** Your mailer for reset tokens; default one file per message in {@code MAIL_OUTBOX}. */
+        public Builder passwordResetNotifier(PasswordResetNotifier passwordResetNotifier) {
+            this.passwordResetNotifier = Objects.requireNonNull(passwordResetNotifier, "passwordResetNotifier");
+            return this;
+        }
+
+        /** Where account events go; default one log line each (logger {@code dev.storefront.audit}). */
+        public Builder accountEvents(AccountEvents accountEvents) {
+            this.accountEvents = Objects.requireNonNull(accountEvents, "accountEvents");
+            return this;
+        }
+
+        /** The failed-login counters; default in memory (per process). */
+        public Builder loginThrottle(LoginThrottle loginThrottle) {
+            this.loginThrottle = Objects.requireNonNull(loginThrottle, "loginThrottle");
+            return this;
+        }
+
+        /** The dashboard's order figures; default zeros (until the orders feature provides them). */
+        public Builder orderStatistics(OrderStatistics orderStatistics) {
+            this.orderStatistics = Objects.requireNonNull(orderStatistics, "orderStatistics");
+            return this;
+        }
+
+        /** The dashboard's cart size; default zero (until the cart feature provides it). */
+        public Builder cartStatistics(CartStatistics cartStatistics) {
+            this.cartStatistics = Objects.requireNonNull(cartStatistics, "cartStatistics");
+            return this;
+        }
+
+        /** Told when a guest logs in (the cart feature merges the guest cart); default nothing. */
+        public Builder guestSessionHandover(GuestSessionHandover guestSessionHandover) {
+            this.guestSessionHandover = Objects.requireNonNull(guestSessionHandover, "guestSessionHandover");
+            return this;
         }
 
         public Storefront build() {

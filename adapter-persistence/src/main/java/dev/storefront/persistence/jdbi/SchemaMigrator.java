@@ -30,6 +30,7 @@ final class SchemaMigrator {
     /** Every migration, oldest first. A new script is added at the end of this list. */
     static final List<String> SCRIPTS = List.of(
             "V1__init.sql",
+            "V2__accounts.sql",
             "V3__catalog.sql");
 
     private final JdbiTransactions transactions;

@@ -1,0 +1,118 @@
+package dev.storefront.http.common;
+
+import dev.storefront.domain.common.NotAuthenticatedException;
+import dev.storefront.domain.port.in.account.ResolveSessionUseCase;
+import dev.storefront.domain.port.in.account.ResolveSessionUseCase.ResolvedSession;
+import dev.storefront.domain.port.in.account.ResolveSessionUseCase.SessionQuery;
+import dev.storefront.domain.port.in.account.StartGuestSessionUseCase;
+import dev.storefront.domain.port.in.account.StartGuestSessionUseCase.StartGuestSessionCommand;
+import dev.storefront.domain.session.IssuedSession;
+import dev.storefront.domain.session.SessionToken;
+import dev.storefront.domain.user.User;
+import io.undertow.server.handlers.Cookie;
+import io.undertow.server.handlers.CookieImpl;
+import io.undertow.util.AttachmentKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The session cookie {@code SID} ({@code HttpOnly; SameSite=Lax; Path=/}, plus {@code Secure} when
+ * configured) and the session behind it, resolved at most once per request. An expired or unknown
+ * id counts as no session, and the response clears the cookie — whatever its status. Also the
+ * {@link PrincipalResolver} of the API.
+ *
+ * <p>For features other than accounts: {@link #current} gives the request's session (guest or
+ * user) if any; {@link #currentOrStartGuest} gives it or creates a guest session and sets the
+ * cookie (a cart's first write); {@link #requireUserSession} is the logged-in user's session or 401.
+ */
+public final class SessionCookies implements PrincipalResolver {
+    public static final String NAME = "SID";
+    private static final AttachmentKey<Resolved> RESOLVED = AttachmentKey.create(Resolved.class);
+
+    private record Resolved(Optional<ResolvedSession> session) {}
+
+    private final ResolveSessionUseCase resolver;
+    private final StartGuestSessionUseCase guests;
+    private final boolean secure;
+
+    public SessionCookies(ResolveSessionUseCase resolver, StartGuestSessionUseCase guests, boolean secure) {
+        this.resolver = Objects.requireNonNull(resolver, "resolver");
+        this.guests = Objects.requireNonNull(guests, "guests");
+        this.secure = secure;
+    }
+
+    /** The session id the client sent, if it has the shape of one (not checked against the store). */
+    public Optional<SessionToken> presented(ApiRequest request) {
+        Cookie cookie = request.exchange().getRequestCookie(NAME);
+        return cookie == null ? Optional.empty() : SessionToken.parse(cookie.getValue());
+    }
+
+    /** The request's live session (guest or user), resolved once; a dead cookie is cleared. */
+    public Optional<ResolvedSession> current(ApiRequest request) {
+        Resolved resolved = request.attachment(RESOLVED);
+        if (resolved != null) {
+            return resolved.session();
+        }
+        boolean sent = request.exchange().getRequestCookie(NAME) != null;
+        Optional<ResolvedSession> session = presented(request)
+                .flatMap(token -> resolver.resolveSession(new SessionQuery(token)));
+        request.attach(RESOLVED, new Resolved(session));
+        if (sent && session.isEmpty()) {
+            clear(request);
+        }
+        return session;
+    }
+
+    @Override
+    public Optional<Principal> resolve(ApiRequest request) {
+        return current(request).flatMap(ResolvedSession::user).map(user -> new Principal(user.id(), user.role()));
+    }
+
+    /** The logged-in user's session; 401 for a guest or no session. */
+    public ResolvedSession requireUserSession(ApiRequest request) {
+        return current(request).filter(s -> s.user().isPresent())
+                .orElseThrow(() -> new NotAuthenticatedException("Login required"));
+    }
+
+    /** The request's session, or a new guest session whose cookie this response sets. */
+    public ResolvedSession currentOrStartGuest(ApiRequest request) {
+        Optional<ResolvedSession> current = current(request);
+        if (current.isPresent()) {
+            return current.get();
+        }
+        IssuedSession issued = guests.startGuestSession(new StartGuestSessionCommand(request.header("User-Agent").orElse(null)));
+        return issue(request, issued, Optional.empty());
+    }
+
+    /** Sets the cookie of a session just issued (login, password change) and makes it the request's session. */
+    public ResolvedSession issue(ApiRequest request, IssuedSession issued, Optional<User> user) {
+        long seconds = Math.max(1, Duration.between(Instant.now(), issued.session().expiresAt()).toSeconds());
+        CookieImpl cookie = base(issued.token().value());
+        cookie.setMaxAge((int) Math.min(Integer.MAX_VALUE, seconds));
+        request.exchange().setResponseCookie(cookie);
+        ResolvedSession session = new ResolvedSession(issued.token(), issued.session(), user);
+        request.attach(RESOLVED, new Resolved(Optional.of(session)));
+        return session;
+    }
+
+    /** Tells the browser to forget the cookie; the request has no session from here on. */
+    public void clear(ApiRequest request) {
+        CookieImpl cookie = base("");
+        cookie.setMaxAge(0);
+        cookie.setExpires(new Date(0));
+        request.exchange().setResponseCookie(cookie);
+        request.attach(RESOLVED, new Resolved(Optional.empty()));
+    }
+
+    private CookieImpl base(String value) {
+        CookieImpl cookie = new CookieImpl(NAME, value);
+        cookie.setPath("/");
+        cookie.setHttpOnly(true);
+        cookie.setSecure(secure);
+        cookie.setSameSiteMode("Lax");
+        return cookie;
+    }
+}

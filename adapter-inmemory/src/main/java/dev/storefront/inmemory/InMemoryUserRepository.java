@@ -1,0 +1,78 @@
+package dev.storefront.inmemory;
+
+import dev.storefront.domain.port.out.UserRepository;
+import dev.storefront.domain.user.Email;
+import dev.storefront.domain.user.NewUser;
+import dev.storefront.domain.user.User;
+import dev.storefront.domain.user.UserId;
+import dev.storefront.domain.user.Username;
+import dev.storefront.domain.user.UsernameOrEmailTaken;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** Users in a map, with the uniqueness rules of the database; rolls back with {@link InMemoryTransactions}. */
+public final class InMemoryUserRepository implements UserRepository, InMemoryTransactions.Participant {
+    private final Map<UserId, User> users = new LinkedHashMap<>();
+    private long nextId = 1;
+
+    public InMemoryUserRepository(InMemoryTransactions transactions) {
+        transactions.register(this);
+    }
+
+    @Override
+    public synchronized User add(NewUser user) {
+        requireUnique(null, user.username(), user.email());
+        User stored = User.restore(new UserId(nextId++), user.username(), user.email(), user.passwordHash(),
+                user.role(), user.createdAt(), null);
+        users.put(stored.id(), stored);
+        return stored;
+    }
+
+    @Override
+    public synchronized Optional<User> findById(UserId id) {
+        return Optional.ofNullable(users.get(id));
+    }
+
+    @Override
+    public synchronized Optional<User> findByUsername(Username username) {
+        return users.values().stream().filter(u -> u.username().sameAs(username)).findFirst();
+    }
+
+    @Override
+    public synchronized Optional<User> findByEmail(Email email) {
+        return users.values().stream().filter(u -> u.email().equals(email)).findFirst();
+    }
+
+    @Override
+    public synchronized void update(User user) {
+        if (!users.containsKey(user.id())) {
+            throw new IllegalStateException("no user " + user.id());
+        }
+        requireUnique(user.id(), user.username(), user.email());
+        users.put(user.id(), user);
+    }
+
+    private void requireUnique(UserId self, Username username, Email email) {
+        boolean nameTaken = users.values().stream()
+                .anyMatch(u -> !u.id().equals(self) && u.username().sameAs(username));
+        boolean emailTaken = users.values().stream()
+                .anyMatch(u -> !u.id().equals(self) && u.email().equals(email));
+        if (nameTaken || emailTaken) {
+            throw new UsernameOrEmailTaken(nameTaken, emailTaken);
+        }
+    }
+
+    @Override
+    public synchronized Runnable snapshot() {
+        Map<UserId, User> copy = new LinkedHashMap<>(users);
+        long id = nextId;
+        return () -> {
+            synchronized (this) {
+                users.clear();
+                users.putAll(copy);
+                nextId = id;
+            }
+        };
+    }
+}

@@ -1,0 +1,132 @@
+package dev.storefront.inmemory;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.storefront.domain.port.out.LoginThrottle;
+import dev.storefront.domain.port.out.PasswordHasher;
+import dev.storefront.domain.port.out.PasswordResetTokenRepository;
+import dev.storefront.domain.port.out.RateLimiter;
+import dev.storefront.domain.port.out.SessionRepository;
+import dev.storefront.domain.port.out.TokenGenerator;
+import dev.storefront.domain.port.out.UserRepository;
+import dev.storefront.domain.port.out.contract.LoginThrottleContract;
+import dev.storefront.domain.port.out.contract.PasswordHasherContract;
+import dev.storefront.domain.port.out.contract.PasswordResetTokenRepositoryContract;
+import dev.storefront.domain.port.out.contract.RateLimiterContract;
+import dev.storefront.domain.port.out.contract.SessionRepositoryContract;
+import dev.storefront.domain.port.out.contract.TokenGeneratorContract;
+import dev.storefront.domain.port.out.contract.UserRepositoryContract;
+import dev.storefront.domain.user.Email;
+import dev.storefront.domain.user.NewUser;
+import dev.storefront.domain.user.Password;
+import dev.storefront.domain.user.PasswordHash;
+import dev.storefront.domain.user.UserId;
+import dev.storefront.domain.user.Username;
+import java.time.Instant;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** The in-memory fakes pass the same contracts as the production adapters. */
+class InMemoryAccountPortsTest {
+    private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+
+    private static UserId addUser(InMemoryUserRepository users, String name) {
+        return users.add(NewUser.customer(new Username(name), new Email(name + "@example.com"),
+                new PasswordHash("x"), T0)).id();
+    }
+
+    @Nested
+    class Users extends UserRepositoryContract {
+        @Override
+        protected UserRepository createRepository() {
+            return new InMemoryUserRepository(new InMemoryTransactions());
+        }
+    }
+
+    @Nested
+    class Sessions extends SessionRepositoryContract {
+        private InMemoryUserRepository users;
+
+        @Override
+        protected SessionRepository createRepository() {
+            InMemoryTransactions transactions = new InMemoryTransactions();
+            users = new InMemoryUserRepository(transactions);
+            return new InMemorySessionRepository(transactions);
+        }
+
+        @Override
+        protected UserId createUser(String name) {
+            return addUser(users, name);
+        }
+    }
+
+    @Nested
+    class ResetTokens extends PasswordResetTokenRepositoryContract {
+        private InMemoryUserRepository users;
+
+        @Override
+        protected PasswordResetTokenRepository createRepository() {
+            InMemoryTransactions transactions = new InMemoryTransactions();
+            users = new InMemoryUserRepository(transactions);
+            return new InMemoryPasswordResetTokenRepository(transactions);
+        }
+
+        @Override
+        protected UserId createUser(String name) {
+            return addUser(users, name);
+        }
+    }
+
+    @Nested
+    class Hasher extends PasswordHasherContract {
+        @Override
+        protected PasswordHasher createHasher() {
+            return new InMemoryPasswordHasher(12);
+        }
+    }
+
+    @Nested
+    class Tokens extends TokenGeneratorContract {
+        @Override
+        protected TokenGenerator createGenerator() {
+            return new InMemoryTokenGenerator();
+        }
+    }
+
+    @Nested
+    class Throttle extends LoginThrottleContract {
+        @Override
+        protected LoginThrottle createThrottle() {
+            return new InMemoryLoginThrottle();
+        }
+    }
+
+    @Nested
+    class Limiter extends RateLimiterContract {
+        @Override
+        protected RateLimiter createLimiter() {
+            return new InMemoryRateLimiter();
+        }
+    }
+
+    @Test
+    void aRolledBackTransactionRestoresUsersAndSessions() {
+        InMemoryTransactions transactions = new InMemoryTransactions();
+        InMemoryUserRepository users = new InMemoryUserRepository(transactions);
+        assertThrows(IllegalStateException.class, () -> transactions.inTransaction(() -> {
+            addUser(users, "alice");
+            throw new IllegalStateException("boom");
+        }));
+        assertTrue(users.findByUsername(new Username("alice")).isEmpty());
+    }
+
+    @Test
+    void theFakeHasherRecordsItsCostSoRehashingCanBeTested() {
+        InMemoryPasswordHasher hasher = new InMemoryPasswordHasher(12);
+        PasswordHash old = hasher.hashWithCost(Password.of("some password"), 10);
+        assertTrue(hasher.needsRehash(old));
+        assertEquals(12, InMemoryPasswordHasher.costOf(hasher.hash(Password.of("some password"))));
+    }
+}

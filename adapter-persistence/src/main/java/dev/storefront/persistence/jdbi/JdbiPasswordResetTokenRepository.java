@@ -1,0 +1,61 @@
+package dev.storefront.persistence.jdbi;
+
+import dev.storefront.domain.port.out.PasswordResetTokenRepository;
+import dev.storefront.domain.session.TokenDigest;
+import dev.storefront.domain.user.PasswordResetToken;
+import dev.storefront.domain.user.UserId;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Reset tokens in table {@code password_reset_token}, by the SHA-256 of the token; joins the thread's transaction. */
+public final class JdbiPasswordResetTokenRepository implements PasswordResetTokenRepository {
+    private final SqliteDatabase database;
+
+    public JdbiPasswordResetTokenRepository(SqliteDatabase database) {
+        this.database = Objects.requireNonNull(database, "database");
+    }
+
+    record ResetTokenRow(String tokenHash, long userId, long createdAt, long expiresAt) {
+        PasswordResetToken toToken() {
+            return new PasswordResetToken(new TokenDigest(tokenHash), new UserId(userId),
+                    Instant.ofEpochMilli(createdAt), Instant.ofEpochMilli(expiresAt));
+        }
+    }
+
+    @Override
+    public void add(PasswordResetToken token) {
+        database.withHandle(h -> h.createUpdate("INSERT INTO password_reset_token (token_hash, user_id, created_at,"
+                        + " expires_at) VALUES (:hash, :userId, :createdAt, :expiresAt)")
+                .bind("hash", token.digest().hex())
+                .bind("userId", token.userId().value())
+                .bind("createdAt", token.createdAt().toEpochMilli())
+                .bind("expiresAt", token.expiresAt().toEpochMilli())
+                .execute());
+    }
+
+    @Override
+    public Optional<PasswordResetToken> findByDigest(TokenDigest digest) {
+        return database.withHandle(h -> h.createQuery("SELECT token_hash, user_id, created_at, expires_at"
+                        + " FROM password_reset_token WHERE token_hash = :hash")
+                .bind("hash", digest.hex())
+                .map((rs, ctx) -> new ResetTokenRow(rs.getString("token_hash"), rs.getLong("user_id"),
+                        rs.getLong("created_at"), rs.getLong("expires_at")))
+                .findOne()
+                .map(ResetTokenRow::toToken));
+    }
+
+    @Override
+    public int deleteByUser(UserId userId) {
+        return database.withHandle(h -> h.createUpdate("DELETE FROM password_reset_token WHERE user_id = :userId")
+                .bind("userId", userId.value())
+                .execute());
+    }
+
+    @Override
+    public int deleteExpired(Instant now) {
+        return database.withHandle(h -> h.createUpdate("DELETE FROM password_reset_token WHERE expires_at <= :now")
+                .bind("now", now.toEpochMilli())
+                .execute());
+    }
+}

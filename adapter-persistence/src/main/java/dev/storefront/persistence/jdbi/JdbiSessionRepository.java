@@ -1,0 +1,127 @@
+package dev.storefront.persistence.jdbi;
+
+import dev.storefront.domain.port.out.SessionRepository;
+import dev.storefront.domain.session.Session;
+import dev.storefront.domain.session.SessionHandle;
+import dev.storefront.domain.session.TokenDigest;
+import dev.storefront.domain.user.UserId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Sessions in table {@code user_session}, keyed by the SHA-256 of their id; joins the thread's transaction. */
+public final class JdbiSessionRepository implements SessionRepository {
+    private static final String COLUMNS =
+            "token_hash, handle, user_id, user_agent, created_at, last_seen_at, expires_at";
+
+    private final SqliteDatabase database;
+
+    public JdbiSessionRepository(SqliteDatabase database) {
+        this.database = Objects.requireNonNull(database, "database");
+    }
+
+    record SessionRow(String tokenHash, String handle, Long userId, String userAgent, long createdAt,
+                      long lastSeenAt, long expiresAt) {
+        static SessionRow read(ResultSet rs) throws SQLException {
+            return new SessionRow(rs.getString("token_hash"), rs.getString("handle"),
+                    Columns.nullableLong(rs, "user_id"), rs.getString("user_agent"), rs.getLong("created_at"),
+                    rs.getLong("last_seen_at"), rs.getLong("expires_at"));
+        }
+
+        Session toSession() {
+            return Session.restore(new SessionHandle(handle), new TokenDigest(tokenHash),
+                    userId == null ? null : new UserId(userId), userAgent, Instant.ofEpochMilli(createdAt),
+                    Instant.ofEpochMilli(lastSeenAt), Instant.ofEpochMilli(expiresAt));
+        }
+    }
+
+    @Override
+    public void add(Session session) {
+        database.withHandle(h -> {
+            boolean clash = h.createQuery("SELECT COUNT(*) FROM user_session WHERE token_hash = :hash OR handle = :handle")
+                    .bind("hash", session.digest().hex())
+                    .bind("handle", session.handle().value())
+                    .mapTo(Integer.class).one() > 0;
+            if (clash) {
+                throw new IllegalStateException("session id or handle already in use");
+            }
+            return h.createUpdate("INSERT INTO user_session (" + COLUMNS + ") VALUES (:hash, :handle, :userId,"
+                            + " :userAgent, :createdAt, :lastSeenAt, :expiresAt)")
+                    .bind("hash", session.digest().hex())
+                    .bind("handle", session.handle().value())
+                    .bind("userId", session.user().map(UserId::value).orElse(null))
+                    .bind("userAgent", session.userAgent())
+                    .bind("createdAt", session.createdAt().toEpochMilli())
+                    .bind("lastSeenAt", session.lastSeenAt().toEpochMilli())
+                    .bind("expiresAt", session.expiresAt().toEpochMilli())
+                    .execute();
+        });
+    }
+
+    @Override
+    public Optional<Session> findByDigest(TokenDigest digest) {
+        return database.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM user_session WHERE token_hash = :hash")
+                .bind("hash", digest.hex())
+                .map((rs, ctx) -> SessionRow.read(rs))
+                .findOne()
+                .map(SessionRow::toSession));
+    }
+
+    @Override
+    public List<Session> findByUser(UserId userId) {
+        return database.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM user_session WHERE user_id = :userId"
+                        + " ORDER BY last_seen_at DESC, created_at DESC")
+                .bind("userId", userId.value())
+                .map((rs, ctx) -> SessionRow.read(rs))
+                .list().stream()
+                .map(SessionRow::toSession)
+                .toList());
+    }
+
+    @Override
+    public void touch(TokenDigest digest, Instant lastSeenAt) {
+        update("UPDATE user_session SET last_seen_at = :at WHERE token_hash = :hash",
+                "at", lastSeenAt.toEpochMilli(), "hash", digest.hex());
+    }
+
+    @Override
+    public boolean delete(TokenDigest digest) {
+        return update("DELETE FROM user_session WHERE token_hash = :hash", "hash", digest.hex(), null, null) > 0;
+    }
+
+    @Override
+    public boolean deleteByHandle(UserId userId, SessionHandle handle) {
+        return update("DELETE FROM user_session WHERE handle = :handle AND user_id = :userId",
+                "handle", handle.value(), "userId", userId.value()) > 0;
+    }
+
+    @Override
+    public int deleteByUser(UserId userId) {
+        return update("DELETE FROM user_session WHERE user_id = :userId", "userId", userId.value(), null, null);
+    }
+
+    @Override
+    public int deleteByUserExcept(UserId userId, TokenDigest keep) {
+        return update("DELETE FROM user_session WHERE user_id = :userId AND token_hash <> :hash",
+                "userId", userId.value(), "hash", keep.hex());
+    }
+
+    @Override
+    public int deleteExpired(Instant now, Instant idleCutoff) {
+        return update("DELETE FROM user_session WHERE expires_at <= :now OR last_seen_at <= :cutoff",
+                "now", now.toEpochMilli(), "cutoff", idleCutoff.toEpochMilli());
+    }
+
+    private int update(String sql, String name1, Object value1, String name2, Object value2) {
+        return database.withHandle(h -> {
+            var update = h.createUpdate(sql).bind(name1, value1);
+            if (name2 != null) {
+                update.bind(name2, value2);
+            }
+            return update.execute();
+        });
+    }
+}

@@ -1,0 +1,108 @@
+package dev.storefront.persistence.jdbi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.storefront.domain.port.out.PasswordResetTokenRepository;
+import dev.storefront.domain.port.out.SessionRepository;
+import dev.storefront.domain.port.out.UserRepository;
+import dev.storefront.domain.port.out.contract.PasswordResetTokenRepositoryContract;
+import dev.storefront.domain.port.out.contract.SessionRepositoryContract;
+import dev.storefront.domain.port.out.contract.UserRepositoryContract;
+import dev.storefront.domain.user.Email;
+import dev.storefront.domain.user.NewUser;
+import dev.storefront.domain.user.PasswordHash;
+import dev.storefront.domain.user.UserId;
+import dev.storefront.domain.user.Username;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The JDBI repositories on a real SQLite file pass the same contracts as the fakes. */
+class JdbiAccountRepositoriesIT {
+    private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+
+    @TempDir
+    Path directory;
+    private SqliteDatabase database;
+
+    private SqliteDatabase open() {
+        database = SqliteDatabase.open("jdbc:sqlite:" + directory.resolve("test-" + System.nanoTime() + ".db"));
+        return database;
+    }
+
+    @AfterEach
+    void close() {
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    private UserId addUser(String name) {
+        return new JdbiUserRepository(database).add(NewUser.customer(new Username(name),
+                new Email(name + "@example.com"), new PasswordHash("x"), T0)).id();
+    }
+
+    @Nested
+    class Users extends UserRepositoryContract {
+        @Override
+        protected UserRepository createRepository() {
+            return new JdbiUserRepository(open());
+        }
+    }
+
+    @Nested
+    class Sessions extends SessionRepositoryContract {
+        @Override
+        protected SessionRepository createRepository() {
+            return new JdbiSessionRepository(open());
+        }
+
+        @Override
+        protected UserId createUser(String name) {
+            return addUser(name);
+        }
+    }
+
+    @Nested
+    class ResetTokens extends PasswordResetTokenRepositoryContract {
+        @Override
+        protected PasswordResetTokenRepository createRepository() {
+            return new JdbiPasswordResetTokenRepository(open());
+        }
+
+        @Override
+        protected UserId createUser(String name) {
+            return addUser(name);
+        }
+    }
+
+    @Test
+    void storesOnlyDigestsAndTheSchemaEnforcesUniquenessItself() {
+        open();
+        addUser("alice");
+        // The UNIQUE constraint on the lower-cased name is the last line of defence.
+        assertThrows(RuntimeException.class, () -> database.withHandle(h -> h.execute(
+                "INSERT INTO user_account (username, username_key, email, password_hash, role, created_at)"
+                        + " VALUES ('ALICE', 'alice', 'x@example.com', 'h', 'CUSTOMER', 0)")));
+        int columns = database.withHandle(h -> h.createQuery(
+                "SELECT COUNT(*) FROM pragma_table_info('user_session') WHERE name IN ('token', 'sid', 'session_id')")
+                .mapTo(Integer.class).one());
+        assertEquals(0, columns);
+    }
+
+    @Test
+    void aWriteInsideARolledBackTransactionLeavesNoUser() {
+        open();
+        JdbiUserRepository users = new JdbiUserRepository(database);
+        assertThrows(IllegalStateException.class, () -> database.transactions().inTransaction(() -> {
+            addUser("bob");
+            throw new IllegalStateException("boom");
+        }));
+        assertTrue(users.findByUsername(new Username("bob")).isEmpty());
+    }
+}

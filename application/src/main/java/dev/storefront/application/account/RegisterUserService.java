@@ -1,0 +1,71 @@
+package dev.storefront.application.account;
+
+import dev.storefront.domain.port.in.account.RegisterUserCommand;
+import dev.storefront.domain.port.in.account.RegisterUserUseCase;
+import dev.storefront.domain.port.out.AccountEvents;
+import dev.storefront.domain.port.out.PasswordHasher;
+import dev.storefront.domain.port.out.TimeSource;
+import dev.storefront.domain.port.out.Transactions;
+import dev.storefront.domain.port.out.UserRepository;
+import dev.storefront.domain.user.Email;
+import dev.storefront.domain.user.NewUser;
+import dev.storefront.domain.user.Password;
+import dev.storefront.domain.user.PasswordHash;
+import dev.storefront.domain.user.PasswordPolicy;
+import dev.storefront.domain.user.User;
+import dev.storefront.domain.user.Username;
+import dev.storefront.domain.user.UsernameOrEmailTaken;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.Objects;
+
+public final class RegisterUserService implements RegisterUserUseCase {
+    private final Transactions transactions;
+    private final UserRepository users;
+    private final PasswordHasher hasher;
+    private final PasswordPolicy policy;
+    private final TimeSource time;
+    private final Audit audit;
+
+    @Inject
+    public RegisterUserService(Transactions transactions, UserRepository users, PasswordHasher hasher,
+                               PasswordPolicy policy, TimeSource time, AccountEvents events) {
+        this.transactions = Objects.requireNonNull(transactions, "transactions");
+        this.users = Objects.requireNonNull(users, "users");
+        this.hasher = Objects.requireNonNull(hasher, "hasher");
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.time = Objects.requireNonNull(time, "time");
+        this.audit = new Audit(Objects.requireNonNull(events, "events"));
+    }
+
+    @Override
+    public User register(RegisterUserCommand command) {
+        Violations violations = new Violations();
+        Username username = violations.parse("username", command.username(), Username::new);
+        Email email = violations.parse("email", command.email(), Email::new);
+        if (violations.require("password", command.password())) {
+            violations.addAll(policy.violations("password", Password.of(command.password()), username, email));
+        }
+        violations.throwIfAny();
+
+        // A cheap check first, so a taken name does not cost a hash; repeated under the write lock.
+        transactions.readOnly(() -> requireAvailable(username, email));
+        PasswordHash hash = hasher.hash(Password.of(command.password()));
+        Instant now = time.now();
+        User user = transactions.inTransaction(() -> {
+            requireAvailable(username, email);
+            return users.add(NewUser.customer(username, email, hash, now));
+        });
+        audit.record(AccountEvents.Type.REGISTERED, now, user.id(), command.clientAddress());
+        return user;
+    }
+
+    private Void requireAvailable(Username username, Email email) {
+        boolean usernameTaken = users.findByUsername(username).isPresent();
+        boolean emailTaken = users.findByEmail(email).isPresent();
+        if (usernameTaken || emailTaken) {
+            throw new UsernameOrEmailTaken(usernameTaken, emailTaken);
+        }
+        return null;
+    }
+}

@@ -1,0 +1,66 @@
+package dev.storefront.application.account;
+
+import dev.storefront.domain.port.in.account.ResolveSessionUseCase;
+import dev.storefront.domain.port.out.SessionRepository;
+import dev.storefront.domain.port.out.TimeSource;
+import dev.storefront.domain.port.out.TokenGenerator;
+import dev.storefront.domain.port.out.Transactions;
+import dev.storefront.domain.port.out.UserRepository;
+import dev.storefront.domain.session.Session;
+import dev.storefront.domain.session.SessionPolicy;
+import dev.storefront.domain.session.TokenDigest;
+import dev.storefront.domain.user.User;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Resolves a presented session id. Expired sessions are only ignored here; the sweeper deletes
+ * them in bulk. Activity is written at most once per {@link SessionPolicy#touchInterval()}.
+ */
+public final class ResolveSessionService implements ResolveSessionUseCase {
+    private final Transactions transactions;
+    private final SessionRepository sessions;
+    private final UserRepository users;
+    private final TokenGenerator tokens;
+    private final TimeSource time;
+    private final SessionPolicy policy;
+
+    @Inject
+    public ResolveSessionService(Transactions transactions, SessionRepository sessions, UserRepository users,
+                                 TokenGenerator tokens, TimeSource time, AccountSettings settings) {
+        this.transactions = Objects.requireNonNull(transactions, "transactions");
+        this.sessions = Objects.requireNonNull(sessions, "sessions");
+        this.users = Objects.requireNonNull(users, "users");
+        this.tokens = Objects.requireNonNull(tokens, "tokens");
+        this.time = Objects.requireNonNull(time, "time");
+        this.policy = settings.sessions();
+    }
+
+    private record Found(Session session, Optional<User> user) {}
+
+    @Override
+    public Optional<ResolvedSession> resolveSession(SessionQuery query) {
+        Instant now = time.now();
+        TokenDigest digest = tokens.digest(query.token().value());
+        Optional<Found> found = transactions.readOnly(() -> sessions.findByDigest(digest)
+                .filter(s -> s.isActiveAt(now, policy))
+                .flatMap(session -> {
+                    if (session.isGuest()) {
+                        return Optional.of(new Found(session, Optional.empty()));
+                    }
+                    // A session whose user is gone is no session.
+                    return users.findById(session.userId()).map(user -> new Found(session, Optional.of(user)));
+                }));
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Session session = found.get().session();
+        if (session.needsTouch(now, policy)) {
+            transactions.inTransaction(() -> sessions.touch(digest, now));
+            session = session.touchedAt(now);
+        }
+        return Optional.of(new ResolvedSession(query.token(), session, found.get().user()));
+    }
+}

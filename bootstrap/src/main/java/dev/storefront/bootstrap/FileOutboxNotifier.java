@@ -1,0 +1,101 @@
+package dev.storefront.bootstrap;
+
+import dev.storefront.domain.port.out.PasswordResetNotifier;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.Objects;
+
+/**
+ * The standalone server's mail: each password reset message becomes one file in the outbox
+ * directory ({@code MAIL_OUTBOX}), written atomically and readable by its owner only. The body
+ * carries the reset link a real mail would, and the token on a line of its own as
+ * {@code token: <TOKEN>}. Replace it with a real mailer through {@code Storefront.Builder#passwordResetNotifier}.
+ */
+public final class FileOutboxNotifier implements PasswordResetNotifier {
+    private static final DateTimeFormatter FILE_TIME =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter MAIL_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
+    public static final String DEFAULT_LINK_PREFIX = "/reset-password?token=";
+
+    private final Path outbox;
+    private final String linkPrefix;
+    private final SecureRandom random = new SecureRandom();
+
+    /**
+     * @param outbox     the directory (created when missing)
+     * @param linkPrefix what the token is appended to for the link, e.g. {@code https://shop.example.com/reset-password?token=}
+     */
+    public FileOutboxNotifier(Path outbox, String linkPrefix) {
+        this.outbox = Objects.requireNonNull(outbox, "outbox");
+        this.linkPrefix = Objects.requireNonNull(linkPrefix, "linkPrefix");
+    }
+
+    public FileOutboxNotifier(Path outbox) {
+        this(outbox, DEFAULT_LINK_PREFIX);
+    }
+
+    public Path outbox() {
+        return outbox;
+    }
+
+    @Override
+    public void sendPasswordReset(PasswordResetMessage message) {
+        Instant now = Instant.now();
+        long minutes = Math.max(1, (Duration.between(now, message.expiresAt()).toSeconds() + 59) / 60);
+        String body = "To: " + message.to().value() + "\r\n"
+                + "Subject: Reset your Storefront password\r\n"
+                + "Date: " + MAIL_DATE.format(now) + "\r\n"
+                + "Content-Type: text/plain; charset=utf-8\r\n"
+                + "\r\n"
+                + "Hello " + message.username().value() + ",\r\n"
+                + "\r\n"
+                + "someone, hopefully you, asked to reset the password of your Storefront account.\r\n"
+                + "To choose a new password, open this link within " + minutes + " minutes:\r\n"
+                + "\r\n"
+                + linkPrefix + message.token() + "\r\n"
+                + "\r\n"
+                + "or enter this code on the reset page:\r\n"
+                + "\r\n"
+                + "token: " + message.token() + "\r\n"
+                + "\r\n"
+                + "The link works once, until " + DateTimeFormatter.ISO_INSTANT.format(
+                        message.expiresAt().truncatedTo(ChronoUnit.SECONDS)) + ".\r\n"
+                + "If you did not ask for this, ignore this message: your password stays as it is.\r\n";
+        try {
+            Files.createDirectories(outbox);
+            byte[] suffix = new byte[4];
+            random.nextBytes(suffix);
+            String name = FILE_TIME.format(now) + "-" + HexFormat.of().formatHex(suffix) + ".eml";
+            Path temporary = outbox.resolve("." + name + ".tmp");
+            Files.writeString(temporary, body, StandardCharsets.UTF_8);
+            restrictToOwner(temporary);
+            try {
+                Files.move(temporary, outbox.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, outbox.resolve(name));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write to the mail outbox", e);
+        }
+    }
+
+    private static void restrictToOwner(Path file) throws IOException {
+        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        }
+    }
+}

@@ -1,0 +1,177 @@
+package dev.storefront.bootstrap;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The real server on 127.0.0.1, port 0, a SQLite file in a temp directory, bcrypt cost 4, and a
+ * plain HTTP client without a cookie manager: tests carry cookies by hand and see every flag.
+ */
+final class TestServer implements AutoCloseable {
+    private static final AtomicInteger NAMES = new AtomicInteger();
+    private static final Pattern TOKEN_LINE = Pattern.compile("(?m)^token: ([A-Za-z0-9_-]+)\\r?$");
+
+    final StorefrontServer server;
+    final Path dataDir;
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String base;
+
+    private TestServer(StorefrontServer server, Path dataDir) {
+        this.server = server;
+        this.dataDir = dataDir;
+        this.base = "http://127.0.0.1:" + server.port();
+    }
+
+    static TestServer start(Path dataDir, Map<String, String> extra) {
+        Map<String, String> env = new HashMap<>(Map.of("PORT", "0", "HOST", "127.0.0.1",
+                "DATA_DIR", dataDir.toString(), "BCRYPT_COST", "4", "DEMO_CATALOG", "false"));
+        env.putAll(extra);
+        return new TestServer(StorefrontServer.start(StorefrontConfig.from(env, new String[0]).config()), dataDir);
+    }
+
+    static TestServer start(Path dataDir) {
+        return start(dataDir, Map.of());
+    }
+
+    /** A username no other test uses. */
+    static String uniqueName(String prefix) {
+        return prefix + NAMES.incrementAndGet() + "_" + Long.toString(System.nanoTime() % 100_000, 36);
+    }
+
+    record Response(int status, HttpHeaders headers, String body) {
+        Optional<String> header(String name) {
+            return headers.firstValue(name);
+        }
+
+        /** The Set-Cookie header for SID, if any. */
+        Optional<String> sidCookie() {
+            return headers.allValues("Set-Cookie").stream().filter(c -> c.startsWith("SID=")).findFirst();
+        }
+
+        /** The SID value this response set (fails if it set none, or cleared it). */
+        String sid() {
+            String cookie = sidCookie().orElseThrow(() -> new AssertionError("no SID cookie set: " + headers));
+            String value = cookie.substring(4, cookie.indexOf(';') < 0 ? cookie.length() : cookie.indexOf(';'));
+            if (value.isEmpty()) {
+                throw new AssertionError("SID was cleared, not set");
+            }
+            return value;
+        }
+
+        boolean clearsSid() {
+            return sidCookie().map(c -> c.startsWith("SID=;") && (c.contains("Max-Age=0") || c.contains("1970")))
+                    .orElse(false);
+        }
+    }
+
+    Response send(String method, String path, String json, String sid, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+        boolean ownType = false;
+        for (int i = 0; i < headers.length; i += 2) {
+            ownType |= headers[i].equalsIgnoreCase("Content-Type");
+        }
+        if (json != null && !ownType) {
+            request.header("Content-Type", "application/json");
+        }
+        if (sid != null) {
+            request.header("Cookie", "SID=" + sid);
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        request.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+        try {
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.headers(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    Response get(String path, String sid) {
+        return send("GET", path, null, sid);
+    }
+
+    Response post(String path, String json, String sid) {
+        return send("POST", path, json, sid);
+    }
+
+    Response register(String username, String password) {
+        return post("/api/register", "{\"username\":\"" + username + "\",\"email\":\"" + username
+                + "@example.com\",\"password\":\"" + password + "\"}", null);
+    }
+
+    Response login(String login, String password, String sid) {
+        return post("/api/login", "{\"login\":\"" + login + "\",\"password\":\"" + password + "\"}", sid);
+    }
+
+    /** Registers a user and logs in; returns the SID. */
+    String registeredAndLoggedIn(String username, String password) {
+        Response registered = register(username, password);
+        if (registered.status() != 201) {
+            throw new AssertionError("register: " + registered);
+        }
+        return login(username, password, null).sid();
+    }
+
+    /** The token of the newest reset message in the outbox addressed to {@code email}. */
+    String tokenFromOutbox(String email) {
+        Path outbox = dataDir.resolve("outbox");
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (System.nanoTime() < deadline) {
+            try (Stream<Path> files = Files.exists(outbox) ? Files.list(outbox) : Stream.empty()) {
+                List<Path> mails = new ArrayList<>(files.filter(p -> p.toString().endsWith(".eml")).sorted().toList());
+                for (int i = mails.size() - 1; i >= 0; i--) {
+                    String mail = Files.readString(mails.get(i));
+                    Matcher matcher = TOKEN_LINE.matcher(mail);
+                    if (mail.contains("To: " + email + "\r\n") && matcher.find()) {
+                        return matcher.group(1);
+                    }
+                }
+                Thread.sleep(20);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("no reset mail for " + email + " in " + outbox);
+    }
+
+    long outboxCount() {
+        try (Stream<Path> files = Files.exists(dataDir.resolve("outbox")) ? Files.list(dataDir.resolve("outbox"))
+                : Stream.empty()) {
+            return files.filter(p -> p.toString().endsWith(".eml")).count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}

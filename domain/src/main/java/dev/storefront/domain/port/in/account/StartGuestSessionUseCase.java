@@ -1,0 +1,14 @@
+package dev.storefront.domain.port.in.account;
+
+import dev.storefront.domain.session.IssuedSession;
+
+/**
+ * Creates a session without a user, for a guest's first cart write. At login it is handed over
+ * ({@link dev.storefront.domain.port.out.GuestSessionHandover}) and replaced by the user's session.
+ */
+@FunctionalInterface
+public interface StartGuestSessionUseCase {
+    IssuedSession startGuestSession(StartGuestSessionCommand command);
+
+    record StartGuestSessionCommand(String userAgent) {}
+}

@@ -1,0 +1,35 @@
+package dev.storefront.domain.port.out;
+
+import dev.storefront.domain.user.Email;
+import dev.storefront.domain.user.NewUser;
+import dev.storefront.domain.user.User;
+import dev.storefront.domain.user.UserId;
+import dev.storefront.domain.user.Username;
+import dev.storefront.domain.user.UsernameOrEmailTaken;
+import java.util.Optional;
+
+/** Registered users. Usernames are unique case-insensitively, emails (stored lower-cased) exactly. */
+public interface UserRepository {
+
+    /**
+     * Stores a new user and gives it an id.
+     *
+     * @throws UsernameOrEmailTaken when another user has the username or the email
+     */
+    User add(NewUser user);
+
+    Optional<User> findById(UserId id);
+
+    /** Case-insensitive. */
+    Optional<User> findByUsername(Username username);
+
+    Optional<User> findByEmail(Email email);
+
+    /**
+     * Saves every field of an existing user.
+     *
+     * @throws UsernameOrEmailTaken when another user has the new username or email
+     * @throws IllegalStateException when the user does not exist
+     */
+    void update(User user);
+}

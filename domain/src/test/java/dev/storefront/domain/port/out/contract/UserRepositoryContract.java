@@ -1,0 +1,98 @@
+package dev.storefront.domain.port.out.contract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.storefront.domain.port.out.UserRepository;
+import dev.storefront.domain.user.Email;
+import dev.storefront.domain.user.NewUser;
+import dev.storefront.domain.user.PasswordHash;
+import dev.storefront.domain.user.Role;
+import dev.storefront.domain.user.User;
+import dev.storefront.domain.user.UserId;
+import dev.storefront.domain.user.Username;
+import dev.storefront.domain.user.UsernameOrEmailTaken;
+import java.time.Instant;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link UserRepository} does. Subclasses give a fresh, empty repository per test. */
+public abstract class UserRepositoryContract {
+    protected static final Instant T0 = Instant.parse("2026-03-01T10:00:00.123Z");
+    private UserRepository users;
+
+    protected abstract UserRepository createRepository();
+
+    @BeforeEach
+    void setUp() {
+        users = createRepository();
+    }
+
+    protected static NewUser newUser(String name, String email) {
+        return NewUser.customer(new Username(name), new Email(email), new PasswordHash("$2y$04$hash-of-" + name), T0);
+    }
+
+    @Test
+    void addGivesDistinctIdsAndStoresEveryField() {
+        User alice = users.add(newUser("Alice", "alice@example.com"));
+        User bob = users.add(newUser("bob", "bob@example.com"));
+        assertNotEquals(alice.id(), bob.id());
+        User found = users.findById(alice.id()).orElseThrow();
+        assertEquals(alice, found);
+        assertEquals("Alice", found.username().value());
+        assertEquals(Role.CUSTOMER, found.role());
+        assertEquals(T0, found.createdAt());
+        assertTrue(found.lastLogin().isEmpty());
+    }
+
+    @Test
+    void findsByUsernameIgnoringCaseAndByEmail() {
+        User alice = users.add(newUser("Alice", "alice@example.com"));
+        assertEquals(alice.id(), users.findByUsername(new Username("aLiCe")).orElseThrow().id());
+        assertEquals(alice.id(), users.findByEmail(new Email("ALICE@example.com")).orElseThrow().id());
+        assertTrue(users.findByUsername(new Username("nobody")).isEmpty());
+        assertTrue(users.findByEmail(new Email("nobody@example.com")).isEmpty());
+        assertTrue(users.findById(new UserId(999_999)).isEmpty());
+    }
+
+    @Test
+    void refusesATakenUsernameInAnyCaseOrATakenEmail() {
+        users.add(newUser("alice", "alice@example.com"));
+        UsernameOrEmailTaken name = assertThrows(UsernameOrEmailTaken.class,
+                () -> users.add(newUser("ALICE", "other@example.com")));
+        assertTrue(name.usernameTaken() && !name.emailTaken());
+        UsernameOrEmailTaken email = assertThrows(UsernameOrEmailTaken.class,
+                () -> users.add(newUser("other", "alice@example.com")));
+        assertTrue(email.emailTaken() && !email.usernameTaken());
+    }
+
+    @Test
+    void updateSavesEveryChangedField() {
+        User alice = users.add(newUser("alice", "alice@example.com"));
+        Instant login = T0.plusSeconds(60);
+        User changed = alice.withUsername(new Username("alice2")).withEmail(new Email("a2@example.com"))
+                .withPasswordHash(new PasswordHash("$2y$12$new")).withRole(Role.ADMIN).loggedInAt(login);
+        users.update(changed);
+        assertEquals(changed, users.findById(alice.id()).orElseThrow());
+        assertTrue(users.findByUsername(new Username("alice")).isEmpty());
+    }
+
+    @Test
+    void updateRefusesAnotherUsersNameOrEmailButNotOnesOwn() {
+        User alice = users.add(newUser("alice", "alice@example.com"));
+        users.add(newUser("bob", "bob@example.com"));
+        assertThrows(UsernameOrEmailTaken.class, () -> users.update(alice.withUsername(new Username("BOB"))));
+        assertThrows(UsernameOrEmailTaken.class, () -> users.update(alice.withEmail(new Email("bob@example.com"))));
+        users.update(alice.withUsername(new Username("ALICE")));
+        assertEquals("ALICE", users.findById(alice.id()).orElseThrow().username().value());
+    }
+
+    @Test
+    void updateOfAnUnknownUserFails() {
+        User ghost = User.restore(new UserId(424_242), new Username("ghost"), new Email("g@example.com"),
+                new PasswordHash("x"), Role.CUSTOMER, T0, null);
+        assertThrows(IllegalStateException.class, () -> users.update(ghost));
+    }
+}
