@@ -1,5 +1,9 @@
 package dev.storefront.bootstrap;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.function.UnaryOperator;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -41,10 +45,16 @@ final class TestServer implements AutoCloseable {
     }
 
     static TestServer start(Path dataDir, Map<String, String> extra) {
+        return start(dataDir, extra, UnaryOperator.identity());
+    }
+
+    /** With a customised facade: a {@code ManualTimeSource}, extra routes, fake ports. */
+    static TestServer start(Path dataDir, Map<String, String> extra, UnaryOperator<Storefront.Builder> customise) {
         Map<String, String> env = new HashMap<>(Map.of("PORT", "0", "HOST", "127.0.0.1",
                 "DATA_DIR", dataDir.toString(), "BCRYPT_COST", "4", "DEMO_CATALOG", "false"));
         env.putAll(extra);
-        return new TestServer(StorefrontServer.start(StorefrontConfig.from(env, new String[0]).config()), dataDir);
+        return new TestServer(StorefrontServer.start(StorefrontConfig.from(env, new String[0]).config(), customise),
+                dataDir);
     }
 
     static TestServer start(Path dataDir) {
@@ -57,6 +67,23 @@ final class TestServer implements AutoCloseable {
     }
 
     record Response(int status, HttpHeaders headers, String body) {
+        private static final ObjectMapper JSON = new ObjectMapper();
+
+        /** The body as a JSON tree (a missing node for an empty body). */
+        JsonNode json() {
+            try {
+                return body.isEmpty() ? JSON.missingNode() : JSON.readTree(body);
+            } catch (IOException e) {
+                throw new AssertionError("not JSON: " + body, e);
+            }
+        }
+
+        /** The {@code field} of every entry of the problem's {@code errors}. */
+        List<String> errorFields() {
+            List<String> fields = new ArrayList<>();
+            json().path("errors").forEach(error -> fields.add(error.path("field").asText()));
+            return fields;
+        }
         Optional<String> header(String name) {
             return headers.firstValue(name);
         }
