@@ -31,7 +31,8 @@ final class SchemaMigrator {
     static final List<String> SCRIPTS = List.of(
             "V1__init.sql",
             "V2__accounts.sql",
-            "V3__catalog.sql");
+            "V3__catalog.sql",
+            "V4__cart.sql");
 
     private final JdbiTransactions transactions;
 
