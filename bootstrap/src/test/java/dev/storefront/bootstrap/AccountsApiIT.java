@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.storefront.bootstrap.TestServer.Response;
+import dev.storefront.bootstrap.HttpTestClient.Response;
 import dev.storefront.domain.port.in.account.StartGuestSessionUseCase.StartGuestSessionCommand;
 import dev.storefront.domain.session.IssuedSession;
 import java.nio.file.Path;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.storefront.bootstrap.HttpTestClient.Answer;
+import dev.storefront.bootstrap.HttpTestClient.Response;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,10 +18,10 @@ class DemoCatalogIT {
     Path dataDir;
 
     private static List<JsonNode> allProducts(HttpTestClient http) throws Exception {
-        Answer answer = http.get("/api/products?pageSize=100");
+        Response answer = http.get("/api/products?pageSize=100");
         assertEquals(200, answer.status());
         List<JsonNode> items = new ArrayList<>();
-        answer.body().path("items").forEach(items::add);
+        answer.json().path("items").forEach(items::add);
         return items;
     }
 
@@ -32,7 +32,7 @@ class DemoCatalogIT {
 
             List<JsonNode> products = allProducts(http);
             assertTrue(products.size() >= 30, "a few dozen products: " + products.size());
-            assertTrue(http.get("/api/categories").body().path("items").size() >= 5);
+            assertTrue(http.get("/api/categories").json().path("items").size() >= 5);
             assertTrue(products.stream().anyMatch(p -> new BigDecimal(p.path("price").asText()).compareTo(BigDecimal.TEN) < 0));
             assertTrue(products.stream().anyMatch(p -> new BigDecimal(p.path("price").asText()).compareTo(new BigDecimal("100")) > 0));
             assertTrue(products.stream().filter(p -> p.path("stock").asInt() == 0).count() >= 2);
@@ -46,12 +46,12 @@ class DemoCatalogIT {
         long total;
         try (StorefrontServer server = StorefrontServer.start(TestConfigs.config(dataDir))) {
             HttpTestClient http = new HttpTestClient(server.port());
-            total = http.get("/api/products").body().path("total").asLong();
+            total = http.get("/api/products").json().path("total").asLong();
             long first = allProducts(http).get(0).path("id").asLong();
             server.storefront().deactivateProduct().deactivateProduct(new dev.storefront.domain.catalog.ProductId(first));
         }
         try (StorefrontServer server = StorefrontServer.start(TestConfigs.config(dataDir))) {
-            assertEquals(total - 1, new HttpTestClient(server.port()).get("/api/products").body().path("total").asLong());
+            assertEquals(total - 1, new HttpTestClient(server.port()).get("/api/products").json().path("total").asLong());
         }
     }
 
@@ -60,8 +60,8 @@ class DemoCatalogIT {
         try (StorefrontServer server = StorefrontServer.start(TestConfigs.config(dataDir, "DEMO_CATALOG", "false"))) {
             HttpTestClient http = new HttpTestClient(server.port());
 
-            assertEquals(0, http.get("/api/products").body().path("total").asLong());
-            assertEquals(0, http.get("/api/categories").body().path("items").size());
+            assertEquals(0, http.get("/api/products").json().path("total").asLong());
+            assertEquals(0, http.get("/api/categories").json().path("items").size());
         }
     }
 }

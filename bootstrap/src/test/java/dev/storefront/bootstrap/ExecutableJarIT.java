@@ -3,7 +3,7 @@ package dev.storefront.bootstrap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.http.HttpResponse;
+import dev.storefront.bootstrap.HttpTestClient.Response;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,8 +44,8 @@ class ExecutableJarIT {
         Process server = builder.start();
         try {
             int port = awaitPort(log, server);
-            HttpResponse<String> health = new TestHttp(port).get("/health");
-            assertEquals(200, health.statusCode());
+            Response health = new HttpTestClient(port).get("/health");
+            assertEquals(200, health.status());
             assertEquals("{\"status\":\"UP\"}", health.body());
             assertTrue(Files.isRegularFile(workDir.resolve("data").resolve("storefront.db")),
                     "./data/storefront.db is created in the working directory");

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.storefront.http.common.ApiResponse;
-import java.net.http.HttpResponse;
+import dev.storefront.bootstrap.HttpTestClient.Response;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -26,10 +26,10 @@ class StandaloneServerIT {
     @Test
     void servesHealthAndCreatesTheDataDirectoryWithTheDatabase() {
         try (StorefrontServer server = StorefrontServer.start(config())) {
-            HttpResponse<String> health = new TestHttp(server.port()).get("/health");
-            assertEquals(200, health.statusCode());
+            Response health = new HttpTestClient(server.port()).get("/health");
+            assertEquals(200, health.status());
             assertEquals("{\"status\":\"UP\"}", health.body());
-            assertEquals("application/json; charset=utf-8", health.headers().firstValue("Content-Type").orElseThrow());
+            assertEquals("application/json; charset=utf-8", health.header("Content-Type").orElseThrow());
         }
         assertTrue(Files.isRegularFile(dir.resolve("data").resolve("storefront.db")));
     }
@@ -48,8 +48,8 @@ class StandaloneServerIT {
                     }
                     return ApiResponse.ok(Map.of("finished", true));
                 })));
-        TestHttp http = new TestHttp(server.port());
-        CompletableFuture<HttpResponse<String>> inFlight = CompletableFuture.supplyAsync(() -> http.get("/api/test/slow"));
+        HttpTestClient http = new HttpTestClient(server.port());
+        CompletableFuture<Response> inFlight = CompletableFuture.supplyAsync(() -> http.get("/api/test/slow"));
         assertTrue(entered.await(10, TimeUnit.SECONDS), "the slow request reached its handler");
 
         CompletableFuture<Void> closing = CompletableFuture.runAsync(server::close);
@@ -57,8 +57,8 @@ class StandaloneServerIT {
         assertTrue(!closing.isDone(), "close waits for the request in flight");
         release.countDown();
 
-        HttpResponse<String> finished = inFlight.get(10, TimeUnit.SECONDS);
-        assertEquals(200, finished.statusCode());
+        Response finished = inFlight.get(10, TimeUnit.SECONDS);
+        assertEquals(200, finished.status());
         assertEquals("{\"finished\":true}", finished.body());
         closing.get(10, TimeUnit.SECONDS);
         assertEquals(

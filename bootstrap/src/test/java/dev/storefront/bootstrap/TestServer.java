@@ -1,5 +1,7 @@
 package dev.storefront.bootstrap;
 
+import dev.storefront.bootstrap.HttpTestClient.Response;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.function.UnaryOperator;
@@ -35,13 +37,12 @@ final class TestServer implements AutoCloseable {
 
     final StorefrontServer server;
     final Path dataDir;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final String base;
+    private final HttpTestClient client;
 
     private TestServer(StorefrontServer server, Path dataDir) {
         this.server = server;
         this.dataDir = dataDir;
-        this.base = "http://127.0.0.1:" + server.port();
+        this.client = new HttpTestClient(server.port());
     }
 
     static TestServer start(Path dataDir, Map<String, String> extra) {
@@ -66,75 +67,8 @@ final class TestServer implements AutoCloseable {
         return prefix + NAMES.incrementAndGet() + "_" + Long.toString(System.nanoTime() % 100_000, 36);
     }
 
-    record Response(int status, HttpHeaders headers, String body) {
-        private static final ObjectMapper JSON = new ObjectMapper();
-
-        /** The body as a JSON tree (a missing node for an empty body). */
-        JsonNode json() {
-            try {
-                return body.isEmpty() ? JSON.missingNode() : JSON.readTree(body);
-            } catch (IOException e) {
-                throw new AssertionError("not JSON: " + body, e);
-            }
-        }
-
-        /** The {@code field} of every entry of the problem's {@code errors}. */
-        List<String> errorFields() {
-            List<String> fields = new ArrayList<>();
-            json().path("errors").forEach(error -> fields.add(error.path("field").asText()));
-            return fields;
-        }
-        Optional<String> header(String name) {
-            return headers.firstValue(name);
-        }
-
-        /** The Set-Cookie header for SID, if any. */
-        Optional<String> sidCookie() {
-            return headers.allValues("Set-Cookie").stream().filter(c -> c.startsWith("SID=")).findFirst();
-        }
-
-        /** The SID value this response set (fails if it set none, or cleared it). */
-        String sid() {
-            String cookie = sidCookie().orElseThrow(() -> new AssertionError("no SID cookie set: " + headers));
-            String value = cookie.substring(4, cookie.indexOf(';') < 0 ? cookie.length() : cookie.indexOf(';'));
-            if (value.isEmpty()) {
-                throw new AssertionError("SID was cleared, not set");
-            }
-            return value;
-        }
-
-        boolean clearsSid() {
-            return sidCookie().map(c -> c.startsWith("SID=;") && (c.contains("Max-Age=0") || c.contains("1970")))
-                    .orElse(false);
-        }
-    }
-
     Response send(String method, String path, String json, String sid, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
-        boolean ownType = false;
-        for (int i = 0; i < headers.length; i += 2) {
-            ownType |= headers[i].equalsIgnoreCase("Content-Type");
-        }
-        if (json != null && !ownType) {
-            request.header("Content-Type", "application/json");
-        }
-        if (sid != null) {
-            request.header("Cookie", "SID=" + sid);
-        }
-        for (int i = 0; i < headers.length; i += 2) {
-            request.header(headers[i], headers[i + 1]);
-        }
-        request.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
-        try {
-            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.headers(), response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return client.send(method, path, json, sid, headers);
     }
 
     Response get(String path, String sid) {
