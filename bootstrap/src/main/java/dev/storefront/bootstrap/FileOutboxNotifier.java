@@ -10,6 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.OpenOption;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -76,13 +80,15 @@ public final class FileOutboxNotifier implements PasswordResetNotifier {
                         message.expiresAt().truncatedTo(ChronoUnit.SECONDS)) + ".\r\n"
                 + "If you did not ask for this, ignore this message: your password stays as it is.\r\n";
         try {
-            Files.createDirectories(outbox);
+            createOwnerOnlyDirectory(outbox);
             byte[] suffix = new byte[4];
             random.nextBytes(suffix);
             String name = FILE_TIME.format(now) + "-" + HexFormat.of().formatHex(suffix) + ".eml";
             Path temporary = outbox.resolve("." + name + ".tmp");
-            Files.writeString(temporary, body, StandardCharsets.UTF_8);
-            restrictToOwner(temporary);
+            // Owner-only from its creation: the token is never readable by others, not even briefly.
+            try (var channel = Files.newByteChannel(temporary, ownerOnlyOptions(), ownerOnly())) {
+                channel.write(java.nio.ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)));
+            }
             try {
                 Files.move(temporary, outbox.resolve(name), StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
@@ -93,9 +99,28 @@ public final class FileOutboxNotifier implements PasswordResetNotifier {
         }
     }
 
-    private static void restrictToOwner(Path file) throws IOException {
-        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+    private static boolean posix() {
+        return FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    }
+
+    private static Set<OpenOption> ownerOnlyOptions() {
+        return Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    }
+
+    private static FileAttribute<?>[] ownerOnly() {
+        return posix() ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(
+                PosixFilePermissions.fromString("rw-------"))} : new FileAttribute<?>[0];
+    }
+
+    private static void createOwnerOnlyDirectory(Path directory) throws IOException {
+        if (Files.isDirectory(directory)) {
+            return;
+        }
+        if (posix()) {
+            Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(
+                    PosixFilePermissions.fromString("rwx------")));
+        } else {
+            Files.createDirectories(directory);
         }
     }
 }

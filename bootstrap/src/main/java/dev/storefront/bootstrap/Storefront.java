@@ -130,7 +130,7 @@ public final class Storefront implements AutoCloseable {
             new JdbiStoreSettings(database).requireCurrency(config.currency());
 
             this.checkHealth = new CheckHealthService(new JdbiDatabaseHealth(database));
-            this.accounts = new Accounts(database, builder);
+            this.accounts = new Accounts(database, builder, resources);
             this.catalog = new Catalog(database, builder);
 
             // bcrypt routes get threads of their own: a login storm is answered 503 there, not elsewhere.
@@ -199,7 +199,7 @@ public final class Storefront implements AutoCloseable {
         final GrantAdminUseCase grantAdmin;
         final SweepExpiredSessionsUseCase sweepExpired;
 
-        Accounts(SqliteDatabase database, Builder builder) {
+        Accounts(SqliteDatabase database, Builder builder, Deque<AutoCloseable> resources) {
             StorefrontConfig config = builder.config;
             JdbiTransactions tx = database.transactions();
             JdbiUserRepository users = new JdbiUserRepository(database);
@@ -209,8 +209,13 @@ public final class Storefront implements AutoCloseable {
                     : new BcryptPasswordHasher(config.bcryptCost());
             TokenGenerator tokens = new SecureTokenGenerator();
             PasswordPolicy policy = PasswordPolicy.standard();
-            PasswordResetNotifier notifier = builder.passwordResetNotifier != null ? builder.passwordResetNotifier
-                    : new FileOutboxNotifier(config.mailOutbox());
+            AsyncPasswordResetNotifier notifier = new AsyncPasswordResetNotifier(builder.passwordResetNotifier != null
+                    ? builder.passwordResetNotifier : new FileOutboxNotifier(config.mailOutbox()));
+            resources.push(notifier);
+            // The first unknown-user login must not pay for making the dummy hash: make it now, aside.
+            Thread warmUp = new Thread(hasher::dummyHash, "storefront-bcrypt-warm-up");
+            warmUp.setDaemon(true);
+            warmUp.start();
             AccountEvents events = builder.accountEvents != null ? builder.accountEvents : new LoggingAccountEvents();
             LoginThrottle throttle = builder.loginThrottle != null ? builder.loginThrottle : new InMemoryLoginThrottle();
             RateLimiter limiter = new InMemoryRateLimiter();

@@ -394,4 +394,15 @@ class AccountsApiIT {
             assertTrue(cookie.contains("Secure"), cookie);
         }
     }
+
+    @Test
+    void aDeadSessionCookieIsClearedEvenOnARouteThatDoesNotNeedASession() {
+        String forged = "A".repeat(43);
+        Response products = http.get("/api/products", forged);
+        assertEquals(200, products.status());
+        assertTrue(products.clearsSid(), "the unknown SID is cleared: " + products.headers().allValues("Set-Cookie"));
+        Response missing = http.get("/api/products/999999", forged);
+        assertEquals(404, missing.status());
+        assertTrue(missing.clearsSid(), "on an error answer too");
+    }
 }

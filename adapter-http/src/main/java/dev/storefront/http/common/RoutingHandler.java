@@ -69,17 +69,31 @@ public final class RoutingHandler implements HttpHandler {
     }
 
     private void run(HttpServerExchange exchange, Router.Match match) {
+        ApiRequest request = null;
         try {
             exchange.startBlocking();
             byte[] body = readBody(exchange);
-            ApiRequest request = new ApiRequest(exchange, match.pathParameters(), json, body, principals);
+            request = new ApiRequest(exchange, match.pathParameters(), json, body, principals);
             ApiResponse response = match.route().handler().handle(request);
+            principals.afterRoute(request);
             response.headers().forEach((name, value) ->
                     exchange.getResponseHeaders().put(HttpString.tryFromString(name), value));
             response.cookies().forEach(exchange::setResponseCookie);
             writer.json(exchange, response.status(), response.body());
         } catch (Throwable failure) {
+            afterFailedRoute(request);
             fail(exchange, failure);
+        }
+    }
+
+    private void afterFailedRoute(ApiRequest request) {
+        if (request == null) {
+            return;
+        }
+        try {
+            principals.afterRoute(request);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "after-route step failed for request " + RequestIdHandler.of(request.exchange()), e);
         }
     }
 

@@ -71,6 +71,14 @@ public final class SessionCookies implements PrincipalResolver {
         return current(request).flatMap(ResolvedSession::user).map(user -> new Principal(user.id(), user.role()));
     }
 
+    /** A cookie that names no live session is cleared on every answer, not only where a route looked. */
+    @Override
+    public void afterRoute(ApiRequest request) {
+        if (request.exchange().getRequestCookie(NAME) != null) {
+            current(request);
+        }
+    }
+
     /** The logged-in user's session; 401 for a guest or no session. */
     public ResolvedSession requireUserSession(ApiRequest request) {
         return current(request).filter(s -> s.user().isPresent())

@@ -10,6 +10,7 @@ import java.util.function.Function;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementExceptions;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
@@ -30,6 +31,8 @@ public final class SqliteDatabase implements AutoCloseable {
 
     private SqliteDatabase(DataSource dataSource, HikariDataSource ownedPool, Connection keepAlive) {
         this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
+        // Bound values (password hashes, emails, token digests) must never reach a log line.
+        jdbi.getConfig(StatementExceptions.class).setMessageRendering(StatementExceptions.MessageRendering.NONE);
         this.ownedPool = ownedPool;
         this.keepAlive = keepAlive;
         this.transactions = new JdbiTransactions(jdbi, this::discard);

@@ -26,13 +26,21 @@ final class CurrentPasswordCheck {
     void require(User user, String currentPassword, String clientAddress, Instant now) {
         String account = LogInService.accountKey(user);
         String address = clientAddress == null ? "local" : clientAddress;
-        Optional<Duration> wait = throttle.retryAfter(account, address, now);
+        Optional<Duration> wait = throttle.begin(account, address, now);
         if (wait.isPresent()) {
             throw new LoginThrottled(wait.get());
         }
-        if (!hasher.verify(Password.of(currentPassword), user.passwordHash())) {
+        boolean matches;
+        try {
+            matches = hasher.verify(Password.of(currentPassword), user.passwordHash());
+        } catch (RuntimeException | Error e) {
+            throttle.release(account);
+            throw e;
+        }
+        if (!matches) {
             throttle.recordFailure(account, address, now);
             throw new WrongCurrentPassword();
         }
+        throttle.release(account);
     }
 }

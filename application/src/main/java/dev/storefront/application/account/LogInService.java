@@ -1,5 +1,6 @@
 package dev.storefront.application.account;
 
+import dev.storefront.domain.common.InvalidInputException;
 import dev.storefront.domain.port.in.account.LogInCommand;
 import dev.storefront.domain.port.in.account.LogInUseCase;
 import dev.storefront.domain.port.out.AccountEvents;
@@ -76,19 +77,30 @@ public final class LogInService implements LogInUseCase {
         Instant now = time.now();
         String address = command.clientAddress() == null ? "local" : command.clientAddress();
         String login = command.login().strip();
+        if (login.length() > Email.MAX_LENGTH) {
+            // No username or email is this long; refusing it also bounds the throttle's keys.
+            throw new InvalidInputException("login", "must be at most " + Email.MAX_LENGTH + " characters");
+        }
         Optional<User> found = transactions.readOnly(() -> find(login));
         String account = found.map(LogInService::accountKey).orElse("login:" + login.toLowerCase(Locale.ROOT));
 
-        Optional<Duration> wait = throttle.retryAfter(account, address, now);
+        Optional<Duration> wait = throttle.begin(account, address, now);
         if (wait.isPresent()) {
             audit.record(AccountEvents.Type.LOGIN_THROTTLED, now, found.map(User::id).orElse(null), command.clientAddress());
             throw new LoginThrottled(wait.get());
         }
 
-        Password password = Password.of(command.password());
-        // Exactly one verification on either path: an unknown login costs what a wrong password costs.
-        PasswordHash against = found.map(User::passwordHash).orElseGet(hasher::dummyHash);
-        boolean matches = hasher.verify(password, against) && found.isPresent();
+        Password password;
+        boolean matches;
+        try {
+            password = Password.of(command.password());
+            // Exactly one verification on either path: an unknown login costs what a wrong password costs.
+            PasswordHash against = found.map(User::passwordHash).orElseGet(hasher::dummyHash);
+            matches = hasher.verify(password, against) && found.isPresent();
+        } catch (RuntimeException | Error e) {
+            throttle.release(account);
+            throw e;
+        }
         if (!matches) {
             throttle.recordFailure(account, address, now);
             audit.record(AccountEvents.Type.LOGIN_FAILED, now, found.map(User::id).orElse(null), command.clientAddress());

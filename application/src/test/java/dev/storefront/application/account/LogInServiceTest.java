@@ -1,5 +1,15 @@
 package dev.storefront.application.account;
 
+import dev.storefront.domain.common.InvalidInputException;
+import dev.storefront.domain.port.in.account.LogInCommand;
+import dev.storefront.domain.port.out.PasswordHasher;
+import dev.storefront.domain.user.PasswordHash;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
 import static dev.storefront.application.account.AccountKit.PASSWORD;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -145,5 +155,71 @@ class LogInServiceTest {
         assertTrue(!all.contains(PASSWORD) && !all.contains("wrong password")
                 && !all.contains(loggedIn.session().token().value()), all);
         assertTrue(kit.events.types().containsAll(List.of(AccountEvents.Type.LOGGED_IN, AccountEvents.Type.LOGIN_FAILED)));
+    }
+
+    @Test
+    void aParallelGuessWhileAnAttemptIsBeingCheckedIsThrottledWithoutAVerification() throws Exception {
+        kit.registered("alice");
+        CountDownLatch verifying = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger verifications = new AtomicInteger();
+        PasswordHasher slow = new PasswordHasher() {
+            @Override
+            public PasswordHash hash(Password password) {
+                return kit.hasher.hash(password);
+            }
+
+            @Override
+            public boolean verify(Password password, PasswordHash hash) {
+                verifications.incrementAndGet();
+                verifying.countDown();
+                try {
+                    release.await(5, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return kit.hasher.verify(password, hash);
+            }
+
+            @Override
+            public boolean needsRehash(PasswordHash hash) {
+                return kit.hasher.needsRehash(hash);
+            }
+
+            @Override
+            public PasswordHash dummyHash() {
+                return kit.hasher.dummyHash();
+            }
+        };
+        LogInService service = new LogInService(kit.transactions, kit.users, kit.sessions, slow, kit.tokens,
+                kit.throttle, kit.handover, kit.events, kit.time, kit.settings);
+        LogInCommand wrong = new LogInCommand("alice", "wrong password", "10.0.0.1", "JUnit", Optional.empty());
+
+        CompletableFuture<Throwable> first = CompletableFuture.supplyAsync(() ->
+                assertThrows(InvalidCredentials.class, () -> service.logIn(wrong)));
+        assertTrue(verifying.await(5, TimeUnit.SECONDS));
+        for (int i = 0; i < 3; i++) {
+            assertThrows(LoginThrottled.class, () -> service.logIn(wrong), "a parallel guess is refused unchecked");
+        }
+        assertThrows(LoginThrottled.class, () -> service.logIn(
+                new LogInCommand("ALICE@example.com", PASSWORD, "10.0.0.2", "JUnit", Optional.empty())),
+                "even the right password, by email, from another address");
+        release.countDown();
+        first.get(5, TimeUnit.SECONDS);
+        assertEquals(1, verifications.get(), "only the attempt in flight was verified");
+        assertEquals(alicesId(), service.logIn(new LogInCommand("alice", PASSWORD, "10.0.0.1", "JUnit",
+                Optional.empty())).user().id(), "once settled, the next attempt goes ahead");
+    }
+
+    private dev.storefront.domain.user.UserId alicesId() {
+        return kit.users.findByUsername(new dev.storefront.domain.user.Username("alice")).orElseThrow().id();
+    }
+
+    @Test
+    void anImpossiblyLongLoginIsABadRequestAndLeavesNoThrottleState() {
+        InvalidInputException refused = assertThrows(InvalidInputException.class,
+                () -> kit.login("x".repeat(255), "whatever password"));
+        assertEquals("login", refused.violations().get(0).field());
+        assertEquals(0, kit.hasher.verificationCount());
     }
 }

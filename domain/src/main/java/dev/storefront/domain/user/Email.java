@@ -1,5 +1,6 @@
 package dev.storefront.domain.user;
 
+import dev.storefront.domain.common.Text;
 import dev.storefront.domain.common.InvalidInputException;
 import java.util.Locale;
 import java.util.Objects;
@@ -32,7 +33,8 @@ public record Email(String value) {
         if (at <= 0 || at != value.lastIndexOf('@') || at > 64) {
             return "must be a valid email address";
         }
-        if (value.codePoints().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
+        if (!Text.isWellFormed(value)
+                || value.codePoints().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
             return "must be a valid email address";
         }
         String domain = value.substring(at + 1);

@@ -1,5 +1,6 @@
 package dev.storefront.domain.user;
 
+import dev.storefront.domain.common.Text;
 import dev.storefront.domain.common.FieldViolation;
 import dev.storefront.domain.common.InvalidInputException;
 import java.util.ArrayList;
@@ -27,9 +28,9 @@ public final class PasswordPolicy {
         return new PasswordPolicy(CommonPasswords.shipped());
     }
 
-    /** Whether bcrypt can hash it without truncation. */
+    /** Whether bcrypt can hash it exactly: well-formed text of at most 72 bytes (no truncation, no {@code ?}). */
     public static boolean fitsHasher(Password password) {
-        return password.utf8Length() <= MAX_UTF8_BYTES;
+        return Text.isWellFormed(password.value()) && password.utf8Length() <= MAX_UTF8_BYTES;
     }
 
     /** Every rule the password breaks, reported on {@code field}; empty when it is acceptable. */
@@ -38,7 +39,9 @@ public final class PasswordPolicy {
         if (password.length() < MIN_CHARACTERS) {
             violations.add(new FieldViolation(field, "must be at least " + MIN_CHARACTERS + " characters"));
         }
-        if (!fitsHasher(password)) {
+        if (!Text.isWellFormed(password.value())) {
+            violations.add(new FieldViolation(field, "must be valid Unicode text"));
+        } else if (!fitsHasher(password)) {
             violations.add(new FieldViolation(field, "must be at most " + MAX_UTF8_BYTES + " bytes in UTF-8",
                     java.util.Map.of("maxBytes", MAX_UTF8_BYTES)));
         }

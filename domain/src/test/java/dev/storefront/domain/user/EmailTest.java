@@ -1,5 +1,6 @@
 package dev.storefront.domain.user;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -28,5 +29,11 @@ class EmailTest {
         String longest = "a@" + "d".repeat(254 - 2 - 4) + ".com";
         assertEquals(254, new Email(longest).value().length());
         assertThrows(InvalidInputException.class, () -> new Email("a@" + "d".repeat(254 - 2 - 3) + ".com"));
+    }
+
+    @Test
+    void rejectsALoneSurrogateSoTwoAddressesCannotBeStoredAlike() {
+        assertFalse(Email.isValid("su\ud800@example.com"));
+        assertFalse(Email.isValid("su\udc00@example.com"));
     }
 }

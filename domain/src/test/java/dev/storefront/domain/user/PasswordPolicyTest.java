@@ -1,5 +1,6 @@
 package dev.storefront.domain.user;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -99,5 +100,13 @@ class PasswordPolicyTest {
         assertNotEquals(-1, Password.of("secret-value-1").toString().indexOf("hidden"));
         assertEquals(-1, Password.of("secret-value-1").toString().indexOf("secret-value-1"));
         assertEquals(-1, new PasswordHash("$2y$04$abc").toString().indexOf("abc"));
+    }
+
+    @Test
+    void rejectsALoneSurrogateWhichUtf8WouldTurnIntoAQuestionMark() {
+        assertEquals("must be valid Unicode text", check("\ud800Zq8!vLp2wR").get(0).message());
+        assertEquals("must be valid Unicode text", check("Zq8!vLp2wR\udc00").get(0).message());
+        assertTrue(check("Zq8!vLp2wR\ud83d\ude00").isEmpty(), "a proper surrogate pair (an emoji) is fine");
+        assertFalse(PasswordPolicy.fitsHasher(Password.of("\ud800Zq8!vLp2wR")), "the hasher refuses it too");
     }
 }

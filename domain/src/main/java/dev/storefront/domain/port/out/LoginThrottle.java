@@ -12,11 +12,20 @@ import java.util.Optional;
  */
 public interface LoginThrottle {
 
-    /** How long the caller must wait before this attempt may be checked; empty when it may go ahead. */
-    Optional<Duration> retryAfter(String account, String clientAddress, Instant now);
+    /**
+     * Reserves an attempt for {@code account}: empty when it may go ahead, otherwise how long the
+     * caller must wait. While one attempt for an account is being checked, another for the same
+     * account is refused (so a burst of parallel guesses cannot slip past the count). An attempt
+     * that went ahead is settled by {@link #recordFailure}, {@link #recordSuccess} or {@link #release}.
+     */
+    Optional<Duration> begin(String account, String clientAddress, Instant now);
 
+    /** The attempt failed: it counts against the account and the address, and ends the reservation. */
     void recordFailure(String account, String clientAddress, Instant now);
 
-    /** A successful login resets the account's counter (not the address's). */
+    /** A successful login resets the account's counter (not the address's) and ends the reservation. */
     void recordSuccess(String account, Instant now);
+
+    /** Ends a reservation without a verdict (the check could not be made). */
+    void release(String account);
 }

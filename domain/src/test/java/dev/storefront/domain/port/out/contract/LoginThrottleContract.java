@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.storefront.domain.port.out.LoginThrottle;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,18 +24,27 @@ public abstract class LoginThrottleContract {
 
     private void fail(String account, String address, Instant at, int times) {
         for (int i = 0; i < times; i++) {
-            assertTrue(throttle.retryAfter(account, address, at).isEmpty(), "attempt " + (i + 1) + " allowed");
+            assertTrue(throttle.begin(account, address, at).isEmpty(), "attempt " + (i + 1) + " allowed");
             throttle.recordFailure(account, address, at);
         }
+    }
+
+    /** Whether an attempt could begin now, leaving no reservation behind. */
+    private Optional<Duration> probe(String account, String address, Instant at) {
+        Optional<Duration> wait = throttle.begin(account, address, at);
+        if (wait.isEmpty()) {
+            throttle.release(account);
+        }
+        return wait;
     }
 
     @Test
     void fiveFailuresAreFreeTheSixthAttemptWaitsOneSecond() {
         fail("acct", "10.0.0.1", T0, 4);
-        assertTrue(throttle.retryAfter("acct", "10.0.0.1", T0).isEmpty());
+        assertTrue(probe("acct", "10.0.0.1", T0).isEmpty());
         throttle.recordFailure("acct", "10.0.0.1", T0);
-        assertEquals(Duration.ofSeconds(1), throttle.retryAfter("acct", "10.0.0.1", T0).orElseThrow());
-        assertTrue(throttle.retryAfter("acct", "10.0.0.1", T0.plusSeconds(1)).isEmpty());
+        assertEquals(Duration.ofSeconds(1), probe("acct", "10.0.0.1", T0).orElseThrow());
+        assertTrue(probe("acct", "10.0.0.1", T0.plusSeconds(1)).isEmpty());
     }
 
     @Test
@@ -43,7 +53,7 @@ public abstract class LoginThrottleContract {
         Instant now = T0;
         long expected = 1;
         for (int i = 0; i < 14; i++) {
-            Duration wait = throttle.retryAfter("acct", "10.0.0.1", now).orElseThrow();
+            Duration wait = probe("acct", "10.0.0.1", now).orElseThrow();
             assertEquals(Duration.ofSeconds(Math.min(expected, 900)), wait, "after failure " + (5 + i));
             now = now.plus(wait);
             throttle.recordFailure("acct", "10.0.0.1", now);
@@ -54,7 +64,7 @@ public abstract class LoginThrottleContract {
     @Test
     void throttlesOneAccountNotOthers() {
         fail("acct", "10.0.0.1", T0, 5);
-        assertTrue(throttle.retryAfter("other", "10.0.0.2", T0).isEmpty());
+        assertTrue(probe("other", "10.0.0.2", T0).isEmpty());
     }
 
     @Test
@@ -62,7 +72,7 @@ public abstract class LoginThrottleContract {
         fail("acct", "10.0.0.1", T0, 4);
         throttle.recordSuccess("acct", T0);
         fail("acct", "10.0.0.1", T0, 4);
-        assertTrue(throttle.retryAfter("acct", "10.0.0.1", T0).isEmpty());
+        assertTrue(probe("acct", "10.0.0.1", T0).isEmpty());
     }
 
     @Test
@@ -70,7 +80,7 @@ public abstract class LoginThrottleContract {
         fail("acct", "10.0.0.1", T0, 4);
         Instant later = T0.plus(Duration.ofMinutes(15)).plusSeconds(1);
         throttle.recordFailure("acct", "10.0.0.1", later);
-        assertTrue(throttle.retryAfter("acct", "10.0.0.1", later).isEmpty());
+        assertTrue(probe("acct", "10.0.0.1", later).isEmpty());
     }
 
     @Test
@@ -78,13 +88,49 @@ public abstract class LoginThrottleContract {
         Instant now = T0;
         for (int i = 0; i < 100; i++) {
             String account = "victim" + i;
-            assertTrue(throttle.retryAfter(account, "10.6.6.6", now).isEmpty(), "failure " + (i + 1));
+            assertTrue(probe(account, "10.6.6.6", now).isEmpty(), "failure " + (i + 1));
             throttle.recordFailure(account, "10.6.6.6", now);
             now = now.plusSeconds(1);
         }
-        Duration wait = throttle.retryAfter("fresh-account", "10.6.6.6", now).orElseThrow();
+        Duration wait = probe("fresh-account", "10.6.6.6", now).orElseThrow();
         assertEquals(Duration.ofHours(1).minusSeconds(100), wait);
-        assertTrue(throttle.retryAfter("fresh-account", "10.0.0.9", now).isEmpty(), "other addresses unaffected");
-        assertTrue(throttle.retryAfter("fresh-account", "10.6.6.6", T0.plus(Duration.ofHours(1)).plusSeconds(1)).isEmpty());
+        assertTrue(probe("fresh-account", "10.0.0.9", now).isEmpty(), "other addresses unaffected");
+        assertTrue(probe("fresh-account", "10.6.6.6", T0.plus(Duration.ofHours(1)).plusSeconds(1)).isEmpty());
+    }
+
+    @Test
+    void aParallelAttemptForAnAccountBeingCheckedIsRefused() {
+        assertTrue(throttle.begin("acct", "10.0.0.1", T0).isEmpty());
+        assertTrue(throttle.begin("acct", "10.0.0.2", T0).isPresent(), "the same account is being checked");
+        assertTrue(probe("other", "10.0.0.1", T0).isEmpty(), "other accounts are not held up");
+        throttle.recordFailure("acct", "10.0.0.1", T0);
+        assertTrue(probe("acct", "10.0.0.2", T0).isEmpty(), "settling the attempt frees the account");
+    }
+
+    @Test
+    void releaseEndsAReservationWithoutCountingIt() {
+        for (int i = 0; i < 10; i++) {
+            assertTrue(throttle.begin("acct", "10.0.0.1", T0).isEmpty());
+            throttle.release("acct");
+        }
+        fail("acct", "10.0.0.1", T0, 4);
+        assertTrue(probe("acct", "10.0.0.1", T0).isEmpty(), "released attempts were not failures");
+    }
+
+    @Test
+    void atTheCapTheCountSurvivesTheBlockSoAnAttackerGetsOneGuessPerBlock() {
+        fail("acct", "10.0.0.1", T0, 5);
+        Instant now = T0;
+        for (int i = 0; i < 12; i++) {
+            now = now.plus(probe("acct", "10.0.0.1", now).orElseThrow());
+            throttle.recordFailure("acct", "10.0.0.1", now);
+        }
+        Duration atCap = probe("acct", "10.0.0.1", now).orElseThrow();
+        assertEquals(Duration.ofMinutes(15), atCap);
+        Instant afterBlock = now.plus(atCap).plusMillis(1);
+        assertTrue(probe("acct", "10.0.0.1", afterBlock).isEmpty(), "one guess after the block");
+        throttle.recordFailure("acct", "10.0.0.1", afterBlock);
+        assertEquals(Duration.ofMinutes(15), probe("acct", "10.0.0.1", afterBlock).orElseThrow(),
+                "and the next waits the full cap again");
     }
 }
