@@ -17,6 +17,13 @@ import dev.storefront.application.account.RevokeSessionService;
 import dev.storefront.application.account.StartGuestSessionService;
 import dev.storefront.application.account.SweepExpiredSessionsService;
 import dev.storefront.application.account.UpdateProfileService;
+import dev.storefront.application.cart.AddCartItemService;
+import dev.storefront.application.cart.ClearCartService;
+import dev.storefront.application.cart.GetCartService;
+import dev.storefront.application.cart.GuestCartMerger;
+import dev.storefront.application.cart.RemoveCartItemService;
+import dev.storefront.application.cart.SavedCartStatistics;
+import dev.storefront.application.cart.SetCartItemQuantityService;
 import dev.storefront.application.catalog.CreateProductService;
 import dev.storefront.application.catalog.DeactivateProductService;
 import dev.storefront.application.catalog.GetProductService;
@@ -41,6 +48,11 @@ import dev.storefront.domain.port.in.account.RevokeSessionUseCase;
 import dev.storefront.domain.port.in.account.StartGuestSessionUseCase;
 import dev.storefront.domain.port.in.account.SweepExpiredSessionsUseCase;
 import dev.storefront.domain.port.in.account.UpdateProfileUseCase;
+import dev.storefront.domain.port.in.cart.AddCartItemUseCase;
+import dev.storefront.domain.port.in.cart.ClearCartUseCase;
+import dev.storefront.domain.port.in.cart.GetCartUseCase;
+import dev.storefront.domain.port.in.cart.RemoveCartItemUseCase;
+import dev.storefront.domain.port.in.cart.SetCartItemQuantityUseCase;
 import dev.storefront.domain.port.in.catalog.CreateProductUseCase;
 import dev.storefront.domain.port.in.catalog.DeactivateProductUseCase;
 import dev.storefront.domain.port.in.catalog.GetProductUseCase;
@@ -65,12 +77,14 @@ import dev.storefront.http.HttpApi;
 import dev.storefront.http.HttpSettings;
 import dev.storefront.http.RouteGroup;
 import dev.storefront.http.account.AccountRoutes;
+import dev.storefront.http.cart.CartRoutes;
 import dev.storefront.http.catalog.CatalogRoutes;
 import dev.storefront.http.common.BoundedPool;
 import dev.storefront.http.common.SessionCookies;
 import dev.storefront.http.health.HealthRoutes;
 import dev.storefront.inmemory.InMemoryLoginThrottle;
 import dev.storefront.inmemory.InMemoryRateLimiter;
+import dev.storefront.persistence.jdbi.JdbiCartRepository;
 import dev.storefront.persistence.jdbi.JdbiDatabaseHealth;
 import dev.storefront.persistence.jdbi.JdbiPasswordResetTokenRepository;
 import dev.storefront.persistence.jdbi.JdbiProductRepository;
@@ -115,6 +129,7 @@ public final class Storefront implements AutoCloseable {
     private final CheckHealthUseCase checkHealth;
     private final Accounts accounts;
     private final Catalog catalog;
+    private final Cart cart;
     private final SessionCookies sessionCookies;
     private final HttpHandler httpHandler;
     private final Deque<AutoCloseable> resources;
@@ -130,8 +145,9 @@ public final class Storefront implements AutoCloseable {
             new JdbiStoreSettings(database).requireCurrency(config.currency());
 
             this.checkHealth = new CheckHealthService(new JdbiDatabaseHealth(database));
-            this.accounts = new Accounts(database, builder, resources);
             this.catalog = new Catalog(database, builder);
+            this.cart = new Cart(database, builder, catalog.products);
+            this.accounts = new Accounts(database, builder, cart, resources);
 
             // bcrypt routes get threads of their own: a login storm is answered 503 there, not elsewhere.
             int cores = Runtime.getRuntime().availableProcessors();
@@ -154,7 +170,8 @@ public final class Storefront implements AutoCloseable {
                     .routes(new HealthRoutes(checkHealth))
                     .routes(new AccountRoutes(accounts.routeUseCases(), sessionCookies, hashingPool))
                     .routes(new CatalogRoutes(catalog.searchProducts, catalog.getProduct, catalog.listCategories,
-                            catalog.createProduct, catalog.updateProduct, catalog.deactivateProduct));
+                            catalog.createProduct, catalog.updateProduct, catalog.deactivateProduct))
+                    .routes(new CartRoutes(cart.routeUseCases(), sessionCookies, config.currency()));
             builder.extraRoutes.forEach(api::routes);
             this.httpHandler = api.build();
         } catch (RuntimeException e) {
@@ -199,7 +216,7 @@ public final class Storefront implements AutoCloseable {
         final GrantAdminUseCase grantAdmin;
         final SweepExpiredSessionsUseCase sweepExpired;
 
-        Accounts(SqliteDatabase database, Builder builder, Deque<AutoCloseable> resources) {
+        Accounts(SqliteDatabase database, Builder builder, Cart cart, Deque<AutoCloseable> resources) {
             StorefrontConfig config = builder.config;
             JdbiTransactions tx = database.transactions();
             JdbiUserRepository users = new JdbiUserRepository(database);
@@ -221,9 +238,9 @@ public final class Storefront implements AutoCloseable {
             RateLimiter limiter = new InMemoryRateLimiter();
             OrderStatistics orders = builder.orderStatistics != null ? builder.orderStatistics
                     : OrderStatistics.none(config.currency());
-            CartStatistics carts = builder.cartStatistics != null ? builder.cartStatistics : CartStatistics.NONE;
+            CartStatistics carts = builder.cartStatistics != null ? builder.cartStatistics : cart.statistics;
             GuestSessionHandover handover = builder.guestSessionHandover != null ? builder.guestSessionHandover
-                    : GuestSessionHandover.NONE;
+                    : cart.guestMerger;
             TimeSource time = builder.timeSource;
             AccountSettings settings = new AccountSettings(
                     new SessionPolicy(config.sessionIdleTimeout(), config.sessionMaxLifetime()),
@@ -259,6 +276,7 @@ public final class Storefront implements AutoCloseable {
 
     /** The catalog use cases, on the JDBI product repository. */
     private static final class Catalog {
+        final JdbiProductRepository products;
         final SearchProductsUseCase searchProducts;
         final GetProductUseCase getProduct;
         final ListCategoriesUseCase listCategories;
@@ -269,7 +287,7 @@ public final class Storefront implements AutoCloseable {
 
         Catalog(SqliteDatabase database, Builder builder) {
             Currency currency = builder.config.currency();
-            JdbiProductRepository products = new JdbiProductRepository(database, currency);
+            products = new JdbiProductRepository(database, currency);
             JdbiTransactions tx = database.transactions();
             searchProducts = new SearchProductsService(products, tx);
             getProduct = new GetProductService(products, tx);
@@ -278,6 +296,37 @@ public final class Storefront implements AutoCloseable {
             updateProduct = new UpdateProductService(products, tx);
             deactivateProduct = new DeactivateProductService(products, tx);
             importCatalog = new ImportCatalogService(products, tx, builder.timeSource, currency);
+        }
+    }
+
+    /**
+     * The cart use cases on the JDBI cart and product repositories, and the two ports the accounts
+     * feature calls: the guest cart merge at login and the dashboard's cart size.
+     */
+    private static final class Cart {
+        final GetCartUseCase getCart;
+        final AddCartItemUseCase addItem;
+        final SetCartItemQuantityUseCase setQuantity;
+        final RemoveCartItemUseCase removeItem;
+        final ClearCartUseCase clearCart;
+        final GuestSessionHandover guestMerger;
+        final CartStatistics statistics;
+
+        Cart(SqliteDatabase database, Builder builder, JdbiProductRepository products) {
+            Currency currency = builder.config.currency();
+            JdbiCartRepository carts = new JdbiCartRepository(database);
+            JdbiTransactions tx = database.transactions();
+            getCart = new GetCartService(carts, products, tx, currency);
+            addItem = new AddCartItemService(carts, products, tx, builder.timeSource, currency);
+            setQuantity = new SetCartItemQuantityService(carts, products, tx, currency);
+            removeItem = new RemoveCartItemService(carts, products, tx, currency);
+            clearCart = new ClearCartService(carts, tx, currency);
+            guestMerger = new GuestCartMerger(carts, products, tx);
+            statistics = new SavedCartStatistics(carts, tx);
+        }
+
+        CartRoutes.UseCases routeUseCases() {
+            return new CartRoutes.UseCases(getCart, addItem, setQuantity, removeItem, clearCart);
         }
     }
 
@@ -320,6 +369,26 @@ public final class Storefront implements AutoCloseable {
 
     public ImportCatalogUseCase importCatalog() {
         return catalog.importCatalog;
+    }
+
+    public GetCartUseCase getCart() {
+        return cart.getCart;
+    }
+
+    public AddCartItemUseCase addCartItem() {
+        return cart.addItem;
+    }
+
+    public SetCartItemQuantityUseCase setCartItemQuantity() {
+        return cart.setQuantity;
+    }
+
+    public RemoveCartItemUseCase removeCartItem() {
+        return cart.removeItem;
+    }
+
+    public ClearCartUseCase clearCart() {
+        return cart.clearCart;
     }
 
     public RegisterUserUseCase registerUser() {
@@ -483,13 +552,13 @@ public final class Storefront implements AutoCloseable {
             return this;
         }
 
-        /** The dashboard's cart size; default zero (until the cart feature provides it). */
+        /** The dashboard's cart size; default the units in the user's saved cart. */
         public Builder cartStatistics(CartStatistics cartStatistics) {
             this.cartStatistics = Objects.requireNonNull(cartStatistics, "cartStatistics");
             return this;
         }
 
-        /** Told when a guest logs in (the cart feature merges the guest cart); default nothing. */
+        /** Told when a guest logs in; default merging the guest's cart into the user's saved cart. */
         public Builder guestSessionHandover(GuestSessionHandover guestSessionHandover) {
             this.guestSessionHandover = Objects.requireNonNull(guestSessionHandover, "guestSessionHandover");
             return this;

@@ -1,0 +1,46 @@
+package dev.storefront.application.cart;
+
+import dev.storefront.domain.cart.Cart;
+import dev.storefront.domain.cart.CartStock;
+import dev.storefront.domain.cart.CartView;
+import dev.storefront.domain.port.in.cart.SetCartItemQuantityCommand;
+import dev.storefront.domain.port.in.cart.SetCartItemQuantityUseCase;
+import dev.storefront.domain.port.out.CartRepository;
+import dev.storefront.domain.port.out.ProductRepository;
+import dev.storefront.domain.port.out.Transactions;
+import jakarta.inject.Inject;
+import java.util.Currency;
+import java.util.Objects;
+
+/**
+ * Sets a line's quantity; 0 removes it (always allowed). A product that went inactive has no
+ * stock, so its line can only be lowered to 0, that is removed.
+ */
+public final class SetCartItemQuantityService implements SetCartItemQuantityUseCase {
+    private final CartRepository carts;
+    private final ProductRepository products;
+    private final Transactions transactions;
+    private final CartViews views;
+
+    /** @param currency the store's one currency */
+    @Inject
+    public SetCartItemQuantityService(CartRepository carts, ProductRepository products, Transactions transactions,
+                                      Currency currency) {
+        this.carts = Objects.requireNonNull(carts, "carts");
+        this.products = Objects.requireNonNull(products, "products");
+        this.transactions = Objects.requireNonNull(transactions, "transactions");
+        this.views = new CartViews(products, Objects.requireNonNull(currency, "currency"));
+    }
+
+    @Override
+    public CartView setQuantity(SetCartItemQuantityCommand command) {
+        Objects.requireNonNull(command, "command");
+        return transactions.inTransaction(() -> {
+            Cart cart = carts.load(command.owner());
+            int stock = products.findById(command.productId()).map(CartStock::of).orElse(0);
+            cart.set(command.productId(), command.quantity(), stock);
+            carts.save(command.owner(), cart);
+            return views.of(cart);
+        });
+    }
+}
