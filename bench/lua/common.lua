@@ -1,0 +1,57 @@
+-- Shared by every scenario: data files, random picks, and one machine-readable result line.
+-- bench/run.sh sets BENCH_WORK (the work directory with sessions.txt and login-users.txt).
+local work = os.getenv("BENCH_WORK") or "bench/work"
+
+function read_lines(name)
+  local lines = {}
+  local f = assert(io.open(work .. "/" .. name, "r"), "missing " .. work .. "/" .. name)
+  for line in f:lines() do
+    if line ~= "" then lines[#lines + 1] = line end
+  end
+  f:close()
+  return lines
+end
+
+PRODUCTS = tonumber(os.getenv("BENCH_PRODUCTS") or "10000")
+CATEGORIES = { "Coffee%20%26%20Tea", "Kitchen", "Outdoor", "Books", "Garden", "Toys", "Tools", "Music",
+               "Sports", "Office" }
+SORTS = { "price", "-price", "name", "newest" }
+
+-- An in-stock product id (every 20th product of the generated catalog has no stock).
+function in_stock_product()
+  local id
+  repeat id = math.random(1, PRODUCTS) until id % 20 ~= 0
+  return id
+end
+
+-- A catalog page as a shopper filters it: a category, a price band, in stock, a sort, one of the first pages.
+function catalog_path()
+  local low = math.random(0, 20) * 10
+  return string.format("/api/products?category=%s&minPrice=%d.00&maxPrice=%d.00&inStock=true&sort=%s&page=%d",
+    CATEGORIES[math.random(#CATEGORIES)], low, low + 100 + math.random(0, 3) * 50, SORTS[math.random(#SORTS)],
+    math.random(1, 3))
+end
+
+local threads = {}
+local thread_count = 0
+
+function setup(thread)
+  thread_count = thread_count + 1
+  thread:set("thread_id", thread_count)
+  table.insert(threads, thread)
+end
+
+-- Each wrk thread has its own Lua state: seed it apart (scenarios with their own init do the same).
+function init(args)
+  math.randomseed(thread_id or 1)
+end
+
+-- One line that bench/run.sh parses: requests/s, p50 and p99 in ms, errors (non-2xx/3xx and socket).
+function done(summary, latency, requests)
+  local e = summary.errors
+  local errors = e.connect + e.read + e.write + e.status + e.timeout
+  local seconds = summary.duration / 1e6
+  io.write(string.format("RESULT rps=%.1f p50_ms=%.2f p99_ms=%.2f errors=%d requests=%d status_errors=%d socket_errors=%d\n",
+    summary.requests / seconds, latency:percentile(50) / 1000, latency:percentile(99) / 1000, errors,
+    summary.requests, e.status, e.connect + e.read + e.write + e.timeout))
+end
