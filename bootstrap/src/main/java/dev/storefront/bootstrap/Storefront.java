@@ -162,7 +162,8 @@ public final class Storefront implements AutoCloseable {
             sweeper.scheduleWithFixedDelay(this::sweep, SWEEP_INTERVAL.toSeconds(), SWEEP_INTERVAL.toSeconds(),
                     TimeUnit.SECONDS);
 
-            HttpSettings http = new HttpSettings(config.corsOrigins(), config.cookieSecure(), config.maxBodyBytes());
+            HttpSettings http = new HttpSettings(config.corsOrigins(), config.cookieSecure(), config.maxBodyBytes(),
+                    config.trustedProxies());
             this.sessionCookies = new SessionCookies(accounts.resolveSession, accounts.startGuestSession,
                     config.cookieSecure());
             HttpApi.Builder api = HttpApi.builder(http)
