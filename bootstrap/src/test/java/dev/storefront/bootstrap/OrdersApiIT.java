@@ -200,6 +200,37 @@ class OrdersApiIT {
     }
 
     @Test
+    void simultaneousRetriesWithOneKeyPlaceOneOrder() throws Exception {
+        Shopper alice = kit.shopper("alice");
+        Product mug = kit.product("4.00", 10);
+        kit.fill(alice, mug, 3);
+        int retries = 8;
+        CyclicBarrier start = new CyclicBarrier(retries);
+        ExecutorService pool = Executors.newFixedThreadPool(retries);
+        List<Response> answers = new ArrayList<>();
+        try {
+            List<Future<Response>> pending = new ArrayList<>();
+            for (int i = 0; i < retries; i++) {
+                pending.add(pool.submit(() -> {
+                    start.await();
+                    return kit.checkout(alice, "Idempotency-Key", "double-click");
+                }));
+            }
+            for (Future<Response> answer : pending) {
+                answers.add(answer.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        List<Integer> statuses = answers.stream().map(Response::status).toList();
+        assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
+        assertEquals(retries - 1, statuses.stream().filter(s -> s == 200).count(), statuses.toString());
+        assertEquals(1, answers.stream().map(a -> a.json().path("order").path("id").asLong()).distinct().count());
+        assertEquals(7, kit.stock(mug));
+        assertEquals(1, server.get("/api/orders", alice.sid()).json().path("total").asLong());
+    }
+
+    @Test
     void idempotencyKeysArePerUser() {
         Shopper alice = kit.shopper("alice");
         Shopper bob = kit.shopper("bob");
