@@ -1,5 +1,6 @@
 package dev.storefront.http;
 
+import dev.storefront.http.common.ClientAddresses;
 import dev.storefront.http.common.CorsHandler;
 import dev.storefront.http.common.CsrfHandler;
 import dev.storefront.http.common.JsonCodec;
@@ -52,7 +53,8 @@ public final class HttpApi {
             Router router = new Router();
             groups.forEach(group -> group.register(router));
             OriginPolicy origins = new OriginPolicy(settings.corsOrigins());
-            HttpHandler handler = new RoutingHandler(router, json, writer, settings.maxBodyBytes(), principals);
+            HttpHandler handler = new RoutingHandler(router, json, writer, settings.maxBodyBytes(), principals,
+                    new ClientAddresses(settings.trustedProxies()));
             handler = new CsrfHandler(origins, writer, handler);
             handler = new CorsHandler(origins, writer, handler);
             handler = new SecurityHeadersHandler(handler);

@@ -32,6 +32,13 @@ import dev.storefront.application.catalog.ListCategoriesService;
 import dev.storefront.application.catalog.SearchProductsService;
 import dev.storefront.application.catalog.UpdateProductService;
 import dev.storefront.application.health.CheckHealthService;
+import dev.storefront.application.order.CancelOrderService;
+import dev.storefront.application.order.ChangeOrderStatusService;
+import dev.storefront.application.order.CheckoutService;
+import dev.storefront.application.order.GetOrderService;
+import dev.storefront.application.order.ListOrdersService;
+import dev.storefront.application.order.SweepIdempotencyKeysService;
+import dev.storefront.domain.cart.CartOwner;
 import dev.storefront.domain.port.in.account.ChangePasswordUseCase;
 import dev.storefront.domain.port.in.account.ConfirmPasswordResetUseCase;
 import dev.storefront.domain.port.in.account.GetCurrentUserUseCase;
@@ -61,10 +68,18 @@ import dev.storefront.domain.port.in.catalog.ListCategoriesUseCase;
 import dev.storefront.domain.port.in.catalog.SearchProductsUseCase;
 import dev.storefront.domain.port.in.catalog.UpdateProductUseCase;
 import dev.storefront.domain.port.in.health.CheckHealthUseCase;
+import dev.storefront.domain.port.in.order.CancelOrderUseCase;
+import dev.storefront.domain.port.in.order.ChangeOrderStatusUseCase;
+import dev.storefront.domain.port.in.order.CheckoutUseCase;
+import dev.storefront.domain.port.in.order.GetOrderUseCase;
+import dev.storefront.domain.port.in.order.ListOrdersUseCase;
+import dev.storefront.domain.port.in.order.SweepIdempotencyKeysUseCase;
 import dev.storefront.domain.port.out.AccountEvents;
+import dev.storefront.domain.port.out.CartRepository;
 import dev.storefront.domain.port.out.CartStatistics;
 import dev.storefront.domain.port.out.GuestSessionHandover;
 import dev.storefront.domain.port.out.LoginThrottle;
+import dev.storefront.domain.port.out.OrderRepository;
 import dev.storefront.domain.port.out.OrderStatistics;
 import dev.storefront.domain.port.out.PasswordHasher;
 import dev.storefront.domain.port.out.PasswordResetNotifier;
@@ -82,10 +97,14 @@ import dev.storefront.http.catalog.CatalogRoutes;
 import dev.storefront.http.common.BoundedPool;
 import dev.storefront.http.common.SessionCookies;
 import dev.storefront.http.health.HealthRoutes;
+import dev.storefront.http.order.OrderRoutes;
 import dev.storefront.inmemory.InMemoryLoginThrottle;
 import dev.storefront.inmemory.InMemoryRateLimiter;
 import dev.storefront.persistence.jdbi.JdbiCartRepository;
 import dev.storefront.persistence.jdbi.JdbiDatabaseHealth;
+import dev.storefront.persistence.jdbi.JdbiIdempotencyKeyRepository;
+import dev.storefront.persistence.jdbi.JdbiOrderRepository;
+import dev.storefront.persistence.jdbi.JdbiOrderStatistics;
 import dev.storefront.persistence.jdbi.JdbiPasswordResetTokenRepository;
 import dev.storefront.persistence.jdbi.JdbiProductRepository;
 import dev.storefront.persistence.jdbi.JdbiSessionRepository;
@@ -107,6 +126,7 @@ import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 
 /**
@@ -130,6 +150,7 @@ public final class Storefront implements AutoCloseable {
     private final Accounts accounts;
     private final Catalog catalog;
     private final Cart cart;
+    private final Orders orders;
     private final SessionCookies sessionCookies;
     private final HttpHandler httpHandler;
     private final Deque<AutoCloseable> resources;
@@ -147,6 +168,7 @@ public final class Storefront implements AutoCloseable {
             this.checkHealth = new CheckHealthService(new JdbiDatabaseHealth(database));
             this.catalog = new Catalog(database, builder);
             this.cart = new Cart(database, builder, catalog.products);
+            this.orders = new Orders(database, builder, catalog.products);
             this.accounts = new Accounts(database, builder, cart, resources);
 
             // bcrypt routes get threads of their own: a login storm is answered 503 there, not elsewhere.
@@ -162,7 +184,8 @@ public final class Storefront implements AutoCloseable {
             sweeper.scheduleWithFixedDelay(this::sweep, SWEEP_INTERVAL.toSeconds(), SWEEP_INTERVAL.toSeconds(),
                     TimeUnit.SECONDS);
 
-            HttpSettings http = new HttpSettings(config.corsOrigins(), config.cookieSecure(), config.maxBodyBytes());
+            HttpSettings http = new HttpSettings(config.corsOrigins(), config.cookieSecure(), config.maxBodyBytes(),
+                    config.trustedProxies());
             this.sessionCookies = new SessionCookies(accounts.resolveSession, accounts.startGuestSession,
                     config.cookieSecure());
             HttpApi.Builder api = HttpApi.builder(http)
@@ -171,7 +194,8 @@ public final class Storefront implements AutoCloseable {
                     .routes(new AccountRoutes(accounts.routeUseCases(), sessionCookies, hashingPool))
                     .routes(new CatalogRoutes(catalog.searchProducts, catalog.getProduct, catalog.listCategories,
                             catalog.createProduct, catalog.updateProduct, catalog.deactivateProduct))
-                    .routes(new CartRoutes(cart.routeUseCases(), sessionCookies, config.currency()));
+                    .routes(new CartRoutes(cart.routeUseCases(), sessionCookies, config.currency()))
+                    .routes(new OrderRoutes(orders.routeUseCases()));
             builder.extraRoutes.forEach(api::routes);
             this.httpHandler = api.build();
         } catch (RuntimeException e) {
@@ -194,6 +218,11 @@ public final class Storefront implements AutoCloseable {
             accounts.sweepExpired.sweepExpired();
         } catch (RuntimeException e) {
             System.getLogger(Storefront.class.getName()).log(Level.WARNING, "sweeping expired sessions failed", e);
+        }
+        try {
+            orders.sweepIdempotencyKeys.sweepIdempotencyKeys();
+        } catch (RuntimeException e) {
+            System.getLogger(Storefront.class.getName()).log(Level.WARNING, "sweeping idempotency keys failed", e);
         }
     }
 
@@ -237,7 +266,7 @@ public final class Storefront implements AutoCloseable {
             LoginThrottle throttle = builder.loginThrottle != null ? builder.loginThrottle : new InMemoryLoginThrottle();
             RateLimiter limiter = new InMemoryRateLimiter();
             OrderStatistics orders = builder.orderStatistics != null ? builder.orderStatistics
-                    : OrderStatistics.none(config.currency());
+                    : new JdbiOrderStatistics(database, config.currency());
             CartStatistics carts = builder.cartStatistics != null ? builder.cartStatistics : cart.statistics;
             GuestSessionHandover handover = builder.guestSessionHandover != null ? builder.guestSessionHandover
                     : cart.guestMerger;
@@ -330,6 +359,36 @@ public final class Storefront implements AutoCloseable {
         }
     }
 
+    /** Checkout and orders, on the JDBI adapters. */
+    private static final class Orders {
+        final CartRepository carts;
+        final CheckoutUseCase checkout;
+        final ListOrdersUseCase listOrders;
+        final GetOrderUseCase getOrder;
+        final CancelOrderUseCase cancelOrder;
+        final ChangeOrderStatusUseCase changeOrderStatus;
+        final SweepIdempotencyKeysUseCase sweepIdempotencyKeys;
+
+        Orders(SqliteDatabase database, Builder builder, JdbiProductRepository products) {
+            Currency currency = builder.config.currency();
+            JdbiTransactions tx = database.transactions();
+            OrderRepository orders = builder.orderRepositoryDecorator.apply(new JdbiOrderRepository(database, currency));
+            JdbiIdempotencyKeyRepository keys = new JdbiIdempotencyKeyRepository(database);
+            TimeSource time = builder.timeSource;
+            carts = new JdbiCartRepository(database);
+            checkout = new CheckoutService(tx, carts, products, orders, keys, time);
+            listOrders = new ListOrdersService(tx, orders);
+            getOrder = new GetOrderService(tx, orders);
+            cancelOrder = new CancelOrderService(tx, orders, products, time);
+            changeOrderStatus = new ChangeOrderStatusService(tx, orders, products, time);
+            sweepIdempotencyKeys = new SweepIdempotencyKeysService(tx, keys, time);
+        }
+
+        OrderRoutes.UseCases routeUseCases() {
+            return new OrderRoutes.UseCases(checkout, listOrders, getOrder, cancelOrder, changeOrderStatus);
+        }
+    }
+
     /** The whole HTTP API ({@code /api/…} and {@code /health}) as one handler. */
     public HttpHandler httpHandler() {
         return httpHandler;
@@ -389,6 +448,35 @@ public final class Storefront implements AutoCloseable {
 
     public ClearCartUseCase clearCart() {
         return cart.clearCart;
+    }
+
+    public CheckoutUseCase checkout() {
+        return orders.checkout;
+    }
+
+    public ListOrdersUseCase listOrders() {
+        return orders.listOrders;
+    }
+
+    public GetOrderUseCase getOrder() {
+        return orders.getOrder;
+    }
+
+    public CancelOrderUseCase cancelOrder() {
+        return orders.cancelOrder;
+    }
+
+    public ChangeOrderStatusUseCase changeOrderStatus() {
+        return orders.changeOrderStatus;
+    }
+
+    public SweepIdempotencyKeysUseCase sweepIdempotencyKeys() {
+        return orders.sweepIdempotencyKeys;
+    }
+
+    /** The users' saved carts, for tests that fill a cart without the cart API. */
+    CartRepository cartRepository() {
+        return orders.carts;
     }
 
     public RegisterUserUseCase registerUser() {
@@ -480,6 +568,7 @@ public final class Storefront implements AutoCloseable {
         private OrderStatistics orderStatistics;
         private CartStatistics cartStatistics;
         private GuestSessionHandover guestSessionHandover;
+        private UnaryOperator<OrderRepository> orderRepositoryDecorator = UnaryOperator.identity();
         private final List<RouteGroup> extraRoutes = new ArrayList<>();
 
         private Builder() {}
@@ -546,7 +635,7 @@ public final class Storefront implements AutoCloseable {
             return this;
         }
 
-        /** The dashboard's order figures; default zeros (until the orders feature provides them). */
+        /** The dashboard's order figures; default computed from the stored orders. */
         public Builder orderStatistics(OrderStatistics orderStatistics) {
             this.orderStatistics = Objects.requireNonNull(orderStatistics, "orderStatistics");
             return this;
@@ -561,6 +650,12 @@ public final class Storefront implements AutoCloseable {
         /** Told when a guest logs in; default merging the guest's cart into the user's saved cart. */
         public Builder guestSessionHandover(GuestSessionHandover guestSessionHandover) {
             this.guestSessionHandover = Objects.requireNonNull(guestSessionHandover, "guestSessionHandover");
+            return this;
+        }
+
+        /** Wraps the order repository the use cases get (tests inject faults through this). */
+        Builder orderRepositoryDecorator(UnaryOperator<OrderRepository> decorator) {
+            this.orderRepositoryDecorator = Objects.requireNonNull(decorator, "decorator");
             return this;
         }
 

@@ -29,7 +29,8 @@ public record StorefrontConfig(
         Duration sessionMaxLifetime,
         boolean demoCatalog,
         Currency currency,
-        long maxBodyBytes) {
+        long maxBodyBytes,
+        List<String> trustedProxies) {
 
     /** A configuration variable: its name, default and meaning, as the {@code --help} lists them. */
     public record Variable(String name, String defaultValue, String meaning) {}
@@ -47,12 +48,14 @@ public record StorefrontConfig(
             new Variable("SESSION_MAX_DAYS", "7", "a session ends this long after login, however active"),
             new Variable("DEMO_CATALOG", "true", "load the demo catalog into an empty database at start"),
             new Variable("CURRENCY", "USD", "the store's currency (ISO 4217, two decimals)"),
-            new Variable("MAX_BODY_BYTES", "65536", "request body limit in bytes"));
+            new Variable("MAX_BODY_BYTES", "65536", "request body limit in bytes"),
+            new Variable("TRUSTED_PROXIES", "", "addresses of reverse proxies whose X-Forwarded-For names the client"));
 
     private static final int MAX_BODY_LIMIT = 16 * 1024 * 1024;
 
     public StorefrontConfig {
         corsOrigins = List.copyOf(corsOrigins);
+        trustedProxies = List.copyOf(trustedProxies);
     }
 
     /** The defaults, as if no variable were set. */
@@ -112,8 +115,11 @@ public record StorefrontConfig(
         Currency currency = read.parse("CURRENCY", "USD", StorefrontConfig::currency,
                 "an ISO 4217 code of a currency with two decimals, like USD or EUR");
         int maxBody = read.integer("MAX_BODY_BYTES", 65_536, 1, MAX_BODY_LIMIT);
+        List<String> trustedProxies = read.optional("TRUSTED_PROXIES", StorefrontConfig::addresses,
+                "a comma-separated list of IP addresses like 10.0.0.5,::1");
         return new StorefrontConfig(port, host, dataDir, databaseUrl, mailOutbox, bcryptCost, corsOrigins,
-                cookieSecure, Duration.ofMinutes(idleMinutes), Duration.ofDays(maxDays), demoCatalog, currency, maxBody);
+                cookieSecure, Duration.ofMinutes(idleMinutes), Duration.ofDays(maxDays), demoCatalog, currency, maxBody,
+                trustedProxies);
     }
 
     /** Whether the database URL is the default one inside {@code DATA_DIR}. */
@@ -129,6 +135,17 @@ public record StorefrontConfig(
             }
         }
         return origins;
+    }
+
+    private static List<String> addresses(String text) {
+        List<String> addresses = Arrays.stream(text.split(",")).map(String::trim).filter(a -> !a.isEmpty()).toList();
+        for (String address : addresses) {
+            // Literal addresses only (no host names): matched against the peer's textual address.
+            if (!address.matches("[0-9.]{7,15}|[0-9A-Fa-f:]{2,39}")) {
+                throw new IllegalArgumentException(address);
+            }
+        }
+        return addresses;
     }
 
     private static Currency currency(String code) {
@@ -174,6 +191,16 @@ public record StorefrontConfig(
                 return raw.equals("true");
             }
             throw new ConfigException(name + " must be true or false, got \"" + printable(raw) + "\"");
+        }
+
+        /** A value whose default is "none": absent or blank gives the parser an empty string. */
+        <T> T optional(String name, Function<String, T> parser, String expected) {
+            String raw = values.getOrDefault(name, "").trim();
+            try {
+                return parser.apply(raw);
+            } catch (RuntimeException e) {
+                throw new ConfigException(name + " must be " + expected + ", got \"" + printable(raw) + "\"");
+            }
         }
 
         <T> T parse(String name, String fallback, Function<String, T> parser, String expected) {

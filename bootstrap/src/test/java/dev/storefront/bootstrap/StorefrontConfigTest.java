@@ -31,6 +31,13 @@ class StorefrontConfigTest {
         assertTrue(config.demoCatalog());
         assertEquals("USD", config.currency().getCurrencyCode());
         assertEquals(65_536, config.maxBodyBytes());
+        assertEquals(List.of(), config.trustedProxies());
+    }
+
+    @Test
+    void trustedProxiesAreAListOfAddresses() {
+        StorefrontConfig config = StorefrontConfig.from(Map.of("TRUSTED_PROXIES", "10.0.0.5, ::1"), new String[0]).config();
+        assertEquals(List.of("10.0.0.5", "::1"), config.trustedProxies());
     }
 
     @Test
@@ -68,6 +75,7 @@ class StorefrontConfigTest {
         "CORS_ORIGINS|http://ok.example/path|CORS_ORIGINS must be a comma-separated list of origins",
         "DATABASE_URL|jdbc:postgresql://db/shop|DATABASE_URL must be a jdbc:sqlite: URL",
         "HOST|' '|HOST must not be empty",
+        "TRUSTED_PROXIES|proxy.example|TRUSTED_PROXIES must be a comma-separated list of IP addresses",
     })
     void aBadValueIsRefusedWithOneLineNamingTheVariable(String name, String value, String expected) {
         ConfigException e = assertThrows(ConfigException.class,

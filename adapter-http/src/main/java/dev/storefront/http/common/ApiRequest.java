@@ -18,15 +18,17 @@ public final class ApiRequest {
     private final JsonCodec json;
     private final byte[] body;
     private final PrincipalResolver principals;
+    private final ClientAddresses clientAddresses;
     private Optional<Principal> principal;
 
     ApiRequest(HttpServerExchange exchange, Map<String, String> pathParameters, JsonCodec json, byte[] body,
-               PrincipalResolver principals) {
+               PrincipalResolver principals, ClientAddresses clientAddresses) {
         this.exchange = exchange;
         this.pathParameters = pathParameters;
         this.json = json;
         this.body = body;
         this.principals = principals;
+        this.clientAddresses = clientAddresses;
     }
 
     /** The logged-in user, if any (resolved once per request). */
@@ -123,10 +125,9 @@ public final class ApiRequest {
         return exchange.getRelativePath();
     }
 
-    /** The client's address as this server sees it (the peer, not a forwarded header). */
+    /** The client's address: the TCP peer, or what a trusted proxy says (see {@link ClientAddresses}). */
     public String clientAddress() {
-        var address = exchange.getSourceAddress();
-        return address == null || address.getAddress() == null ? "unknown" : address.getAddress().getHostAddress();
+        return clientAddresses.of(exchange);
     }
 
     public <T> T attachment(AttachmentKey<T> key) {

@@ -24,14 +24,16 @@ public final class RoutingHandler implements HttpHandler {
     private final ProblemWriter writer;
     private final long maxBodyBytes;
     private final PrincipalResolver principals;
+    private final ClientAddresses clientAddresses;
 
     public RoutingHandler(Router router, JsonCodec json, ProblemWriter writer, long maxBodyBytes,
-                          PrincipalResolver principals) {
+                          PrincipalResolver principals, ClientAddresses clientAddresses) {
         this.router = router;
         this.json = json;
         this.writer = writer;
         this.maxBodyBytes = maxBodyBytes;
         this.principals = principals;
+        this.clientAddresses = clientAddresses;
     }
 
     @Override
@@ -73,7 +75,7 @@ public final class RoutingHandler implements HttpHandler {
         try {
             exchange.startBlocking();
             byte[] body = readBody(exchange);
-            request = new ApiRequest(exchange, match.pathParameters(), json, body, principals);
+            request = new ApiRequest(exchange, match.pathParameters(), json, body, principals, clientAddresses);
             ApiResponse response = match.route().handler().handle(request);
             principals.afterRoute(request);
             response.headers().forEach((name, value) ->

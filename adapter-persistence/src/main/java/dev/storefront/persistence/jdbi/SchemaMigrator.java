@@ -32,7 +32,8 @@ final class SchemaMigrator {
             "V1__init.sql",
             "V2__accounts.sql",
             "V3__catalog.sql",
-            "V4__cart.sql");
+            "V4__cart.sql",
+            "V5__orders.sql");
 
     private final JdbiTransactions transactions;
 

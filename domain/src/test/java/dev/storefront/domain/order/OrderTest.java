@@ -55,6 +55,42 @@ class OrderTest {
     }
 
     @Test
+    void everyMoveTheTableAllowsSucceedsAndEveryOtherIsRefusedWithTheOrderUnchanged() {
+        int moves = 0;
+        int refusals = 0;
+        for (OrderStatus from : OrderStatus.values()) {
+            for (OrderStatus to : OrderStatus.values()) {
+                Order order = order(from, line(1, "5.00", 1));
+                if (from.canMoveTo(to)) {
+                    assertEquals(to, order.moveTo(to, T0.plusSeconds(1)).status());
+                    moves++;
+                } else {
+                    IllegalOrderTransition refused = assertThrows(IllegalOrderTransition.class,
+                            () -> order.moveTo(to, T0.plusSeconds(1)), from + " -> " + to);
+                    assertEquals(from, refused.from());
+                    assertEquals(to, refused.to());
+                    assertEquals(from, order.status());
+                    refusals++;
+                }
+            }
+        }
+        assertEquals(5, moves);
+        assertEquals(20, refusals);
+    }
+
+    @Test
+    void aNewOrderIsPendingCreatedAndUpdatedWhenPlaced() {
+        NewOrder placed = new NewOrder(new UserId(7), List.of(line(2, "1.50", 2), line(1, "0.25", 1)), USD, T0);
+        Order stored = placed.withId(new OrderId(42));
+        assertEquals(new OrderId(42), stored.id());
+        assertEquals(OrderStatus.PENDING, stored.status());
+        assertEquals(T0, stored.createdAt());
+        assertEquals(T0, stored.updatedAt());
+        assertEquals(placed.lines(), stored.lines());
+        assertEquals(Money.of("3.25", USD), stored.total());
+    }
+
+    @Test
     void anOrderNeedsLinesOneLinePerProductAndOneCurrency() {
         assertThrows(IllegalArgumentException.class, () -> order(OrderStatus.PENDING));
         assertThrows(IllegalArgumentException.class, () -> order(OrderStatus.PENDING, line(1, "1.00", 1), line(1, "1.00", 2)));

@@ -8,9 +8,14 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Objects;
 
-/** A user's order figures for the dashboard. Filled by the orders feature; until then, zeros. */
+/**
+ * A user's order figures for the dashboard: how many orders they placed (any state), what they
+ * spent (the totals of the orders that are not cancelled) and their newest orders.
+ */
 @FunctionalInterface
 public interface OrderStatistics {
+    /** How many recent orders the dashboard shows. */
+    int RECENT_ORDERS = 5;
 
     OrderStats statsFor(UserId userId);
 

@@ -1,0 +1,13 @@
+package dev.storefront.http.order;
+
+import dev.storefront.domain.order.Order;
+
+/** {@code OrderSummary} of api.md: an {@code Order} without its items. */
+public record OrderSummaryResponse(long id, String status, int itemCount, String total, String currency,
+                                   String createdAt, String updatedAt) {
+    public static OrderSummaryResponse from(Order order) {
+        return new OrderSummaryResponse(order.id().value(), order.status().name(), order.itemCount(),
+                order.total().toPlainString(), order.currency().getCurrencyCode(),
+                OrderResponse.timestamp(order.createdAt()), OrderResponse.timestamp(order.updatedAt()));
+    }
+}

@@ -1,0 +1,151 @@
+package dev.storefront.persistence.jdbi;
+
+import dev.storefront.domain.catalog.ProductId;
+import dev.storefront.domain.common.Page;
+import dev.storefront.domain.common.PageRequest;
+import dev.storefront.domain.money.Money;
+import dev.storefront.domain.order.NewOrder;
+import dev.storefront.domain.order.Order;
+import dev.storefront.domain.order.OrderId;
+import dev.storefront.domain.order.OrderLine;
+import dev.storefront.domain.order.OrderStatus;
+import dev.storefront.domain.port.out.OrderRepository;
+import dev.storefront.domain.user.UserId;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Orders in {@code orders} and their lines in {@code order_item}, money in minor units of the
+ * store's currency. A page of orders costs two queries plus one for all of its lines.
+ */
+public final class JdbiOrderRepository implements OrderRepository {
+    private final SqliteDatabase database;
+    private final Currency currency;
+
+    /** @param currency the store's currency, which every stored amount of minor units is in */
+    public JdbiOrderRepository(SqliteDatabase database, Currency currency) {
+        this.database = Objects.requireNonNull(database, "database");
+        this.currency = Objects.requireNonNull(currency, "currency");
+    }
+
+    /** An {@code orders} row without its lines. */
+    private record OrderRow(long id, long userId, String status, long createdAt, long updatedAt) {
+        static final String COLUMNS = "id, user_id, status, created_at, updated_at";
+
+        Order toOrder(List<OrderLine> lines, Currency currency) {
+            return new Order(new OrderId(id), new UserId(userId), OrderStatus.valueOf(status), lines, currency,
+                    Instant.ofEpochMilli(createdAt), Instant.ofEpochMilli(updatedAt));
+        }
+    }
+
+    @Override
+    public Order add(NewOrder order) {
+        Objects.requireNonNull(order, "order");
+        if (!order.currency().equals(currency)) {
+            throw new IllegalArgumentException("an order in " + order.currency() + " in a store in " + currency);
+        }
+        return database.transactions().inTransaction(() -> database.withHandle(h -> {
+            long id = h.createUpdate("INSERT INTO orders (user_id, status, created_at, updated_at)"
+                            + " VALUES (:userId, :status, :placedAt, :placedAt)")
+                    .bind("userId", order.userId().value())
+                    .bind("status", OrderStatus.PENDING.name())
+                    .bind("placedAt", order.placedAt().toEpochMilli())
+                    .executeAndReturnGeneratedKeys("id")
+                    .mapTo(Long.class)
+                    .one();
+            Order placed = order.withId(new OrderId(id));
+            int position = 0;
+            for (OrderLine line : placed.lines()) {
+                h.createUpdate("INSERT INTO order_item (order_id, position, product_id, sku, name, unit_price_minor,"
+                                + " quantity) VALUES (:orderId, :position, :productId, :sku, :name, :price, :quantity)")
+                        .bind("orderId", id)
+                        .bind("position", position++)
+                        .bind("productId", line.productId().value())
+                        .bind("sku", line.sku())
+                        .bind("name", line.name())
+                        .bind("price", line.unitPrice().toMinorUnits())
+                        .bind("quantity", line.quantity())
+                        .execute();
+            }
+            return placed;
+        }));
+    }
+
+    @Override
+    public Optional<Order> findById(OrderId id) {
+        Objects.requireNonNull(id, "id");
+        return database.withHandle(h -> h.createQuery("SELECT " + OrderRow.COLUMNS + " FROM orders WHERE id = :id")
+                .bind("id", id.value())
+                .map((rs, ctx) -> readRow(rs))
+                .findOne()
+                .map(row -> row.toOrder(linesOf(h, List.of(row.id())).getOrDefault(row.id(), List.of()), currency)));
+    }
+
+    @Override
+    public Page<Order> findByUser(UserId userId, PageRequest page) {
+        Objects.requireNonNull(userId, "userId");
+        Objects.requireNonNull(page, "page");
+        return database.withHandle(h -> {
+            long total = h.createQuery("SELECT COUNT(*) FROM orders WHERE user_id = :userId")
+                    .bind("userId", userId.value())
+                    .mapTo(Long.class)
+                    .one();
+            if (total <= page.offset()) {
+                return Page.of(List.<Order>of(), page, total);
+            }
+            List<OrderRow> rows = h.createQuery("SELECT " + OrderRow.COLUMNS + " FROM orders WHERE user_id = :userId"
+                            + " ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset")
+                    .bind("userId", userId.value())
+                    .bind("limit", page.pageSize())
+                    .bind("offset", page.offset())
+                    .map((rs, ctx) -> readRow(rs))
+                    .list();
+            Map<Long, List<OrderLine>> lines = linesOf(h, rows.stream().map(OrderRow::id).toList());
+            return Page.of(rows.stream().map(row -> row.toOrder(lines.getOrDefault(row.id(), List.of()), currency))
+                    .toList(), page, total);
+        });
+    }
+
+    @Override
+    public boolean changeStatus(OrderId id, OrderStatus expected, OrderStatus next, Instant updatedAt) {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(expected, "expected");
+        Objects.requireNonNull(next, "next");
+        Objects.requireNonNull(updatedAt, "updatedAt");
+        return database.withHandle(h -> h.createUpdate("UPDATE orders SET status = :next,"
+                        + " updated_at = MAX(created_at, :updatedAt) WHERE id = :id AND status = :expected")
+                .bind("id", id.value())
+                .bind("expected", expected.name())
+                .bind("next", next.name())
+                .bind("updatedAt", updatedAt.toEpochMilli())
+                .execute()) == 1;
+    }
+
+    private static OrderRow readRow(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new OrderRow(rs.getLong("id"), rs.getLong("user_id"), rs.getString("status"),
+                rs.getLong("created_at"), rs.getLong("updated_at"));
+    }
+
+    /** The lines of these orders, each order's in its stored order. */
+    private Map<Long, List<OrderLine>> linesOf(Handle h, List<Long> orderIds) {
+        Map<Long, List<OrderLine>> lines = new HashMap<>();
+        if (orderIds.isEmpty()) {
+            return lines;
+        }
+        h.createQuery("SELECT order_id, product_id, sku, name, unit_price_minor, quantity FROM order_item"
+                        + " WHERE order_id IN (<ids>) ORDER BY order_id, position")
+                .bindList("ids", orderIds)
+                .map((rs, ctx) -> Map.entry(rs.getLong("order_id"), new OrderLine(
+                        new ProductId(rs.getLong("product_id")), rs.getString("sku"), rs.getString("name"),
+                        Money.ofMinorUnits(rs.getLong("unit_price_minor"), currency), rs.getInt("quantity"))))
+                .forEach(entry -> lines.computeIfAbsent(entry.getKey(), k -> new ArrayList<>()).add(entry.getValue()));
+        return lines;
+    }
+}

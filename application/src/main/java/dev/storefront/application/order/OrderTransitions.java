@@ -1,0 +1,42 @@
+package dev.storefront.application.order;
+
+import dev.storefront.domain.order.IllegalOrderTransition;
+import dev.storefront.domain.order.Order;
+import dev.storefront.domain.order.OrderLine;
+import dev.storefront.domain.order.OrderStatus;
+import dev.storefront.domain.port.out.OrderRepository;
+import dev.storefront.domain.port.out.ProductRepository;
+import java.time.Instant;
+
+/**
+ * Moving a loaded order to its next state, inside the caller's write transaction: the domain's
+ * transition table decides, the repository's compare-and-set write makes the move happen once
+ * even if two callers raced past the check, and a move to a state that restores stock gives every
+ * line's units back — only by the caller whose write succeeded, so exactly once.
+ */
+final class OrderTransitions {
+    private final OrderRepository orders;
+    private final ProductRepository products;
+
+    OrderTransitions(OrderRepository orders, ProductRepository products) {
+        this.orders = orders;
+        this.products = products;
+    }
+
+    Order move(Order order, OrderStatus next, Instant now) {
+        Order moved = order.moveTo(next, now);
+        if (!orders.changeStatus(order.id(), order.status(), next, moved.updatedAt())) {
+            OrderStatus current = orders.findById(order.id()).map(Order::status).orElse(order.status());
+            throw new IllegalOrderTransition(current, next);
+        }
+        if (next.restoresStock()) {
+            for (OrderLine line : order.lines()) {
+                if (!products.returnStock(line.productId(), line.quantity())) {
+                    throw new IllegalStateException("order " + order.id() + " refers to missing product "
+                            + line.productId());
+                }
+            }
+        }
+        return moved;
+    }
+}
