@@ -28,9 +28,11 @@ USERS=1000
 CART_SHARE=0.3
 LOGIN_USERS=64
 LOGIN_CONNECTIONS=8
+CHECKOUT_CONNECTIONS=16   # one per wrk thread: each thread fills a cart, then checks it out
 BCRYPT_COST=12
 BASE="http://127.0.0.1:$PORT"
 export BENCH_WORK="$WORK" BENCH_PRODUCTS="$PRODUCTS" BENCH_LOGIN_THREADS="$THREADS"
+export BENCH_CHECKOUT_THREADS="$CHECKOUT_CONNECTIONS"
 
 SERVER_PID=""
 CEILING_PID=""
@@ -87,9 +89,9 @@ stop_server() {
 }
 
 declare -A RESULT
-run_wrk() { # name, script, seconds, connections, base url
-  local name=$1 script=$2 seconds=$3 connections=$4 url=${5:-$BASE}
-  wrk -t"$THREADS" -c"$connections" -d"${seconds}s" --timeout 5s --latency -s "$LUA/$script" "$url" \
+run_wrk() { # name, script, seconds, connections, [base url], [threads]
+  local name=$1 script=$2 seconds=$3 connections=$4 url=${5:-$BASE} threads=${6:-$THREADS}
+  wrk -t"$threads" -c"$connections" -d"${seconds}s" --timeout 5s --latency -s "$LUA/$script" "$url" \
     >"$WORK/wrk-$name.txt" 2>&1
   RESULT[$name]=$(grep '^RESULT' "$WORK/wrk-$name.txt" | tail -1)
   log "$name: ${RESULT[$name]#RESULT }"
@@ -97,6 +99,7 @@ run_wrk() { # name, script, seconds, connections, base url
 
 # --- dataset -------------------------------------------------------------------------------------
 rm -rf "$WORK" && mkdir -p "$WORK"
+LOAD_AT_START=$(cut -d' ' -f1-3 /proc/loadavg)
 log "generating $PRODUCTS products"
 java -cp "$BENCH_JAR" dev.storefront.benchmarks.Dataset "$PRODUCTS" "$WORK/catalog.json"
 (cd "$WORK" && DATA_DIR="$WORK/data" java -jar "$JAR" import-catalog "$WORK/catalog.json" | tail -1)
@@ -134,7 +137,7 @@ run_wrk product product.lua "$DURATION" "$CONNECTIONS"
 run_wrk user user.lua "$DURATION" "$CONNECTIONS"
 run_wrk cart-add cart_add.lua "$DURATION" "$CONNECTIONS"
 if [[ $CHECKOUT == 1 ]]; then
-  run_wrk checkout checkout.lua "$DURATION" "$CONNECTIONS"
+  run_wrk checkout checkout.lua "$DURATION" "$CHECKOUT_CONNECTIONS" "$BASE" "$CHECKOUT_CONNECTIONS"
 fi
 
 # RSS under load: sampled every 0.5 s during the mixed workload, the highest value kept.
@@ -185,26 +188,27 @@ fi
 
 # --- report --------------------------------------------------------------------------------------
 CEIL_RPS=$(field rps "${RESULT[ceiling]}")
-row() { # name, label, ceiling rps, ceiling label
-  local r=${RESULT[$1]:-}
+row() { # name, label, ceiling, ceiling label, [measure: rps or orders_per_s]
+  local r=${RESULT[$1]:-} measure=${5:-rps}
   [[ -z "$r" ]] && return
-  printf '| %s | %s | %s | %s | %s | %s (%s) | **%s** |\n' "$2" "$(field rps "$r")" "$(field p50_ms "$r")" \
-    "$(field p99_ms "$r")" "$(field errors "$r")" "$3" "$4" "$(div "$(field rps "$r")" "$3")"
+  printf '| %s | %s | %s | %s | %s | %s (%s) | **%s** |\n' "$2" "$(field "$measure" "$r")" "$(field p50_ms "$r")" \
+    "$(field p99_ms "$r")" "$(field errors "$r")" "$3" "$4" "$(div "$(field "$measure" "$r")" "$3")"
 }
 {
   echo "## Storefront benchmark, $(date -u +%Y-%m-%dT%H:%MZ), commit $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')"
   echo
   echo "Machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo), $(java -version 2>&1 | head -1), $(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2)."
   echo "Load: wrk -t$THREADS -c$CONNECTIONS, ${DURATION}s per scenario after ${WARMUP}s of warm-up; logins with -c$LOGIN_CONNECTIONS."
+  echo "Load average when the run started: $LOAD_AT_START (other work on the machine shows here)."
   echo "Dataset: $PRODUCTS products, $USERS users with sessions ($CART_SHARE with carts), $LOGIN_USERS login users at cost $BCRYPT_COST."
   echo
-  echo "| scenario | req/s | p50 ms | p99 ms | errors | ceiling req/s | ratio |"
+  echo "| scenario | req/s | p50 ms | p99 ms | errors | ceiling | ratio |"
   echo "|---|---:|---:|---:|---:|---|---:|"
   row catalog "catalog page (filters)" "$CEIL_RPS" "Undertow+Jackson"
   row product "product detail" "$CEIL_RPS" "Undertow+Jackson"
   row user "current user (cookie)" "$CEIL_RPS" "Undertow+Jackson"
   row cart-add "add to cart" "$CEIL_RPS" "Undertow+Jackson"
-  row checkout "checkout (orders/s)" "2000" "target"
+  row checkout "checkout: orders/s (2 adds + checkout per order)" "2000" "target" orders_per_s
   row mixed "mixed workload" "$CEIL_RPS" "Undertow+Jackson"
   row login "login, cost $BCRYPT_COST" "$BCRYPT_LIMIT" "bcrypt limit"
   row login-storm "login storm, with shoppers" "$BCRYPT_LIMIT" "bcrypt limit"

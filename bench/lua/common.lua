@@ -51,7 +51,10 @@ function done(summary, latency, requests)
   local e = summary.errors
   local errors = e.connect + e.read + e.write + e.status + e.timeout
   local seconds = summary.duration / 1e6
-  io.write(string.format("RESULT rps=%.1f p50_ms=%.2f p99_ms=%.2f errors=%d requests=%d status_errors=%d socket_errors=%d\n",
+  -- Scenarios that count something per response (checkout's orders) keep it in a thread global.
+  local counted = 0
+  for _, thread in ipairs(threads) do counted = counted + (tonumber(thread:get("orders")) or 0) end
+  io.write(string.format("RESULT rps=%.1f p50_ms=%.2f p99_ms=%.2f errors=%d requests=%d status_errors=%d socket_errors=%d orders_per_s=%.1f\n",
     summary.requests / seconds, latency:percentile(50) / 1000, latency:percentile(99) / 1000, errors,
-    summary.requests, e.status, e.connect + e.read + e.write + e.timeout))
+    summary.requests, e.status, e.connect + e.read + e.write + e.timeout, counted / seconds))
 end
