@@ -1,12 +1,12 @@
 package dev.storefront.http.account;
 
 import dev.storefront.domain.common.FieldViolation;
+import dev.storefront.domain.common.NotAuthenticatedException;
 import dev.storefront.domain.port.in.account.ChangePasswordCommand;
 import dev.storefront.domain.port.in.account.ChangePasswordUseCase;
 import dev.storefront.domain.port.in.account.ConfirmPasswordResetUseCase;
 import dev.storefront.domain.port.in.account.ConfirmPasswordResetUseCase.ConfirmPasswordResetCommand;
 import dev.storefront.domain.port.in.account.GetCurrentUserUseCase;
-import dev.storefront.domain.port.in.account.GetCurrentUserUseCase.CurrentUserQuery;
 import dev.storefront.domain.port.in.account.GetDashboardUseCase;
 import dev.storefront.domain.port.in.account.GetDashboardUseCase.DashboardQuery;
 import dev.storefront.domain.port.in.account.ListSessionsUseCase;
@@ -133,9 +133,11 @@ public final class AccountRoutes implements RouteGroup {
     }
 
     private ApiResponse currentUser(ApiRequest request) {
-        Principal principal = request.requireUser();
-        return ApiResponse.ok(UserEnvelopeResponse.from(
-                useCases.currentUser().currentUser(new CurrentUserQuery(principal.userId()))));
+        // The session was resolved together with its user row moments ago, in this request's read
+        // transaction: that user is the answer, without a second transaction for the same row.
+        ResolvedSession session = cookies.requireUserSession(request);
+        return ApiResponse.ok(UserEnvelopeResponse.from(session.user()
+                .orElseThrow(() -> new NotAuthenticatedException("Login required"))));
     }
 
     private ApiResponse updateProfile(ApiRequest request) {

@@ -137,7 +137,7 @@ public final class JdbiProductRepository implements ProductRepository {
 
     @Override
     public Page<Product> search(ProductFilter filter, ProductSort sort, PageRequest page) {
-        SearchSql sql = SearchSql.of(filter);
+        SearchSql sql = SearchSql.of(filter, sort);
         return database.withHandle(h -> {
             long total = sql.bind(h.createQuery(sql.count())).mapTo(Long.class).one();
             List<Product> items = total <= page.offset() ? List.of()
@@ -156,7 +156,7 @@ public final class JdbiProductRepository implements ProductRepository {
      * {@code detail} lines of {@code EXPLAIN QUERY PLAN}; for tests that prove the indexes are used.
      */
     List<String> explainSearch(ProductFilter filter, ProductSort sort) {
-        SearchSql sql = SearchSql.of(filter);
+        SearchSql sql = SearchSql.of(filter, sort);
         return database.withHandle(h -> {
             List<String> plan = new ArrayList<>();
             plan.addAll(sql.bind(h.createQuery("EXPLAIN QUERY PLAN " + sql.select(sort)))
@@ -168,31 +168,47 @@ public final class JdbiProductRepository implements ProductRepository {
         });
     }
 
-    /** The WHERE clause of a search, made of fixed fragments, and the values bound to it. */
-    private record SearchSql(String where, Map<String, Object> values) {
-        static SearchSql of(ProductFilter filter) {
+    /**
+     * The WHERE clause of a search, made of fixed fragments, and the values bound to it. The count
+     * narrows a price band through the price indexes. A page in another order walks the index of
+     * its sort instead: the price terms are written {@code +price_minor} so SQLite cannot pick the
+     * price index and then sort every row of the band, which costs a table read per row; the sort
+     * indexes carry price and stock (V6), so walking them checks the band without table reads and
+     * stops after one page.
+     */
+    private record SearchSql(String where, String pageWhere, Map<String, Object> values) {
+        static SearchSql of(ProductFilter filter, ProductSort sort) {
+            boolean byPrice = sort == ProductSort.PRICE || sort == ProductSort.PRICE_DESCENDING;
             StringBuilder where = new StringBuilder(" WHERE active = 1");
+            StringBuilder pageWhere = new StringBuilder(" WHERE active = 1");
             Map<String, Object> values = new LinkedHashMap<>();
             if (filter.category() != null) {
-                where.append(" AND category = :category");
+                both(where, pageWhere, " AND category = :category");
                 values.put("category", filter.category());
             }
             filter.minPriceMinorUnits().ifPresent(min -> {
                 where.append(" AND price_minor >= :minPrice");
+                pageWhere.append(byPrice ? " AND price_minor >= :minPrice" : " AND +price_minor >= :minPrice");
                 values.put("minPrice", min);
             });
             filter.maxPriceMinorUnits().ifPresent(max -> {
                 where.append(" AND price_minor <= :maxPrice");
+                pageWhere.append(byPrice ? " AND price_minor <= :maxPrice" : " AND +price_minor <= :maxPrice");
                 values.put("maxPrice", max);
             });
             if (filter.inStockOnly()) {
-                where.append(" AND stock > 0");
+                both(where, pageWhere, " AND stock > 0");
             }
             if (filter.text() != null) {
-                where.append(" AND search_text LIKE :pattern ESCAPE '" + LIKE_ESCAPE + "'");
+                both(where, pageWhere, " AND search_text LIKE :pattern ESCAPE '" + LIKE_ESCAPE + "'");
                 values.put("pattern", "%" + escapeLike(filter.text().toLowerCase(Locale.ROOT)) + "%");
             }
-            return new SearchSql(where.toString(), values);
+            return new SearchSql(where.toString(), pageWhere.toString(), values);
+        }
+
+        private static void both(StringBuilder where, StringBuilder pageWhere, String fragment) {
+            where.append(fragment);
+            pageWhere.append(fragment);
         }
 
         String count() {
@@ -200,7 +216,7 @@ public final class JdbiProductRepository implements ProductRepository {
         }
 
         String select(ProductSort sort) {
-            return "SELECT " + ProductRow.COLUMNS + " FROM product" + where + " ORDER BY " + orderBy(sort)
+            return "SELECT " + ProductRow.COLUMNS + " FROM product" + pageWhere + " ORDER BY " + orderBy(sort)
                     + " LIMIT :limit OFFSET :offset";
         }
 

@@ -14,22 +14,34 @@ import org.jdbi.v3.core.JdbiException;
 /**
  * SQLite transactions on a thread-bound handle. Writers start with {@code BEGIN IMMEDIATE}, so they
  * take the write lock before their first read and never fail with SQLITE_BUSY on upgrade; readers
- * use a deferred {@code BEGIN}, see one snapshot and cannot write ({@code PRAGMA query_only}).
- * Statements are issued by hand on an autocommit connection, so the driver never opens a
- * transaction of its own.
+ * use a deferred {@code BEGIN}, see one snapshot and cannot write: they run on connections opened
+ * read-only ({@code SQLITE_OPEN_READONLY}) when the database has such a pool, otherwise on a pooled
+ * writable connection switched to {@code PRAGMA query_only} for the transaction (two more statements
+ * per read, which the read-only pool saves). Statements are issued by hand on an autocommit
+ * connection, so the driver never opens a transaction of its own.
  */
 public final class JdbiTransactions implements Transactions {
     private static final System.Logger LOG = System.getLogger(JdbiTransactions.class.getName());
 
     private final Jdbi jdbi;
     private final Consumer<Connection> discardConnection;
+    private final Jdbi readOnlyJdbi;
+    private final Consumer<Connection> discardReadOnlyConnection;
     private final ThreadLocal<Bound> current = new ThreadLocal<>();
 
     private record Bound(Handle handle, boolean writable) {}
 
     JdbiTransactions(Jdbi jdbi, Consumer<Connection> discardConnection) {
+        this(jdbi, discardConnection, null, null);
+    }
+
+    /** @param readOnlyJdbi on connections that SQLite opened read-only, or {@code null} to use query_only */
+    JdbiTransactions(Jdbi jdbi, Consumer<Connection> discardConnection, Jdbi readOnlyJdbi,
+                     Consumer<Connection> discardReadOnlyConnection) {
         this.jdbi = jdbi;
         this.discardConnection = discardConnection;
+        this.readOnlyJdbi = readOnlyJdbi;
+        this.discardReadOnlyConnection = discardReadOnlyConnection;
     }
 
     @Override
@@ -58,10 +70,11 @@ public final class JdbiTransactions implements Transactions {
             }
             return work.get();
         }
-        Handle handle = jdbi.open();
+        boolean readOnlyConnection = !writable && readOnlyJdbi != null;
+        Handle handle = readOnlyConnection ? readOnlyJdbi.open() : jdbi.open();
         boolean healthy = true;
         try {
-            if (!writable) {
+            if (!writable && !readOnlyConnection) {
                 // SQLite itself refuses every write on this connection until it is switched back below.
                 handle.execute("PRAGMA query_only = ON");
             }
@@ -89,14 +102,14 @@ public final class JdbiTransactions implements Transactions {
             throw e;
         } finally {
             current.remove();
-            if (!writable && healthy) {
+            if (!writable && !readOnlyConnection && healthy) {
                 healthy = leaveQueryOnly(handle);
             }
             Connection connection = handle.getConnection();
             handle.close();
             if (!healthy) {
                 // After a failed transaction the connection's state is unknown: do not reuse it.
-                discardConnection.accept(connection);
+                (readOnlyConnection ? discardReadOnlyConnection : discardConnection).accept(connection);
             }
         }
     }

@@ -33,7 +33,8 @@ final class SchemaMigrator {
             "V2__accounts.sql",
             "V3__catalog.sql",
             "V4__cart.sql",
-            "V5__orders.sql");
+            "V5__orders.sql",
+            "V6__catalog_covering_indexes.sql");
 
     private final JdbiTransactions transactions;
 

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -26,17 +27,30 @@ public final class SqliteDatabase implements AutoCloseable {
 
     private final Jdbi jdbi;
     private final HikariDataSource ownedPool;
+    private final HikariDataSource readOnlyPool;
     private final Connection keepAlive;
     private final JdbiTransactions transactions;
 
-    private SqliteDatabase(DataSource dataSource, HikariDataSource ownedPool, Connection keepAlive) {
-        this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
-        // Bound values (password hashes, emails, token digests) must never reach a log line.
-        jdbi.getConfig(StatementExceptions.class).setMessageRendering(StatementExceptions.MessageRendering.NONE);
+    /**
+     * @param readOnlyPool opens the pool of read-only connections, once the schema is migrated (a
+     *                     read-only connection cannot create the file); {@code null} for none
+     */
+    private SqliteDatabase(DataSource dataSource, HikariDataSource ownedPool, Connection keepAlive,
+                           Supplier<HikariDataSource> readOnlyPool) {
+        this.jdbi = jdbi(dataSource);
         this.ownedPool = ownedPool;
         this.keepAlive = keepAlive;
-        this.transactions = new JdbiTransactions(jdbi, this::discard);
-        new SchemaMigrator(transactions).migrate();
+        new SchemaMigrator(new JdbiTransactions(jdbi, this::discard)).migrate();
+        this.readOnlyPool = readOnlyPool == null ? null : readOnlyPool.get();
+        this.transactions = this.readOnlyPool == null ? new JdbiTransactions(jdbi, this::discard)
+                : new JdbiTransactions(jdbi, this::discard, jdbi(this.readOnlyPool), this::discardReadOnly);
+    }
+
+    private static Jdbi jdbi(DataSource dataSource) {
+        Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
+        // Bound values (password hashes, emails, token digests) must never reach a log line.
+        jdbi.getConfig(StatementExceptions.class).setMessageRendering(StatementExceptions.MessageRendering.NONE);
+        return jdbi;
     }
 
     /**
@@ -81,7 +95,9 @@ public final class SqliteDatabase implements AutoCloseable {
         HikariDataSource hikari = null;
         try {
             hikari = new HikariDataSource(pool);
-            return new SqliteDatabase(hikari, hikari, keepAlive);
+            // Read-only transactions get connections SQLite opened read-only: no query_only switch
+            // on and off around every read. (An in-memory database keeps its one shared connection.)
+            return new SqliteDatabase(hikari, hikari, keepAlive, inMemory ? null : () -> readOnlyPool(jdbcUrl, size));
         } catch (RuntimeException e) {
             if (hikari != null) {
                 hikari.close();
@@ -89,6 +105,27 @@ public final class SqliteDatabase implements AutoCloseable {
             closeQuietly(keepAlive);
             throw e;
         }
+    }
+
+    private static HikariDataSource readOnlyPool(String jdbcUrl, int size) {
+        SQLiteConfig sqlite = new SQLiteConfig();
+        sqlite.setReadOnly(true);
+        // The same per-connection settings as the writers' (the journal mode, WAL, is the file's own).
+        sqlite.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+        sqlite.enforceForeignKeys(true);
+        sqlite.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        SQLiteDataSource dataSource = new SQLiteDataSource(sqlite);
+        dataSource.setUrl(jdbcUrl);
+        HikariConfig pool = new HikariConfig();
+        pool.setPoolName("storefront-sqlite-read");
+        pool.setReadOnly(true); // as the connections are: the driver refuses to switch it
+        pool.setDataSource(dataSource);
+        pool.setMaximumPoolSize(size);
+        pool.setMinimumIdle(Math.min(2, size));
+        pool.setIdleTimeout(600_000);
+        pool.setMaxLifetime(0);
+        pool.setConnectionTimeout(BUSY_TIMEOUT_MILLIS + 1_000L);
+        return new HikariDataSource(pool);
     }
 
     private static Connection connect(SQLiteDataSource dataSource) {
@@ -115,7 +152,7 @@ public final class SqliteDatabase implements AutoCloseable {
      * host sets its pragmas (see the README) and closes it.
      */
     public static SqliteDatabase using(DataSource dataSource) {
-        return new SqliteDatabase(Objects.requireNonNull(dataSource, "dataSource"), null, null);
+        return new SqliteDatabase(Objects.requireNonNull(dataSource, "dataSource"), null, null, null);
     }
 
     static boolean isInMemory(String jdbcUrl) {
@@ -141,6 +178,10 @@ public final class SqliteDatabase implements AutoCloseable {
         }
     }
 
+    private void discardReadOnly(Connection connection) {
+        readOnlyPool.evictConnection(connection);
+    }
+
     private void discard(Connection connection) {
         if (ownedPool != null) {
             ownedPool.evictConnection(connection);
@@ -149,6 +190,9 @@ public final class SqliteDatabase implements AutoCloseable {
 
     @Override
     public void close() {
+        if (readOnlyPool != null) {
+            readOnlyPool.close();
+        }
         if (ownedPool != null) {
             ownedPool.close();
         }
