@@ -9,13 +9,13 @@
 #
 # Knobs (environment): BENCH_WARMUP (s, 60), BENCH_DURATION (s per scenario, 15), BENCH_THREADS (2),
 # BENCH_CONNECTIONS (32), BENCH_PORT (18080), BENCH_CEILING_PORT (18081), BENCH_JMH (1; 0 skips JMH),
-# BENCH_SKIP_BUILD (0).
+# BENCH_SKIP_BUILD (0), BENCH_STOREFRONT_JAR (the server jar to measure; default this build's).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 LUA="$ROOT/bench/lua"
 WORK="$ROOT/bench/work"
-JAR="$ROOT/bootstrap/target/storefront.jar"
+JAR="${BENCH_STOREFRONT_JAR:-$ROOT/bootstrap/target/storefront.jar}"  # another build can be measured against the same tools
 BENCH_JAR="$ROOT/benchmarks/target/benchmarks.jar"
 PORT=${BENCH_PORT:-18080}
 CEILING_PORT=${BENCH_CEILING_PORT:-18081}
@@ -88,12 +88,27 @@ stop_server() {
   SERVER_PID=""
 }
 
+# CPU bookkeeping, so a run disturbed by other work on the machine says so: jiffies of all CPUs
+# (total and busy), and of one process (utime + stime, or with children cutime + cstime too).
+cpu_total() { awk '/^cpu / { print $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9 }' /proc/stat; }
+cpu_busy() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat; }
+cpu_of() { awk '{ print $14 + $15 + $16 + $17 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
+
 declare -A RESULT
 run_wrk() { # name, script, seconds, connections, [base url], [threads]
   local name=$1 script=$2 seconds=$3 connections=$4 url=${5:-$BASE} threads=${6:-$THREADS}
+  local target=${SERVER_PID:-$CEILING_PID}
+  local total0 busy0 server0 self0
+  total0=$(cpu_total); busy0=$(cpu_busy); server0=$(cpu_of "$target"); self0=$(cpu_of "$BASHPID")
   wrk -t"$threads" -c"$connections" -d"${seconds}s" --timeout 5s --latency -s "$LUA/$script" "$url" \
     >"$WORK/wrk-$name.txt" 2>&1
-  RESULT[$name]=$(grep '^RESULT' "$WORK/wrk-$name.txt" | tail -1)
+  # Busy CPU that was neither the server nor this wrk (in the login storm the other wrk counts: little).
+  local others
+  others=$(awk -v t="$(( $(cpu_total) - total0 ))" -v b="$(( $(cpu_busy) - busy0 ))" \
+    -v s="$(( $(cpu_of "$target") - server0 ))" -v w="$(( $(cpu_of "$BASHPID") - self0 ))" \
+    'BEGIN { o = (b - s - w) / t * 100; if (o < 0) o = 0; printf "%.0f", o }')
+  RESULT[$name]="$(grep '^RESULT' "$WORK/wrk-$name.txt" | tail -1) other_cpu_pct=$others"
+  echo "${RESULT[$name]}" >"$WORK/result-$name.txt"
   log "$name: ${RESULT[$name]#RESULT }"
 }
 
@@ -159,7 +174,7 @@ run_wrk catalog-during-logins probe.lua $(( DURATION - 2 )) 4
 THREADS=$THREADS_SAVED
 wait "$STORM_PID"
 # run_wrk in a subshell cannot fill RESULT: read the storm's line from its file.
-RESULT[login-storm]=$(grep '^RESULT' "$WORK/wrk-login-storm.txt" | tail -1)
+RESULT[login-storm]=$(cat "$WORK/result-login-storm.txt")
 stop_server
 
 # --- ceilings -----------------------------------------------------------------------------------
@@ -191,19 +206,22 @@ CEIL_RPS=$(field rps "${RESULT[ceiling]}")
 row() { # name, label, ceiling, ceiling label, [measure: rps or orders_per_s]
   local r=${RESULT[$1]:-} measure=${5:-rps}
   [[ -z "$r" ]] && return
-  printf '| %s | %s | %s | %s | %s | %s (%s) | **%s** |\n' "$2" "$(field "$measure" "$r")" "$(field p50_ms "$r")" \
-    "$(field p99_ms "$r")" "$(field errors "$r")" "$3" "$4" "$(div "$(field "$measure" "$r")" "$3")"
+  printf '| %s | %s | %s | %s | %s | %s (%s) | **%s** | %s |\n' "$2" "$(field "$measure" "$r")" \
+    "$(field p50_ms "$r")" "$(field p99_ms "$r")" "$(field errors "$r")" "$3" "$4" \
+    "$(div "$(field "$measure" "$r")" "$3")" "$(field other_cpu_pct "$r")"
 }
 {
   echo "## Storefront benchmark, $(date -u +%Y-%m-%dT%H:%MZ), commit $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')"
   echo
   echo "Machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo), $(java -version 2>&1 | head -1), $(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2)."
   echo "Load: wrk -t$THREADS -c$CONNECTIONS, ${DURATION}s per scenario after ${WARMUP}s of warm-up; logins with -c$LOGIN_CONNECTIONS."
-  echo "Load average when the run started: $LOAD_AT_START (other work on the machine shows here)."
+  echo "Load average when the run started: $LOAD_AT_START. *other CPU %*: the share of all CPU time that"
+  echo "neither the server nor wrk used during the scenario — other work on the machine; above a few"
+  echo "percent, that scenario's numbers are disturbed."
   echo "Dataset: $PRODUCTS products, $USERS users with sessions ($CART_SHARE with carts), $LOGIN_USERS login users at cost $BCRYPT_COST."
   echo
-  echo "| scenario | req/s | p50 ms | p99 ms | errors | ceiling | ratio |"
-  echo "|---|---:|---:|---:|---:|---|---:|"
+  echo "| scenario | req/s | p50 ms | p99 ms | errors | ceiling | ratio | other CPU % |"
+  echo "|---|---:|---:|---:|---:|---|---:|---:|"
   row catalog "catalog page (filters)" "$CEIL_RPS" "Undertow+Jackson"
   row product "product detail" "$CEIL_RPS" "Undertow+Jackson"
   row user "current user (cookie)" "$CEIL_RPS" "Undertow+Jackson"

@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import java.util.Random;
+import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -58,7 +58,8 @@ public final class Seeder {
                 register(base, name);
                 String sid = login(base, name);
                 sessions.set(n - 1, sid);
-                Random random = new Random(n);
+                // SplittableRandom: the first draws of java.util.Random with small neighbouring seeds are alike.
+                SplittableRandom random = new SplittableRandom(n);
                 int lines = 0;
                 if (random.nextDouble() < cartShare) {
                     int wanted = 1 + random.nextInt(5);
@@ -86,7 +87,7 @@ public final class Seeder {
     }
 
     /** A product id in 1..products that is in stock (every 20th is not, see {@link Dataset}). */
-    static long inStockProduct(Random random, int products) {
+    static long inStockProduct(SplittableRandom random, int products) {
         long id;
         do {
             id = 1 + random.nextInt(products);

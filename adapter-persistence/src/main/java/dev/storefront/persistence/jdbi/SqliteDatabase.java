@@ -37,17 +37,22 @@ public final class SqliteDatabase implements AutoCloseable {
      */
     private SqliteDatabase(DataSource dataSource, HikariDataSource ownedPool, Connection keepAlive,
                            Supplier<HikariDataSource> readOnlyPool) {
-        this.jdbi = jdbi(dataSource);
+        this.jdbi = jdbi(dataSource, ownedPool != null);
         this.ownedPool = ownedPool;
         this.keepAlive = keepAlive;
         new SchemaMigrator(new JdbiTransactions(jdbi, this::discard)).migrate();
         this.readOnlyPool = readOnlyPool == null ? null : readOnlyPool.get();
         this.transactions = this.readOnlyPool == null ? new JdbiTransactions(jdbi, this::discard)
-                : new JdbiTransactions(jdbi, this::discard, jdbi(this.readOnlyPool), this::discardReadOnly);
+                : new JdbiTransactions(jdbi, this::discard, jdbi(this.readOnlyPool, true), this::discardReadOnly);
     }
 
-    private static Jdbi jdbi(DataSource dataSource) {
+    /** @param ownPool whether the pool is ours, so its connections may keep prepared statements */
+    private static Jdbi jdbi(DataSource dataSource, boolean ownPool) {
         Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
+        if (ownPool) {
+            CachingStatementBuilder statements = new CachingStatementBuilder();
+            jdbi.setStatementBuilderFactory(connection -> statements);
+        }
         // Bound values (password hashes, emails, token digests) must never reach a log line.
         jdbi.getConfig(StatementExceptions.class).setMessageRendering(StatementExceptions.MessageRendering.NONE);
         return jdbi;
