@@ -178,15 +178,18 @@ final class Checks {
         assertCleanSince(0);
     }
 
-    /** Appends a summary line to target/reliability-report.txt and prints it. */
+    /**
+     * Prints a summary line ({@code "name: figures"}) and writes it to
+     * {@code target/reliability/<name>.txt}, replacing the previous run's.
+     */
     static void report(String line) {
         String stamped = "RELIABILITY " + line;
         System.out.println(stamped);
         try {
-            Path file = Path.of("target", "reliability-report.txt");
+            Path file = Path.of("target", "reliability", line.substring(0, line.indexOf(':')) + ".txt");
             Files.createDirectories(file.getParent());
             Files.writeString(file, stamped + System.lineSeparator(), StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                    StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

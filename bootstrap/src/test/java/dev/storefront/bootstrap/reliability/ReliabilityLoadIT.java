@@ -49,8 +49,8 @@ class ReliabilityLoadIT {
         statuses.computeIfAbsent(op + " " + answer.status(), k -> new AtomicLong()).incrementAndGet();
         if (answer.status() >= 500) {
             fiveHundreds.incrementAndGet();
-            if (serverErrors.size() < 20) {
-                serverErrors.add(op + ": " + answer);
+            if (serverErrors.size() < 10) {
+                serverErrors.add(op + ": " + answer.status() + " " + answer.body());
             }
         }
         return answer;
@@ -210,7 +210,7 @@ class ReliabilityLoadIT {
     }
 
     private void check(boolean ok, String what, Answer answer) {
-        if (!ok && serverErrors.size() < 20) {
+        if (!ok && serverErrors.size() < 10) {
             serverErrors.add("unexpected " + what + ": " + answer.status() + " " + answer.body());
         }
     }
