@@ -55,6 +55,7 @@ class CorsIT {
         assertEquals(200, response.statusCode());
         assertHeader(response, "Access-Control-Allow-Origin", TestServer.ALLOWED_ORIGIN);
         assertHeader(response, "Access-Control-Allow-Credentials", "true");
+        assertHeader(response, "Access-Control-Expose-Headers", "X-Request-Id, Retry-After, Location, Idempotent-Replayed");
         assertTrue(listHeader(response, "Vary").contains("Origin"), response.headers().toString());
     }
 

@@ -4,7 +4,6 @@ import dev.storefront.domain.cart.Cart;
 import dev.storefront.domain.cart.CartLine;
 import dev.storefront.domain.cart.CartOwner;
 import dev.storefront.domain.port.out.CartRepository;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,13 +13,7 @@ public final class InMemoryCartRepository implements CartRepository {
     private final Map<CartOwner, List<CartLine>> carts = new ConcurrentHashMap<>();
 
     public InMemoryCartRepository(InMemoryTransactions transactions) {
-        transactions.register(() -> {
-            Map<CartOwner, List<CartLine>> copy = new HashMap<>(carts);
-            return () -> {
-                carts.clear();
-                carts.putAll(copy);
-            };
-        });
+        transactions.register(() -> Snapshots.of(this, carts));
     }
 
     @Override

@@ -25,13 +25,7 @@ public final class InMemoryIdempotencyKeyRepository implements IdempotencyKeyRep
 
     @Override
     public synchronized Runnable snapshot() {
-        Map<Key, Use> copy = new HashMap<>(keys);
-        return () -> {
-            synchronized (this) {
-                keys.clear();
-                keys.putAll(copy);
-            }
-        };
+        return Snapshots.of(this, keys);
     }
 
     @Override

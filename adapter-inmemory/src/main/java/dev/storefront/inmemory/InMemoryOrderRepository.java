@@ -41,12 +41,11 @@ public final class InMemoryOrderRepository implements OrderRepository, OrderStat
 
     @Override
     public synchronized Runnable snapshot() {
-        Map<OrderId, Order> copy = new LinkedHashMap<>(byId);
+        Runnable restoreRows = Snapshots.of(this, byId);
         long id = lastId;
         return () -> {
             synchronized (this) {
-                byId.clear();
-                byId.putAll(copy);
+                restoreRows.run();
                 lastId = id;
             }
         };

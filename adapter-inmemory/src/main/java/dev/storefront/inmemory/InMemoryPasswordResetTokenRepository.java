@@ -46,12 +46,6 @@ public final class InMemoryPasswordResetTokenRepository
 
     @Override
     public synchronized Runnable snapshot() {
-        Map<TokenDigest, PasswordResetToken> copy = new LinkedHashMap<>(tokens);
-        return () -> {
-            synchronized (this) {
-                tokens.clear();
-                tokens.putAll(copy);
-            }
-        };
+        return Snapshots.of(this, tokens);
     }
 }

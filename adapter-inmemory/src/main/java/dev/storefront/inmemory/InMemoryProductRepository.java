@@ -40,12 +40,11 @@ public final class InMemoryProductRepository implements ProductRepository, InMem
 
     @Override
     public synchronized Runnable snapshot() {
-        Map<ProductId, Product> copy = new LinkedHashMap<>(byId);
+        Runnable restoreRows = Snapshots.of(this, byId);
         long id = lastId;
         return () -> {
             synchronized (this) {
-                byId.clear();
-                byId.putAll(copy);
+                restoreRows.run();
                 lastId = id;
             }
         };

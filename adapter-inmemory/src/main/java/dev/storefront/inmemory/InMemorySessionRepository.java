@@ -86,12 +86,6 @@ public final class InMemorySessionRepository implements SessionRepository, InMem
 
     @Override
     public synchronized Runnable snapshot() {
-        Map<TokenDigest, Session> copy = new LinkedHashMap<>(sessions);
-        return () -> {
-            synchronized (this) {
-                sessions.clear();
-                sessions.putAll(copy);
-            }
-        };
+        return Snapshots.of(this, sessions);
     }
 }

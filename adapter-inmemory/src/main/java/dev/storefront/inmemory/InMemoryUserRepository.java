@@ -65,12 +65,11 @@ public final class InMemoryUserRepository implements UserRepository, InMemoryTra
 
     @Override
     public synchronized Runnable snapshot() {
-        Map<UserId, User> copy = new LinkedHashMap<>(users);
+        Runnable restoreUsers = Snapshots.of(this, users);
         long id = nextId;
         return () -> {
             synchronized (this) {
-                users.clear();
-                users.putAll(copy);
+                restoreUsers.run();
                 nextId = id;
             }
         };

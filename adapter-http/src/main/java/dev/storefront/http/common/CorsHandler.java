@@ -15,7 +15,7 @@ import io.undertow.util.Methods;
 public final class CorsHandler implements HttpHandler {
     static final String ALLOWED_METHODS = "GET, POST, PUT, PATCH, DELETE, OPTIONS";
     static final String ALLOWED_HEADERS = "Content-Type, Idempotency-Key, X-Request-Id";
-    static final String EXPOSED_HEADERS = "X-Request-Id, Retry-After";
+    static final String EXPOSED_HEADERS = "X-Request-Id, Retry-After, Location, Idempotent-Replayed";
     private static final HttpString ALLOW_ORIGIN = HttpString.tryFromString("Access-Control-Allow-Origin");
     private static final HttpString ALLOW_CREDENTIALS = HttpString.tryFromString("Access-Control-Allow-Credentials");
     private static final HttpString ALLOW_METHODS = HttpString.tryFromString("Access-Control-Allow-Methods");
