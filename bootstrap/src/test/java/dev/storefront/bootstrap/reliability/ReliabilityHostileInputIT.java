@@ -52,6 +52,7 @@ class ReliabilityHostileInputIT {
     static Path dataDir;
 
     static Shop shop;
+    static long sentAtStart;
     static LogCapture log;
     static ApiInventory api;
     static long seed;
@@ -77,6 +78,7 @@ class ReliabilityHostileInputIT {
     static void start() {
         seed = Long.getLong("reliability.seed", System.nanoTime());
         random = new Generator(seed);
+        sentAtStart = Http.SENT.get();
         log = LogCapture.install();
         shop = Shop.start(dataDir);
         api = ApiInventory.load();
@@ -106,7 +108,8 @@ class ReliabilityHostileInputIT {
             log.close();
         }
         Checks.report(String.format("hostile-input: seed=%d requests=%d checked=%d generated=%d acceptedMutations=%d 5xx=%d statuses=%s findings=%d",
-                seed, Http.SENT.get(), checks.checked(), generatedCases, acceptedMutations, checks.serverErrors(), checks.statuses(),
+                seed, Http.SENT.get() - sentAtStart, checks.checked(), generatedCases, acceptedMutations,
+                checks.serverErrors(), checks.statuses(),
                 checks.findings().size()));
     }
 

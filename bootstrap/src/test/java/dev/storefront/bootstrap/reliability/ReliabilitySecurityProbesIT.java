@@ -47,6 +47,7 @@ class ReliabilitySecurityProbesIT {
     static Path dataDir;
 
     static Shop shop;
+    static long sentAtStart;
     static LogCapture log;
     static ApiInventory api;
     static final Checks checks = new Checks();
@@ -59,6 +60,7 @@ class ReliabilitySecurityProbesIT {
 
     @BeforeAll
     static void start() {
+        sentAtStart = Http.SENT.get();
         log = LogCapture.install();
         shop = Shop.start(dataDir);
         api = ApiInventory.load();
@@ -76,7 +78,7 @@ class ReliabilitySecurityProbesIT {
             log.close();
         }
         Checks.report(String.format("security-probes: requests=%d checked=%d 5xx=%d statuses=%s secretsScanned=%d logLines=%d",
-                Http.SENT.get(), checks.checked(), checks.serverErrors(), checks.statuses(), secrets.size(),
+                Http.SENT.get() - sentAtStart, checks.checked(), checks.serverErrors(), checks.statuses(), secrets.size(),
                 log == null ? 0 : log.size()));
     }
 
