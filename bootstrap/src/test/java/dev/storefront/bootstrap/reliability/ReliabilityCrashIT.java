@@ -81,7 +81,8 @@ class ReliabilityCrashIT {
             int kills = 0;
             List<Long> killMoments = new ArrayList<>();
             for (int round = 1; round <= ROUNDS; round++) {
-                CountDownLatch someCheckouts = new CountDownLatch(5);
+                // Twenty checkouts a round sell more than the scarce stock over the three rounds.
+                CountDownLatch someCheckouts = new CountDownLatch(20);
                 List<Thread> threads = new ArrayList<>();
                 for (Shopper shopper : shoppers) {
                     shopper.prepare(new Http(server.port), "r" + round, someCheckouts);

@@ -131,7 +131,8 @@ class ReliabilityHostileInputIT {
             case "POST /api/products" -> new Target(op.path(), admin, "{\"sku\":\"" + p1Sku
                     + "\",\"name\":\"\",\"description\":\"d\",\"category\":\"C\",\"price\":\"1.00\",\"stock\":1}", Set.of());
             // {} is a valid patch that changes nothing: 200 is allowed, the snapshot proves nothing changed.
-            case "PATCH /api/products/{id}" -> new Target("/api/products/" + p1, admin,
+            // p2, not p1: a random mutation that happens to be a valid patch may change it.
+            case "PATCH /api/products/{id}" -> new Target("/api/products/" + p2, admin,
                     "{\"name\":\"\",\"stock\":-1}", Set.of(200));
             case "POST /api/cart/items" -> new Target(op.path(), customer, "{\"productId\":999999,\"quantity\":0}", Set.of());
             case "PUT /api/cart/items/{productId}" -> new Target("/api/cart/items/" + p2, customer,
