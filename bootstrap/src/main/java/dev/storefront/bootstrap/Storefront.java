@@ -187,7 +187,7 @@ public final class Storefront implements AutoCloseable {
             HttpSettings http = new HttpSettings(config.corsOrigins(), config.cookieSecure(), config.maxBodyBytes(),
                     config.trustedProxies());
             this.sessionCookies = new SessionCookies(accounts.resolveSession, accounts.startGuestSession,
-                    config.cookieSecure());
+                    accounts.logOut, config.cookieSecure());
             HttpApi.Builder api = HttpApi.builder(http)
                     .principals(sessionCookies)
                     .routes(new HealthRoutes(checkHealth))

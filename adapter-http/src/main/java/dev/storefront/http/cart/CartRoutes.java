@@ -90,8 +90,9 @@ public final class CartRoutes implements RouteGroup {
 
     private ApiResponse addItem(ApiRequest request) {
         AddCartItemRequest body = AddCartItemRequest.from(request.body(ObjectNode.class));
-        CartOwner owner = ownerOf(cookies.currentOrStartGuest(request));
-        return cart(useCases.addItem().addItem(body.toCommand(owner)));
+        // A refused add (unknown product, over stock) leaves no guest session behind.
+        return cookies.withCurrentOrNewGuest(request,
+                session -> cart(useCases.addItem().addItem(body.toCommand(ownerOf(session)))));
     }
 
     private ApiResponse setQuantity(ApiRequest request) {

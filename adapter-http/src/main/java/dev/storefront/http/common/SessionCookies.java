@@ -1,6 +1,8 @@
 package dev.storefront.http.common;
 
 import dev.storefront.domain.common.NotAuthenticatedException;
+import dev.storefront.domain.port.in.account.LogOutUseCase;
+import dev.storefront.domain.port.in.account.LogOutUseCase.LogOutCommand;
 import dev.storefront.domain.port.in.account.ResolveSessionUseCase;
 import dev.storefront.domain.port.in.account.ResolveSessionUseCase.ResolvedSession;
 import dev.storefront.domain.port.in.account.ResolveSessionUseCase.SessionQuery;
@@ -36,11 +38,14 @@ public final class SessionCookies implements PrincipalResolver {
 
     private final ResolveSessionUseCase resolver;
     private final StartGuestSessionUseCase guests;
+    private final LogOutUseCase ends;
     private final boolean secure;
 
-    public SessionCookies(ResolveSessionUseCase resolver, StartGuestSessionUseCase guests, boolean secure) {
+    public SessionCookies(ResolveSessionUseCase resolver, StartGuestSessionUseCase guests, LogOutUseCase ends,
+                          boolean secure) {
         this.resolver = Objects.requireNonNull(resolver, "resolver");
         this.guests = Objects.requireNonNull(guests, "guests");
+        this.ends = Objects.requireNonNull(ends, "ends");
         this.secure = secure;
     }
 
@@ -93,6 +98,25 @@ public final class SessionCookies implements PrincipalResolver {
         }
         IssuedSession issued = guests.startGuestSession(new StartGuestSessionCommand(request.header("User-Agent").orElse(null)));
         return issue(request, issued, Optional.empty());
+    }
+
+    /**
+     * Runs {@code write} as the request's session, starting a guest session first when there is
+     * none; if {@code write} is refused, a guest session started for it is ended again (and its
+     * cookie cleared), so a refused request leaves no session behind.
+     */
+    public <T> T withCurrentOrNewGuest(ApiRequest request, java.util.function.Function<ResolvedSession, T> write) {
+        boolean started = current(request).isEmpty();
+        ResolvedSession session = currentOrStartGuest(request);
+        try {
+            return write.apply(session);
+        } catch (RuntimeException refused) {
+            if (started) {
+                ends.logOut(new LogOutCommand(Optional.of(session.token()), request.clientAddress()));
+                clear(request);
+            }
+            throw refused;
+        }
     }
 
     /** Sets the cookie of a session just issued (login, password change) and makes it the request's session. */
