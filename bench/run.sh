@@ -5,11 +5,12 @@
 # starts the server with default settings, warms it up, drives every scenario with wrk on loopback,
 # measures the ceiling (a minimal Undertow + Jackson server) and the bcrypt limit in the same run,
 # then startup time, resident memory and the catalog query's growth (JMH). Prints a results table
-# and writes it to bench/work/results.md. Takes about 9 minutes on 2 cores.
+# and writes it to bench/work/results.md. Takes about 11 minutes on 2 cores (4 of them JMH).
 #
 # Knobs (environment): BENCH_WARMUP (s, 60), BENCH_DURATION (s per scenario, 15), BENCH_THREADS (2),
 # BENCH_CONNECTIONS (32), BENCH_PORT (18080), BENCH_CEILING_PORT (18081), BENCH_JMH (1; 0 skips JMH),
-# BENCH_SKIP_BUILD (0), BENCH_STOREFRONT_JAR (the server jar to measure; default this build's).
+# BENCH_LEAN_FLAGS (JVM flags of the memory comparison; -XX:+UseSerialGC -Xmx128m), BENCH_SKIP_BUILD
+# (0), BENCH_STOREFRONT_JAR (the server jar to measure; default this build's).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -30,6 +31,7 @@ LOGIN_USERS=64
 LOGIN_CONNECTIONS=8
 CHECKOUT_CONNECTIONS=16   # one per wrk thread: each thread fills a cart, then checks it out
 BCRYPT_COST=12
+LEAN_FLAGS=${BENCH_LEAN_FLAGS:--XX:+UseSerialGC -Xmx128m}
 BASE="http://127.0.0.1:$PORT"
 export BENCH_WORK="$WORK" BENCH_PRODUCTS="$PRODUCTS" BENCH_LOGIN_THREADS="$THREADS"
 export BENCH_CHECKOUT_THREADS="$CHECKOUT_CONNECTIONS"
@@ -177,6 +179,22 @@ wait "$STORM_PID"
 RESULT[login-storm]=$(cat "$WORK/result-login-storm.txt")
 stop_server
 
+# Resident memory with lean JVM flags, for comparison with the defaults above (15 s warm, 15 s sampled).
+log "memory with $LEAN_FLAGS"
+start_server_flags() { (cd "$WORK" && exec env PORT="$PORT" HOST=127.0.0.1 DATA_DIR="$WORK/data" java $LEAN_FLAGS -jar "$JAR") \
+    >>"$WORK/server.log" 2>&1 & SERVER_PID=$!; }
+start_server_flags
+wait_health "$PORT" 60
+run_wrk lean-warmup mixed.lua 15 "$CONNECTIONS"
+(max=0; while kill -0 "$SERVER_PID" 2>/dev/null; do
+   v=$(rss_mb "$SERVER_PID" 2>/dev/null || echo 0); (( v > max )) && max=$v && echo "$max" >"$WORK/rss-lean-max"
+   sleep 0.5; done) &
+SAMPLER_PID=$!
+run_wrk lean-mixed mixed.lua "$DURATION" "$CONNECTIONS"
+kill "$SAMPLER_PID"; wait "$SAMPLER_PID" 2>/dev/null || true; SAMPLER_PID=""
+RSS_LEAN=$(cat "$WORK/rss-lean-max")
+stop_server
+
 # --- ceilings -----------------------------------------------------------------------------------
 log "ceiling server: warm-up 30s, then ${DURATION}s"
 java -cp "$BENCH_JAR" dev.storefront.benchmarks.CeilingServer "$CEILING_PORT" >"$WORK/ceiling.log" 2>&1 &
@@ -231,11 +249,13 @@ row() { # name, label, ceiling, ceiling label, [measure: rps or orders_per_s]
   row login "login, cost $BCRYPT_COST" "$BCRYPT_LIMIT" "bcrypt limit"
   row login-storm "login storm, with shoppers" "$BCRYPT_LIMIT" "bcrypt limit"
   row catalog-during-logins "catalog during the storm" "$CEIL_RPS" "Undertow+Jackson"
+  row lean-mixed "mixed workload, JVM flags $LEAN_FLAGS" "$CEIL_RPS" "Undertow+Jackson"
   row ceiling "ceiling server" "$CEIL_RPS" "itself"
   echo
   echo "- bcrypt at cost $BCRYPT_COST: ${BCRYPT_MS} ms a verification → limit $(nproc) ÷ that = ${BCRYPT_LIMIT}/s (all cores at once measured ${BCRYPT_PARALLEL}/s)"
   echo "- startup to the first 200 on /health: ${STARTUP_MS} ms (JVM start included)"
-  echo "- resident memory (VmRSS): idle ${RSS_IDLE} MB after start, ${RSS_WARM} MB after warm-up, at most ${RSS_LOAD} MB during the mixed workload"
+  echo "- resident memory (VmRSS), JVM defaults: idle ${RSS_IDLE} MB after start, ${RSS_WARM} MB after warm-up, at most ${RSS_LOAD} MB during the mixed workload"
+  echo "- resident memory with $LEAN_FLAGS: at most ${RSS_LEAN} MB during the mixed workload"
   if [[ $CHECKOUT == 0 ]]; then echo "- checkout: POST /api/checkout is not in this build (404); not measured"; fi
   if [[ -n "$JMH_CATALOG" ]]; then
     echo
