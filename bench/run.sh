@@ -216,7 +216,7 @@ if [[ "${BENCH_JMH:-1}" != 0 ]]; then
   log "JMH: catalog query at 1k/10k/100k products, JSON writing, session lookup"
   java -jar "$BENCH_JAR" 'CatalogQueryBenchmark|JsonWriteBenchmark|SessionLookupBenchmark' \
     >"$WORK/jmh.txt" 2>&1
-  JMH_CATALOG=$(awk '/^Benchmark/ { on = 1 } on' "$WORK/jmh.txt")
+  JMH_CATALOG=$(awk '/^Benchmark/ { on = 1 } on' "$WORK/jmh.txt" | grep -E "^Benchmark|avgt|p0.50 |p0.99 ")
 fi
 
 # --- report --------------------------------------------------------------------------------------
