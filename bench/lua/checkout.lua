@@ -5,6 +5,7 @@
 dofile((debug.getinfo(1, "S").source:match("@(.*/)") or "./") .. "common.lua")
 local sessions = {}
 local step, user, n = 0, 0, 0
+local run = os.time() -- keys unique across runs on the same database: a reused key is a replay
 orders = 0
 init = function(args)
   local all = read_lines("sessions.txt")
@@ -24,7 +25,7 @@ request = function()
   end
   n = n + 1
   return wrk.format("POST", "/api/checkout", { ["Cookie"] = cookie,
-    ["Idempotency-Key"] = string.format("bench-%d-%d", thread_id or 1, n) })
+    ["Idempotency-Key"] = string.format("bench-%d-%d-%d", run, thread_id or 1, n) })
 end
 response = function(status, headers, body)
   if status == 201 then orders = orders + 1 end
