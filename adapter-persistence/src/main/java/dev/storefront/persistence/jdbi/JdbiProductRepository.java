@@ -10,6 +10,7 @@ import dev.storefront.domain.catalog.ProductSort;
 import dev.storefront.domain.catalog.Sku;
 import dev.storefront.domain.common.Page;
 import dev.storefront.domain.common.PageRequest;
+import dev.storefront.domain.money.Money;
 import dev.storefront.domain.port.out.ProductRepository;
 import java.util.ArrayList;
 import java.util.Currency;
@@ -22,6 +23,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.StatementException;
+import org.jdbi.v3.core.statement.Update;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
@@ -48,41 +50,40 @@ public final class JdbiProductRepository implements ProductRepository {
     @Override
     public Product add(NewProduct product) {
         Objects.requireNonNull(product, "product");
-        long id = uniqueSku(product.sku(), () -> database.withHandle(h -> h.createUpdate(
+        long id = uniqueSku(product.sku(), () -> database.withHandle(h -> bindColumns(h.createUpdate(
                         "INSERT INTO product (sku, name, description, category, price_minor, stock, active, created_at,"
                                 + " search_text) VALUES (:sku, :name, :description, :category, :price, :stock, :active,"
-                                + " :createdAt, :searchText)")
-                .bind("sku", product.sku().value())
-                .bind("name", product.name())
-                .bind("description", product.description())
-                .bind("category", product.category())
-                .bind("price", product.price().toMinorUnits())
-                .bind("stock", product.stock())
-                .bind("active", product.active() ? 1 : 0)
+                                + " :createdAt, :searchText)"), product.sku(), product.name(), product.description(),
+                        product.category(), product.price(), product.stock(), product.active())
                 .bind("createdAt", product.createdAt().toEpochMilli())
-                .bind("searchText", searchText(product.name(), product.description()))
                 .executeAndReturnGeneratedKeys("id")
                 .mapTo(Long.class)
                 .one()));
         return product.withId(new ProductId(id));
     }
 
+    /** The columns a new and a changed product both write, search text included. */
+    private static Update bindColumns(Update update, Sku sku, String name, String description, String category,
+                                      Money price, int stock, boolean active) {
+        return update.bind("sku", sku.value())
+                .bind("name", name)
+                .bind("description", description)
+                .bind("category", category)
+                .bind("price", price.toMinorUnits())
+                .bind("stock", stock)
+                .bind("active", active ? 1 : 0)
+                .bind("searchText", searchText(name, description));
+    }
+
     @Override
     public void update(Product product) {
         Objects.requireNonNull(product, "product");
-        int rows = uniqueSku(product.sku(), () -> database.withHandle(h -> h.createUpdate(
+        int rows = uniqueSku(product.sku(), () -> database.withHandle(h -> bindColumns(h.createUpdate(
                         "UPDATE product SET sku = :sku, name = :name, description = :description, category = :category,"
                                 + " price_minor = :price, stock = :stock, active = :active, search_text = :searchText"
-                                + " WHERE id = :id")
+                                + " WHERE id = :id"), product.sku(), product.name(), product.description(),
+                        product.category(), product.price(), product.stock(), product.active())
                 .bind("id", product.id().value())
-                .bind("sku", product.sku().value())
-                .bind("name", product.name())
-                .bind("description", product.description())
-                .bind("category", product.category())
-                .bind("price", product.price().toMinorUnits())
-                .bind("stock", product.stock())
-                .bind("active", product.active() ? 1 : 0)
-                .bind("searchText", searchText(product.name(), product.description()))
                 .execute()));
         if (rows != 1) {
             throw new IllegalStateException("no product " + product.id());
