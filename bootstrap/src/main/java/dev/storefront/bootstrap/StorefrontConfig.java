@@ -1,5 +1,6 @@
 package dev.storefront.bootstrap;
 
+import dev.storefront.domain.common.Text;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -213,7 +214,7 @@ public record StorefrontConfig(
         }
 
         private static String printable(String raw) {
-            String clean = raw.replaceAll("[^\\x20-\\x7e]", "?");
+            String clean = Text.printable(raw);
             return clean.length() > 60 ? clean.substring(0, 60) + "…" : clean;
         }
     }

@@ -1,5 +1,6 @@
 package dev.storefront.application.account;
 
+import dev.storefront.domain.common.Text;
 import dev.storefront.domain.port.in.account.GrantAdminUseCase;
 import dev.storefront.domain.port.out.AccountEvents;
 import dev.storefront.domain.port.out.TimeSource;
@@ -30,7 +31,7 @@ public final class GrantAdminService implements GrantAdminUseCase {
     public User grantAdmin(GrantAdminCommand command) {
         String name = command.username().strip();
         if (!Username.isValid(name)) {
-            throw new UnknownUser("named \"" + name.replaceAll("[^\\x20-\\x7e]", "?") + "\"");
+            throw new UnknownUser("named \"" + Text.printable(name) + "\"");
         }
         User admin = transactions.inTransaction(() -> {
             User user = users.findByUsername(new Username(name))

@@ -1,5 +1,6 @@
 package dev.storefront.domain.session;
 
+import dev.storefront.domain.common.Text;
 import dev.storefront.domain.user.UserId;
 import java.time.Instant;
 import java.util.Objects;
@@ -64,7 +65,6 @@ public record Session(SessionHandle handle, TokenDigest digest, UserId userId, S
 
     /** Printable, single-line, bounded: it is shown back to the user and may end up in a log line. */
     static String clean(String userAgent) {
-        String printable = userAgent.replaceAll("[^\\x20-\\x7e]", "?");
-        return printable.length() > MAX_USER_AGENT ? printable.substring(0, MAX_USER_AGENT) : printable;
+        return Text.printable(userAgent, MAX_USER_AGENT);
     }
 }
