@@ -1,8 +1,10 @@
 package dev.storefront.inmemory;
 
 import dev.storefront.domain.port.out.SessionRepository;
+import dev.storefront.domain.port.out.UserRepository;
 import dev.storefront.domain.session.Session;
 import dev.storefront.domain.session.SessionHandle;
+import dev.storefront.domain.session.SessionWithUser;
 import dev.storefront.domain.session.TokenDigest;
 import dev.storefront.domain.user.UserId;
 import java.time.Instant;
@@ -10,13 +12,18 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /** Sessions in a map keyed by digest; rolls back with {@link InMemoryTransactions}. */
 public final class InMemorySessionRepository implements SessionRepository, InMemoryTransactions.Participant {
     private final Map<TokenDigest, Session> sessions = new LinkedHashMap<>();
 
-    public InMemorySessionRepository(InMemoryTransactions transactions) {
+    private final UserRepository users;
+
+    /** @param users where {@link #findWithUser} finds a session's user */
+    public InMemorySessionRepository(InMemoryTransactions transactions, UserRepository users) {
+        this.users = Objects.requireNonNull(users, "users");
         transactions.register(this);
     }
 
@@ -32,6 +39,13 @@ public final class InMemorySessionRepository implements SessionRepository, InMem
     @Override
     public synchronized Optional<Session> findByDigest(TokenDigest digest) {
         return Optional.ofNullable(sessions.get(digest));
+    }
+
+    @Override
+    public Optional<SessionWithUser> findWithUser(TokenDigest digest) {
+        return findByDigest(digest).flatMap(session -> session.isGuest()
+                ? Optional.of(new SessionWithUser(session, Optional.empty()))
+                : users.findById(session.userId()).map(user -> new SessionWithUser(session, Optional.of(user))));
     }
 
     @Override

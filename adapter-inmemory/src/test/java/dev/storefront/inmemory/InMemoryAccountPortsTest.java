@@ -53,7 +53,7 @@ class InMemoryAccountPortsTest {
         protected SessionRepository createRepository() {
             InMemoryTransactions transactions = new InMemoryTransactions();
             users = new InMemoryUserRepository(transactions);
-            return new InMemorySessionRepository(transactions);
+            return new InMemorySessionRepository(transactions, users);
         }
 
         @Override

@@ -278,7 +278,7 @@ public final class Storefront implements AutoCloseable {
             registerUser = new RegisterUserService(tx, users, hasher, policy, time, events);
             logIn = new LogInService(tx, users, sessions, hasher, tokens, throttle, handover, events, time, settings);
             logOut = new LogOutService(tx, sessions, tokens, events, time);
-            resolveSession = new ResolveSessionService(tx, sessions, users, tokens, time, settings);
+            resolveSession = new ResolveSessionService(tx, sessions, tokens, time, settings);
             startGuestSession = new StartGuestSessionService(tx, sessions, tokens, time, settings);
             currentUser = new GetCurrentUserService(tx, users);
             dashboard = new GetDashboardService(tx, users, orders, carts);

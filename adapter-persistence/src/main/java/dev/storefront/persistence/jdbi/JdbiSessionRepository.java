@@ -3,6 +3,7 @@ package dev.storefront.persistence.jdbi;
 import dev.storefront.domain.port.out.SessionRepository;
 import dev.storefront.domain.session.Session;
 import dev.storefront.domain.session.SessionHandle;
+import dev.storefront.domain.session.SessionWithUser;
 import dev.storefront.domain.session.TokenDigest;
 import dev.storefront.domain.user.UserId;
 import java.sql.ResultSet;
@@ -16,6 +17,13 @@ import java.util.Optional;
 public final class JdbiSessionRepository implements SessionRepository {
     private static final String COLUMNS =
             "token_hash, handle, user_id, user_agent, created_at, last_seen_at, expires_at";
+
+    /** The session and its user's columns (prefixed {@code u_}, all null for a guest) in one statement. */
+    private static final String SESSION_WITH_USER = "SELECT s.token_hash, s.handle, s.user_id, s.user_agent,"
+            + " s.created_at, s.last_seen_at, s.expires_at, u.id AS u_id, u.username AS u_username,"
+            + " u.email AS u_email, u.password_hash AS u_password_hash, u.role AS u_role,"
+            + " u.created_at AS u_created_at, u.last_login_at AS u_last_login_at"
+            + " FROM user_session s LEFT JOIN user_account u ON u.id = s.user_id WHERE s.token_hash = :hash";
 
     private final SqliteDatabase database;
 
@@ -68,6 +76,30 @@ public final class JdbiSessionRepository implements SessionRepository {
                 .map((rs, ctx) -> SessionRow.read(rs))
                 .findOne()
                 .map(SessionRow::toSession));
+    }
+
+    @Override
+    public Optional<SessionWithUser> findWithUser(TokenDigest digest) {
+        return database.withReadHandle(h -> h.createQuery(SESSION_WITH_USER).bind("hash", digest.hex())
+                        .map((rs, ctx) -> {
+                            SessionRow session = SessionRow.read(rs);
+                            rs.getLong("u_id");
+                            return new JoinedRow(session, rs.wasNull() ? null : JdbiUserRepository.UserRow.read(rs, "u_"));
+                        })
+                        .findOne())
+                .flatMap(JoinedRow::toSessionWithUser);
+    }
+
+    /** @param user null when the session is a guest's or its user is gone */
+    private record JoinedRow(SessionRow session, JdbiUserRepository.UserRow user) {
+        Optional<SessionWithUser> toSessionWithUser() {
+            Session restored = session.toSession();
+            if (restored.isGuest()) {
+                return Optional.of(new SessionWithUser(restored, Optional.empty()));
+            }
+            // A user's session whose user is gone is no session.
+            return Optional.ofNullable(user).map(u -> new SessionWithUser(restored, Optional.of(u.toUser())));
+        }
     }
 
     @Override

@@ -72,6 +72,19 @@ public final class JdbiTransactions implements Transactions {
         return jdbi.withHandle(work::apply);
     }
 
+    /**
+     * Like {@link #withHandle} for work that only reads: outside a transaction it runs on a read-only
+     * connection in autocommit, one statement being its own snapshot, without the two round trips
+     * of {@code BEGIN} and {@code COMMIT}.
+     */
+    <T> T withReadHandle(Function<Handle, T> work) {
+        Bound bound = current.get();
+        if (bound != null) {
+            return work.apply(bound.handle());
+        }
+        return (readOnlyJdbi != null ? readOnlyJdbi : jdbi).withHandle(work::apply);
+    }
+
     private <T> T run(Supplier<T> work, boolean writable) {
         Bound outer = current.get();
         if (outer != null) {

@@ -9,6 +9,8 @@ import dev.storefront.domain.user.User;
 import dev.storefront.domain.user.UserId;
 import dev.storefront.domain.user.Username;
 import dev.storefront.domain.user.UsernameOrEmailTaken;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,7 +19,7 @@ import org.jdbi.v3.core.statement.Query;
 
 /** Users in table {@code user_account}; joins the calling thread's transaction. */
 public final class JdbiUserRepository implements UserRepository {
-    private static final String COLUMNS =
+    static final String COLUMNS =
             "id, username, email, password_hash, role, created_at, last_login_at";
 
     private final SqliteDatabase database;
@@ -28,6 +30,14 @@ public final class JdbiUserRepository implements UserRepository {
 
     record UserRow(long id, String username, String email, String passwordHash, String role, long createdAt,
                    Long lastLoginAt) {
+        /** Reads the row's columns, each name prefixed with {@code prefix} (for joins). */
+        static UserRow read(ResultSet rs, String prefix) throws SQLException {
+            return new UserRow(rs.getLong(prefix + "id"), rs.getString(prefix + "username"),
+                    rs.getString(prefix + "email"), rs.getString(prefix + "password_hash"),
+                    rs.getString(prefix + "role"), rs.getLong(prefix + "created_at"),
+                    Columns.nullableLong(rs, prefix + "last_login_at"));
+        }
+
         User toUser() {
             return User.restore(new UserId(id), new Username(username), new Email(email),
                     new PasswordHash(passwordHash), Role.valueOf(role), Instant.ofEpochMilli(createdAt),
@@ -110,9 +120,7 @@ public final class JdbiUserRepository implements UserRepository {
         return database.withHandle(h -> {
             Query query = h.createQuery("SELECT " + COLUMNS + " FROM user_account WHERE " + condition);
             return query.bind("value", value)
-                    .map((rs, ctx) -> new UserRow(rs.getLong("id"), rs.getString("username"), rs.getString("email"),
-                            rs.getString("password_hash"), rs.getString("role"), rs.getLong("created_at"),
-                            Columns.nullableLong(rs, "last_login_at")))
+                    .map((rs, ctx) -> UserRow.read(rs, ""))
                     .findOne()
                     .map(UserRow::toUser);
         });

@@ -174,6 +174,11 @@ public final class SqliteDatabase implements AutoCloseable {
         return transactions.withHandle(work);
     }
 
+    /** Runs one reading statement on the calling thread's transaction, or read-only in autocommit. */
+    <T> T withReadHandle(Function<Handle, T> work) {
+        return transactions.withReadHandle(work);
+    }
+
     /** Whether the database answers a trivial query. */
     public boolean isAvailable() {
         try {

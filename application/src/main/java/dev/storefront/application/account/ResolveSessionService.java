@@ -5,11 +5,10 @@ import dev.storefront.domain.port.out.SessionRepository;
 import dev.storefront.domain.port.out.TimeSource;
 import dev.storefront.domain.port.out.TokenGenerator;
 import dev.storefront.domain.port.out.Transactions;
-import dev.storefront.domain.port.out.UserRepository;
 import dev.storefront.domain.session.Session;
 import dev.storefront.domain.session.SessionPolicy;
+import dev.storefront.domain.session.SessionWithUser;
 import dev.storefront.domain.session.TokenDigest;
-import dev.storefront.domain.user.User;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.Objects;
@@ -22,37 +21,26 @@ import java.util.Optional;
 public final class ResolveSessionService implements ResolveSessionUseCase {
     private final Transactions transactions;
     private final SessionRepository sessions;
-    private final UserRepository users;
     private final TokenGenerator tokens;
     private final TimeSource time;
     private final SessionPolicy policy;
 
     @Inject
-    public ResolveSessionService(Transactions transactions, SessionRepository sessions, UserRepository users,
-                                 TokenGenerator tokens, TimeSource time, AccountSettings settings) {
+    public ResolveSessionService(Transactions transactions, SessionRepository sessions, TokenGenerator tokens,
+                                 TimeSource time, AccountSettings settings) {
         this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.sessions = Objects.requireNonNull(sessions, "sessions");
-        this.users = Objects.requireNonNull(users, "users");
         this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.time = Objects.requireNonNull(time, "time");
         this.policy = settings.sessions();
     }
 
-    private record Found(Session session, Optional<User> user) {}
-
     @Override
     public Optional<ResolvedSession> resolveSession(SessionQuery query) {
         Instant now = time.now();
         TokenDigest digest = tokens.digest(query.token().value());
-        Optional<Found> found = transactions.readOnly(() -> sessions.findByDigest(digest)
-                .filter(s -> s.isActiveAt(now, policy))
-                .flatMap(session -> {
-                    if (session.isGuest()) {
-                        return Optional.of(new Found(session, Optional.empty()));
-                    }
-                    // A session whose user is gone is no session.
-                    return users.findById(session.userId()).map(user -> new Found(session, Optional.of(user)));
-                }));
+        // One read, outside a transaction: it is a single statement, so its own snapshot.
+        Optional<SessionWithUser> found = sessions.findWithUser(digest).filter(s -> s.session().isActiveAt(now, policy));
         if (found.isEmpty()) {
             return Optional.empty();
         }

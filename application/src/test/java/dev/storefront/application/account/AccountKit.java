@@ -36,7 +36,7 @@ final class AccountKit {
 
     final InMemoryTransactions transactions = new InMemoryTransactions();
     final InMemoryUserRepository users = new InMemoryUserRepository(transactions);
-    final InMemorySessionRepository sessions = new InMemorySessionRepository(transactions);
+    final InMemorySessionRepository sessions = new InMemorySessionRepository(transactions, users);
     final InMemoryPasswordResetTokenRepository resetTokens = new InMemoryPasswordResetTokenRepository(transactions);
     final InMemoryPasswordHasher hasher = new InMemoryPasswordHasher(12);
     final InMemoryTokenGenerator tokens = new InMemoryTokenGenerator();
@@ -56,7 +56,7 @@ final class AccountKit {
     final LogInService logIn = new LogInService(transactions, users, sessions, hasher, tokens, throttle, handover,
             events, time, settings);
     final LogOutService logOut = new LogOutService(transactions, sessions, tokens, events, time);
-    final ResolveSessionService resolve = new ResolveSessionService(transactions, sessions, users, tokens, time, settings);
+    final ResolveSessionService resolve = new ResolveSessionService(transactions, sessions, tokens, time, settings);
     final StartGuestSessionService startGuest = new StartGuestSessionService(transactions, sessions, tokens, time, settings);
     final GetCurrentUserService currentUser = new GetCurrentUserService(transactions, users);
     final GetDashboardService dashboard = new GetDashboardService(transactions, users, orders, carts);

@@ -9,6 +9,7 @@ import dev.storefront.domain.port.out.SessionRepository;
 import dev.storefront.domain.session.Session;
 import dev.storefront.domain.session.SessionHandle;
 import dev.storefront.domain.session.SessionPolicy;
+import dev.storefront.domain.session.SessionWithUser;
 import dev.storefront.domain.session.TokenDigest;
 import dev.storefront.domain.user.UserId;
 import java.time.Duration;
@@ -61,6 +62,27 @@ public abstract class SessionRepositoryContract {
         Session guest = session(null, T0);
         sessions.add(guest);
         assertTrue(sessions.findByDigest(guest.digest()).orElseThrow().isGuest());
+    }
+
+    @Test
+    void findsASessionWithItsUserInOneRead() {
+        Session s = session(alice, T0);
+        sessions.add(s);
+        sessions.add(session(bob, T0));
+        SessionWithUser found = sessions.findWithUser(s.digest()).orElseThrow();
+        assertEquals(s, found.session());
+        assertEquals(alice, found.user().orElseThrow().id());
+        assertEquals("alice", found.user().orElseThrow().username().value());
+        assertTrue(sessions.findWithUser(new TokenDigest("f".repeat(64))).isEmpty());
+    }
+
+    @Test
+    void findsAGuestSessionWithoutAUser() {
+        Session guest = session(null, T0);
+        sessions.add(guest);
+        SessionWithUser found = sessions.findWithUser(guest.digest()).orElseThrow();
+        assertEquals(guest, found.session());
+        assertTrue(found.user().isEmpty());
     }
 
     @Test
