@@ -9,7 +9,7 @@
 #
 # Knobs (environment): BENCH_WARMUP (s, 60), BENCH_DURATION (s per scenario, 15), BENCH_THREADS (2),
 # BENCH_CONNECTIONS (32), BENCH_PORT (18080), BENCH_CEILING_PORT (18081), BENCH_JMH (1; 0 skips JMH),
-# BENCH_LEAN_FLAGS (JVM flags of the memory comparison; -XX:+UseSerialGC -Xmx128m), BENCH_SKIP_BUILD
+# BENCH_COMPARE_JVM_OPTIONS (JVM_OPTIONS of the memory comparison; empty: the JVM's defaults), BENCH_SKIP_BUILD
 # (0), BENCH_STOREFRONT_JAR (the server jar to measure; default this build's).
 set -euo pipefail
 
@@ -31,7 +31,7 @@ LOGIN_USERS=64
 LOGIN_CONNECTIONS=8
 CHECKOUT_CONNECTIONS=16   # one per wrk thread: each thread fills a cart, then checks it out
 BCRYPT_COST=12
-LEAN_FLAGS=${BENCH_LEAN_FLAGS:--XX:+UseSerialGC -Xmx128m}
+COMPARE_JVM_OPTIONS=${BENCH_COMPARE_JVM_OPTIONS:-}
 BASE="http://127.0.0.1:$PORT"
 export BENCH_WORK="$WORK" BENCH_PRODUCTS="$PRODUCTS" BENCH_LOGIN_THREADS="$THREADS"
 export BENCH_CHECKOUT_THREADS="$CHECKOUT_CONNECTIONS"
@@ -51,7 +51,16 @@ trap cleanup EXIT
 
 log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 ms_now() { echo $(( $(date +%s%N) / 1000000 )); }
-rss_mb() { awk '/^VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
+# The server is two processes by default: the java -jar launcher and the server's JVM it starts
+# (ServerJvm); memory and CPU are counted for a process and its children.
+tree() { echo "$1" $(pgrep -P "$1" 2>/dev/null); }
+rss_mb() {
+  local kb=0 p v
+  for p in $(tree "$1"); do
+    v=$(awk '/^VmRSS/ { print $2 }' "/proc/$p/status" 2>/dev/null); kb=$(( kb + ${v:-0} ))
+  done
+  echo $(( kb / 1024 ))
+}
 field() { sed -n "s/.*[[:space:]]$1=\([^[:space:]]*\).*/\1/p" <<<"$2"; }
 div() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
 
@@ -95,7 +104,13 @@ stop_server() {
 cpu_total() { awk '/^cpu / { print $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9 }' /proc/stat; }
 # Busy leaves out interrupt time: the loopback traffic of the benchmark itself is handled there.
 cpu_busy() { awk '/^cpu / { print $2 + $3 + $4 + $9 }' /proc/stat; }
-cpu_of() { awk '{ print $14 + $15 + $16 + $17 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
+cpu_of() {
+  local j=0 p v
+  for p in $(tree "$1"); do
+    v=$(awk '{ print $14 + $15 + $16 + $17 }' "/proc/$p/stat" 2>/dev/null); j=$(( j + ${v:-0} ))
+  done
+  echo "$j"
+}
 
 declare -A RESULT
 run_wrk() { # name, script, seconds, connections, [base url], [threads]
@@ -181,8 +196,8 @@ RESULT[login-storm]=$(cat "$WORK/result-login-storm.txt")
 stop_server
 
 # Resident memory with lean JVM flags, for comparison with the defaults above (15 s warm, 15 s sampled).
-log "memory with $LEAN_FLAGS"
-start_server_flags() { (cd "$WORK" && exec env PORT="$PORT" HOST=127.0.0.1 DATA_DIR="$WORK/data" java $LEAN_FLAGS -jar "$JAR") \
+log "memory with JVM_OPTIONS='$COMPARE_JVM_OPTIONS'"
+start_server_flags() { (cd "$WORK" && exec env PORT="$PORT" HOST=127.0.0.1 DATA_DIR="$WORK/data" JVM_OPTIONS="$COMPARE_JVM_OPTIONS" java -jar "$JAR") \
     >>"$WORK/server.log" 2>&1 & SERVER_PID=$!; }
 start_server_flags
 wait_health "$PORT" 60
@@ -250,13 +265,13 @@ row() { # name, label, ceiling, ceiling label, [measure: rps or orders_per_s]
   row login "login, cost $BCRYPT_COST" "$BCRYPT_LIMIT" "bcrypt limit"
   row login-storm "login storm, with shoppers" "$BCRYPT_LIMIT" "bcrypt limit"
   row catalog-during-logins "catalog during the storm" "$CEIL_RPS" "Undertow+Jackson"
-  row lean-mixed "mixed workload, JVM flags $LEAN_FLAGS" "$CEIL_RPS" "Undertow+Jackson"
+  row lean-mixed "mixed workload, JVM_OPTIONS='$COMPARE_JVM_OPTIONS'" "$CEIL_RPS" "Undertow+Jackson"
   row ceiling "ceiling server" "$CEIL_RPS" "itself"
   echo
   echo "- bcrypt at cost $BCRYPT_COST: ${BCRYPT_MS} ms a verification → limit $(nproc) ÷ that = ${BCRYPT_LIMIT}/s (all cores at once measured ${BCRYPT_PARALLEL}/s)"
   echo "- startup to the first 200 on /health: ${STARTUP_MS} ms (JVM start included)"
-  echo "- resident memory (VmRSS), JVM defaults: idle ${RSS_IDLE} MB after start, ${RSS_WARM} MB after warm-up, at most ${RSS_LOAD} MB during the mixed workload"
-  echo "- resident memory with $LEAN_FLAGS: at most ${RSS_LEAN} MB during the mixed workload"
+  echo "- resident memory (VmRSS of the launcher and the server's JVM together), default settings: idle ${RSS_IDLE} MB after start, ${RSS_WARM} MB after warm-up, at most ${RSS_LOAD} MB during the mixed workload"
+  echo "- resident memory with JVM_OPTIONS='$COMPARE_JVM_OPTIONS' (empty: one JVM with the JVM's own defaults): at most ${RSS_LEAN} MB during the mixed workload"
   if [[ $CHECKOUT == 0 ]]; then echo "- checkout: POST /api/checkout is not in this build (404); not measured"; fi
   if [[ -n "$JMH_CATALOG" ]]; then
     echo

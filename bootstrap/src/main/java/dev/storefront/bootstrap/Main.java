@@ -3,10 +3,12 @@ package dev.storefront.bootstrap;
 import dev.storefront.domain.port.in.account.GrantAdminUseCase.GrantAdminCommand;
 import dev.storefront.domain.user.UnknownUser;
 import dev.storefront.domain.user.User;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.net.BindException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -64,7 +66,7 @@ public final class Main {
         try {
             switch (command) {
                 case "serve":
-                    return serve(parsed.config(), rest);
+                    return serve(parsed.config(), rest, args);
                 case "grant-admin":
                     return grantAdmin(parsed.config(), rest);
                 case "import-catalog":
@@ -79,11 +81,21 @@ public final class Main {
         }
     }
 
-    private int serve(StorefrontConfig config, List<String> rest) {
+    private int serve(StorefrontConfig config, List<String> rest, String[] args) {
         if (!rest.isEmpty()) {
             err.println("storefront: serve takes no arguments");
             return USAGE;
         }
+        Optional<List<String>> serverJvm = ServerJvm.commandForThisProcess(config.jvmOptions(), environment, List.of(args));
+        if (serverJvm.isPresent()) {
+            try {
+                return ServerJvm.run(serverJvm.get());
+            } catch (IOException e) {
+                err.println("storefront: cannot start the server's JVM (" + oneLine(e) + "); set JVM_OPTIONS= to serve in this one");
+                return FAILED;
+            }
+        }
+        ServerJvm.stopWithLauncher(environment);
         StorefrontServer server = StorefrontServer.start(config);
         CountDownLatch stopped = new CountDownLatch(1);
         // SIGTERM and Ctrl-C run the hook: requests in flight finish, then the database closes.

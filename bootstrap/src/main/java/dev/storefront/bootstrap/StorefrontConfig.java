@@ -31,7 +31,8 @@ public record StorefrontConfig(
         boolean demoCatalog,
         Currency currency,
         long maxBodyBytes,
-        List<String> trustedProxies) {
+        List<String> trustedProxies,
+        List<String> jvmOptions) {
 
     /** A configuration variable: its name, default and meaning, as the {@code --help} lists them. */
     public record Variable(String name, String defaultValue, String meaning) {}
@@ -50,13 +51,16 @@ public record StorefrontConfig(
             new Variable("DEMO_CATALOG", "true", "load the demo catalog into an empty database at start"),
             new Variable("CURRENCY", "USD", "the store's currency (ISO 4217, two decimals)"),
             new Variable("MAX_BODY_BYTES", "65536", "request body limit in bytes"),
-            new Variable("TRUSTED_PROXIES", "", "addresses of reverse proxies whose X-Forwarded-For names the client"));
+            new Variable("TRUSTED_PROXIES", "", "addresses of reverse proxies whose X-Forwarded-For names the client"),
+            new Variable("JVM_OPTIONS", ServerJvm.DEFAULT_OPTIONS,
+                    "serve runs in a JVM with these options unless the java command set -X options (empty: as started)"));
 
     private static final int MAX_BODY_LIMIT = 16 * 1024 * 1024;
 
     public StorefrontConfig {
         corsOrigins = List.copyOf(corsOrigins);
         trustedProxies = List.copyOf(trustedProxies);
+        jvmOptions = List.copyOf(jvmOptions);
     }
 
     /** The defaults, as if no variable were set. */
@@ -118,9 +122,10 @@ public record StorefrontConfig(
         int maxBody = read.integer("MAX_BODY_BYTES", 65_536, 1, MAX_BODY_LIMIT);
         List<String> trustedProxies = read.optional("TRUSTED_PROXIES", StorefrontConfig::addresses,
                 "a comma-separated list of IP addresses like 10.0.0.5,::1");
+        List<String> jvmOptions = read.jvmOptions("JVM_OPTIONS", ServerJvm.DEFAULT_OPTIONS);
         return new StorefrontConfig(port, host, dataDir, databaseUrl, mailOutbox, bcryptCost, corsOrigins,
                 cookieSecure, Duration.ofMinutes(idleMinutes), Duration.ofDays(maxDays), demoCatalog, currency, maxBody,
-                trustedProxies);
+                trustedProxies, jvmOptions);
     }
 
     /** Whether the database URL is the default one inside {@code DATA_DIR}. */
@@ -192,6 +197,17 @@ public record StorefrontConfig(
                 return raw.equals("true");
             }
             throw new ConfigException(name + " must be true or false, got \"" + printable(raw) + "\"");
+        }
+
+        /** Options separated by blanks, each starting with a dash; set but blank means none. */
+        List<String> jvmOptions(String name, String fallback) {
+            String raw = values.getOrDefault(name, fallback).trim();
+            List<String> options = raw.isEmpty() ? List.of() : List.of(raw.split("\\s+"));
+            if (options.stream().anyMatch(option -> !option.startsWith("-"))) {
+                throw new ConfigException(name + " must be JVM options separated by spaces, like -Xmx128m, got \""
+                        + printable(raw) + "\"");
+            }
+            return options;
         }
 
         /** A value whose default is "none": absent or blank gives the parser an empty string. */

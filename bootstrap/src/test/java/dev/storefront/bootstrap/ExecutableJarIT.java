@@ -49,14 +49,73 @@ class ExecutableJarIT {
             assertEquals("{\"status\":\"UP\"}", health.body());
             assertTrue(Files.isRegularFile(workDir.resolve("data").resolve("storefront.db")),
                     "./data/storefront.db is created in the working directory");
+            ProcessHandle serverJvm = serverJvm(server).orElseThrow(() -> new AssertionError(
+                    "a plain java -jar serves in a JVM of its own"));
+            List<String> options = List.of(serverJvm.info().arguments().orElseThrow());
+            assertTrue(options.containsAll(List.of("-XX:+UseSerialGC", "-Xmx128m")), options.toString());
 
-            server.destroy(); // SIGTERM
+            server.destroy(); // SIGTERM to the launcher
             assertTrue(server.waitFor(30, TimeUnit.SECONDS), "the server exits after SIGTERM");
+            assertTrue(serverJvm.onExit().get(10, TimeUnit.SECONDS) != null && !serverJvm.isAlive());
             String output = Files.readString(log);
-            assertTrue(output.contains("Storefront stopped"), output);
+            assertTrue(output.contains("Storefront stopped"), "the server's JVM stopped gracefully: " + output);
+            assertEquals(143, server.exitValue(), "the launcher ends as a process ended by SIGTERM");
         } finally {
+            server.descendants().forEach(ProcessHandle::destroyForcibly);
             server.destroyForcibly();
         }
+    }
+
+    @Test
+    void theServersJvmStopsWhenItsLauncherIsKilled() throws Exception {
+        Path log = workDir.resolve("server.log");
+        Process launcher = new ProcessBuilder(java(), "-jar", JAR.toString(), "--port=0", "--host=127.0.0.1")
+                .directory(workDir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            awaitPort(log, launcher);
+            ProcessHandle serverJvm = serverJvm(launcher).orElseThrow();
+            launcher.destroyForcibly(); // SIGKILL: nothing is passed on
+            serverJvm.onExit().get(30, TimeUnit.SECONDS);
+            assertTrue(Files.readString(log).contains("Storefront stopped"), Files.readString(log));
+        } finally {
+            launcher.descendants().forEach(ProcessHandle::destroyForcibly);
+            launcher.destroyForcibly();
+        }
+    }
+
+    @Test
+    void anEmptyJvmOptionsOrAnXOptionServesInTheJvmAsStarted() throws Exception {
+        for (List<String> variant : List.of(List.of("--jvm-options="), List.of("-Xmx200m"))) {
+            Path log = workDir.resolve("server-" + variant.size() + variant.get(0).length() + ".log");
+            List<String> command = new ArrayList<>(List.of(java()));
+            boolean javaOption = variant.get(0).startsWith("-X");
+            if (javaOption) {
+                command.addAll(variant);
+            }
+            command.addAll(List.of("-jar", JAR.toString(), "--port=0", "--host=127.0.0.1"));
+            if (!javaOption) {
+                command.addAll(variant);
+            }
+            Process server = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
+                    .redirectOutput(log.toFile()).start();
+            try {
+                awaitPort(log, server);
+                assertTrue(serverJvm(server).isEmpty(), variant + ": no second JVM");
+            } finally {
+                server.destroy();
+                server.waitFor(30, TimeUnit.SECONDS);
+                server.destroyForcibly();
+            }
+        }
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** The JVM the launcher started, if it started one. */
+    private static java.util.Optional<ProcessHandle> serverJvm(Process launcher) {
+        return launcher.children().findFirst();
     }
 
     private static int awaitPort(Path log, Process server) throws Exception {

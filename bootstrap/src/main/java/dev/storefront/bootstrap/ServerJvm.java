@@ -1,0 +1,145 @@
+package dev.storefront.bootstrap;
+
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.CodeSource;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Runs {@code serve} in a JVM of its own, started with {@code JVM_OPTIONS}, when the JVM of
+ * {@code java -jar storefront.jar} was given no memory settings. Without any, the JVM sizes its heap
+ * from the machine, not from the application: on a 24 GB host it starts with a 384 MB heap, lets
+ * G1's young generation use up to 60 % of it and grows it under load, so the server held 350–520 MB
+ * whatever it allocated (docs/performance.md). A heap cannot be resized from inside, and
+ * {@code java -jar} reads no JVM options from the jar, so this launcher starts the server's JVM,
+ * passes SIGTERM and Ctrl-C on, and exits with its exit code — the pattern of Elasticsearch's
+ * launcher. A {@code java} command with an {@code -X…} option or an agent is the operator's choice
+ * and serves in that JVM; so does {@code JVM_OPTIONS=} (empty).
+ */
+final class ServerJvm {
+    /** Serial GC: one heap, no concurrent GC threads or remembered sets; 128 MB holds the 100k-product catalog cache. */
+    static final String DEFAULT_OPTIONS = "-XX:+UseSerialGC -Xmx128m";
+    /** In the server JVM's environment: it serves and never launches another. */
+    static final String SERVER_JVM_MARKER = "STOREFRONT_SERVER_JVM";
+    /** As long as the server's own graceful stop may take, and then some. */
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
+    private static final System.Logger LOG = System.getLogger(ServerJvm.class.getName());
+
+    private ServerJvm() {
+    }
+
+    /**
+     * The command that starts the server's JVM, or empty to serve in this one.
+     *
+     * @param inputArguments this JVM's options ({@code RuntimeMXBean.getInputArguments()})
+     * @param jar            the jar this code runs from; empty when it runs from classes (tests, embedding)
+     */
+    static Optional<List<String>> command(List<String> jvmOptions, Map<String, String> environment,
+                                          List<String> inputArguments, Optional<Path> jar, Path javaHome,
+                                          List<String> args) {
+        boolean operatorsChoice = Stream.concat(inputArguments.stream(), optionsInEnvironment(environment))
+                .anyMatch(ServerJvm::setsTheJvmUp);
+        if (jvmOptions.isEmpty() || environment.containsKey(SERVER_JVM_MARKER) || jar.isEmpty() || operatorsChoice) {
+            return Optional.empty();
+        }
+        List<String> command = new ArrayList<>();
+        command.add(javaHome.resolve("bin").resolve("java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(inputArguments); // system properties (-D…) as the operator gave them
+        command.addAll(List.of("-cp", jar.get().toString(), Main.class.getName()));
+        command.addAll(args);
+        return Optional.of(command);
+    }
+
+    /** The command for this process: its JVM's options, its jar, its java. */
+    static Optional<List<String>> commandForThisProcess(List<String> jvmOptions, Map<String, String> environment,
+                                                        List<String> args) {
+        return command(jvmOptions, environment,
+                java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments(), thisJar(),
+                Path.of(System.getProperty("java.home")), args);
+    }
+
+    /**
+     * Starts the server's JVM on this process's stdin, stdout and stderr, and waits for it.
+     *
+     * @return its exit code
+     */
+    static int run(List<String> command) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+        builder.environment().put(SERVER_JVM_MARKER, "1");
+        Process server = builder.start();
+        LOG.log(Level.INFO, "serving in a JVM of its own (pid " + server.pid() + ") with JVM_OPTIONS "
+                + String.join(" ", command.subList(1, command.indexOf("-cp"))));
+        // SIGTERM or Ctrl-C to this process: stop the server the same way and wait for its graceful end.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server), "storefront-launcher-stop"));
+        while (true) {
+            try {
+                return server.waitFor();
+            } catch (InterruptedException e) {
+                // Only a shutdown ends this wait, and the hook above sees the server to its end.
+            }
+        }
+    }
+
+    /**
+     * In the server's JVM: when the launcher is gone (SIGKILL leaves no time to pass anything on),
+     * stop gracefully rather than run on with nobody to stop it.
+     */
+    static void stopWithLauncher(Map<String, String> environment) {
+        if (!environment.containsKey(SERVER_JVM_MARKER)) {
+            return;
+        }
+        ProcessHandle.current().parent().ifPresent(launcher -> launcher.onExit().thenRun(() -> {
+            LOG.log(Level.WARNING, "the launcher process (pid " + launcher.pid() + ") ended; stopping");
+            System.exit(Main.FAILED);
+        }));
+    }
+
+    private static void stop(Process server) {
+        server.destroy();
+        try {
+            if (!server.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                server.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            server.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Heap, GC, stack, code cache and agents: what an operator sets on a {@code java} command. */
+    private static boolean setsTheJvmUp(String option) {
+        return option.startsWith("-X") || option.startsWith("-agent") || option.startsWith("-javaagent");
+    }
+
+    /** Options the JVM also takes from the environment, which the server's JVM would inherit. */
+    private static Stream<String> optionsInEnvironment(Map<String, String> environment) {
+        return Stream.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS")
+                .map(name -> environment.getOrDefault(name, ""))
+                .flatMap(value -> Arrays.stream(value.trim().split("\\s+")));
+    }
+
+    private static Optional<Path> thisJar() {
+        CodeSource source = ServerJvm.class.getProtectionDomain().getCodeSource();
+        if (source == null) {
+            return Optional.empty();
+        }
+        try {
+            Path location = Path.of(source.getLocation().toURI());
+            return Files.isRegularFile(location) && location.toString().endsWith(".jar")
+                    ? Optional.of(location) : Optional.empty();
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}
