@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
@@ -30,6 +31,8 @@ public final class SqliteDatabase implements AutoCloseable {
     private final HikariDataSource readOnlyPool;
     private final Connection keepAlive;
     private final JdbiTransactions transactions;
+    /** Moves on after every committed change to the products made through this database object. */
+    private final AtomicLong catalogVersion = new AtomicLong();
 
     /**
      * @param readOnlyPool opens the pool of read-only connections, once the schema is migrated (a
@@ -172,6 +175,10 @@ public final class SqliteDatabase implements AutoCloseable {
     /** Runs database work on the calling thread's transaction, or on a short autocommit handle. */
     <T> T withHandle(Function<Handle, T> work) {
         return transactions.withHandle(work);
+    }
+
+    AtomicLong catalogVersion() {
+        return catalogVersion;
     }
 
     /** Whether the database answers a trivial query. */
