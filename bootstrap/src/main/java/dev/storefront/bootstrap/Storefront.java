@@ -83,6 +83,7 @@ import dev.storefront.domain.port.out.OrderRepository;
 import dev.storefront.domain.port.out.OrderStatistics;
 import dev.storefront.domain.port.out.PasswordHasher;
 import dev.storefront.domain.port.out.PasswordResetNotifier;
+import dev.storefront.domain.port.out.ProductRepository;
 import dev.storefront.domain.port.out.RateLimiter;
 import dev.storefront.domain.port.out.TimeSource;
 import dev.storefront.domain.port.out.TokenGenerator;
@@ -100,6 +101,7 @@ import dev.storefront.http.health.HealthRoutes;
 import dev.storefront.http.order.OrderRoutes;
 import dev.storefront.inmemory.InMemoryLoginThrottle;
 import dev.storefront.inmemory.InMemoryRateLimiter;
+import dev.storefront.persistence.jdbi.CachingProductRepository;
 import dev.storefront.persistence.jdbi.JdbiCartRepository;
 import dev.storefront.persistence.jdbi.JdbiDatabaseHealth;
 import dev.storefront.persistence.jdbi.JdbiIdempotencyKeyRepository;
@@ -303,9 +305,9 @@ public final class Storefront implements AutoCloseable {
         }
     }
 
-    /** The catalog use cases, on the JDBI product repository. */
+    /** The catalog use cases, on the JDBI product repository behind the catalog read cache. */
     private static final class Catalog {
-        final JdbiProductRepository products;
+        final ProductRepository products;
         final SearchProductsUseCase searchProducts;
         final GetProductUseCase getProduct;
         final ListCategoriesUseCase listCategories;
@@ -316,7 +318,8 @@ public final class Storefront implements AutoCloseable {
 
         Catalog(SqliteDatabase database, Builder builder) {
             Currency currency = builder.config.currency();
-            products = new JdbiProductRepository(database, currency);
+            JdbiProductRepository stored = new JdbiProductRepository(database, currency);
+            products = builder.catalogCache ? new CachingProductRepository(stored) : stored;
             JdbiTransactions tx = database.transactions();
             searchProducts = new SearchProductsService(products, tx);
             getProduct = new GetProductService(products, tx);
@@ -341,7 +344,7 @@ public final class Storefront implements AutoCloseable {
         final GuestSessionHandover guestMerger;
         final CartStatistics statistics;
 
-        Cart(SqliteDatabase database, Builder builder, JdbiProductRepository products) {
+        Cart(SqliteDatabase database, Builder builder, ProductRepository products) {
             Currency currency = builder.config.currency();
             JdbiCartRepository carts = new JdbiCartRepository(database);
             JdbiTransactions tx = database.transactions();
@@ -369,7 +372,7 @@ public final class Storefront implements AutoCloseable {
         final ChangeOrderStatusUseCase changeOrderStatus;
         final SweepIdempotencyKeysUseCase sweepIdempotencyKeys;
 
-        Orders(SqliteDatabase database, Builder builder, JdbiProductRepository products) {
+        Orders(SqliteDatabase database, Builder builder, ProductRepository products) {
             Currency currency = builder.config.currency();
             JdbiTransactions tx = database.transactions();
             OrderRepository orders = builder.orderRepositoryDecorator.apply(new JdbiOrderRepository(database, currency));
@@ -569,6 +572,7 @@ public final class Storefront implements AutoCloseable {
         private CartStatistics cartStatistics;
         private GuestSessionHandover guestSessionHandover;
         private UnaryOperator<OrderRepository> orderRepositoryDecorator = UnaryOperator.identity();
+        private boolean catalogCache = true;
         private final List<RouteGroup> extraRoutes = new ArrayList<>();
 
         private Builder() {}
@@ -650,6 +654,16 @@ public final class Storefront implements AutoCloseable {
         /** Told when a guest logs in; default merging the guest's cart into the user's saved cart. */
         public Builder guestSessionHandover(GuestSessionHandover guestSessionHandover) {
             this.guestSessionHandover = Objects.requireNonNull(guestSessionHandover, "guestSessionHandover");
+            return this;
+        }
+
+        /**
+         * Whether catalog reads (pages, products, categories) are served from memory; default on.
+         * Changes made through Storefront show at once, those by other processes on the same
+         * database file within about a second. Off, every read goes to the database.
+         */
+        public Builder catalogCache(boolean enabled) {
+            this.catalogCache = enabled;
             return this;
         }
 

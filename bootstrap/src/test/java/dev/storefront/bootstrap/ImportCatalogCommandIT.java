@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -68,6 +69,25 @@ class ImportCatalogCommandIT {
         assertEquals(4, products().size());
         Product press = products().stream().filter(p -> p.sku().value().equals("KIT-FRENCH-1L")).findFirst().orElseThrow();
         assertEquals("31.50", press.price().toPlainString());
+    }
+
+    @Test
+    void aRunningStorefrontSeesAnImportByAnotherProcessWithinAboutASecond() throws Exception {
+        try (Storefront running = Storefront.builder().config(TestConfigs.config(dataDir)).build()) {
+            ProductSearchQuery all = new ProductSearchQuery(ProductFilter.none(), ProductSort.NAME, new PageRequest(1, 100));
+            assertEquals(0, running.searchProducts().searchProducts(all).total()); // cached now
+
+            assertEquals(Main.OK, run("import-catalog", EXAMPLE.toString()), err());
+            long imported = System.nanoTime();
+            while (running.searchProducts().searchProducts(all).total() == 0
+                    && System.nanoTime() - imported < TimeUnit.SECONDS.toNanos(10)) {
+                Thread.sleep(20);
+            }
+
+            assertEquals(4, running.searchProducts().searchProducts(all).total());
+            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - imported);
+            assertTrue(millis < 3_000, "visible after " + millis + " ms");
+        }
     }
 
     @Test

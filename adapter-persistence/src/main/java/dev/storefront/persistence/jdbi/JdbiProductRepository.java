@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.StatementException;
@@ -47,6 +48,10 @@ public final class JdbiProductRepository implements ProductRepository {
         this.currency = Objects.requireNonNull(currency, "currency");
     }
 
+    SqliteDatabase database() {
+        return database;
+    }
+
     @Override
     public Product add(NewProduct product) {
         Objects.requireNonNull(product, "product");
@@ -59,6 +64,7 @@ public final class JdbiProductRepository implements ProductRepository {
                 .executeAndReturnGeneratedKeys("id")
                 .mapTo(Long.class)
                 .one()));
+        productsChanged();
         return product.withId(new ProductId(id));
     }
 
@@ -88,6 +94,21 @@ public final class JdbiProductRepository implements ProductRepository {
         if (rows != 1) {
             throw new IllegalStateException("no product " + product.id());
         }
+        productsChanged();
+    }
+
+    /** Moves the catalog version on once this change commits, which invalidates cached reads. */
+    private void productsChanged() {
+        AtomicLong version = database.catalogVersion();
+        database.transactions().afterCommit(version::incrementAndGet);
+    }
+
+    /** Whether a statement changed rows; if so, the change is announced. */
+    private boolean changed(int rows) {
+        if (rows > 0) {
+            productsChanged();
+        }
+        return rows > 0;
     }
 
     private static <T> T uniqueSku(Sku sku, Supplier<T> write) {
@@ -264,20 +285,20 @@ public final class JdbiProductRepository implements ProductRepository {
     @Override
     public boolean takeStock(ProductId id, int quantity) {
         requirePositive(quantity);
-        return database.withHandle(h -> h.createUpdate(
+        return changed(database.withHandle(h -> h.createUpdate(
                         "UPDATE product SET stock = stock - :quantity WHERE id = :id AND stock >= :quantity")
                 .bind("id", id.value())
                 .bind("quantity", quantity)
-                .execute()) == 1;
+                .execute()));
     }
 
     @Override
     public boolean returnStock(ProductId id, int quantity) {
         requirePositive(quantity);
-        return database.withHandle(h -> h.createUpdate("UPDATE product SET stock = stock + :quantity WHERE id = :id")
+        return changed(database.withHandle(h -> h.createUpdate("UPDATE product SET stock = stock + :quantity WHERE id = :id")
                 .bind("id", id.value())
                 .bind("quantity", quantity)
-                .execute()) == 1;
+                .execute()));
     }
 
     private static void requirePositive(int quantity) {

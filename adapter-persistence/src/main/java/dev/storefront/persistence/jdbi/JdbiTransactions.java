@@ -4,6 +4,8 @@ import dev.storefront.domain.port.out.Transactions;
 import java.lang.System.Logger.Level;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -39,7 +41,19 @@ public final class JdbiTransactions implements Transactions {
     private final ThreadLocal<Bound> current = new ThreadLocal<>();
     private final ReentrantLock writers = new ReentrantLock();
 
-    private record Bound(Handle handle, boolean writable) {}
+    /** The thread's transaction; only its own thread touches the mutable fields. */
+    private static final class Bound {
+        final Handle handle;
+        final boolean writable;
+        /** Whether a statement ran, so the snapshot (taken by a deferred BEGIN's first read) is fixed. */
+        boolean used;
+        List<Runnable> afterCommit;
+
+        Bound(Handle handle, boolean writable) {
+            this.handle = handle;
+            this.writable = writable;
+        }
+    }
 
     JdbiTransactions(Jdbi jdbi, Consumer<Connection> discardConnection) {
         this(jdbi, discardConnection, null, null);
@@ -67,7 +81,8 @@ public final class JdbiTransactions implements Transactions {
     <T> T withHandle(Function<Handle, T> work) {
         Bound bound = current.get();
         if (bound != null) {
-            return work.apply(bound.handle());
+            bound.used = true;
+            return work.apply(bound.handle);
         }
         return jdbi.withHandle(work::apply);
     }
@@ -78,17 +93,49 @@ public final class JdbiTransactions implements Transactions {
      * of {@code BEGIN} and {@code COMMIT}.
      */
     <T> T withReadHandle(Function<Handle, T> work) {
-        Bound bound = current.get();
-        if (bound != null) {
-            return work.apply(bound.handle());
+        if (current.get() != null) {
+            return withHandle(work);
         }
         return (readOnlyJdbi != null ? readOnlyJdbi : jdbi).withHandle(work::apply);
+    }
+
+    /**
+     * Runs {@code action} once the thread's transaction has committed (still under the writers'
+     * lock), or never if it rolls back. Without a transaction the statement has autocommitted, so
+     * the action runs at once.
+     */
+    void afterCommit(Runnable action) {
+        Bound bound = current.get();
+        if (bound == null) {
+            action.run();
+            return;
+        }
+        if (bound.afterCommit == null) {
+            bound.afterCommit = new ArrayList<>(2);
+        }
+        bound.afterCommit.add(action);
+    }
+
+    /** Whether the calling thread is inside a write transaction. */
+    boolean inWriteTransaction() {
+        Bound bound = current.get();
+        return bound != null && bound.writable;
+    }
+
+    /**
+     * Whether the calling thread's next statement sees every commit made so far: no transaction is
+     * bound, or the bound one has not read yet (SQLite fixes a deferred transaction's snapshot at
+     * its first read).
+     */
+    boolean nextReadSeesLatestCommits() {
+        Bound bound = current.get();
+        return bound == null || !bound.used;
     }
 
     private <T> T run(Supplier<T> work, boolean writable) {
         Bound outer = current.get();
         if (outer != null) {
-            if (writable && !outer.writable()) {
+            if (writable && !outer.writable) {
                 throw new IllegalStateException("a write transaction cannot start inside a read-only one");
             }
             return work.get();
@@ -114,7 +161,8 @@ public final class JdbiTransactions implements Transactions {
                 handle.execute("PRAGMA query_only = ON");
             }
             handle.execute(writable ? "BEGIN IMMEDIATE" : "BEGIN");
-            current.set(new Bound(handle, writable));
+            Bound bound = new Bound(handle, writable);
+            current.set(bound);
             T result;
             try {
                 result = work.get();
@@ -131,6 +179,10 @@ public final class JdbiTransactions implements Transactions {
                 healthy = false;
                 throw e;
             }
+            if (bound.afterCommit != null) {
+                current.remove(); // committed: what the actions do is not part of it
+                runAfterCommit(bound.afterCommit);
+            }
             return result;
         } catch (JdbiException e) {
             healthy = false;
@@ -145,6 +197,17 @@ public final class JdbiTransactions implements Transactions {
             if (!healthy) {
                 // After a failed transaction the connection's state is unknown: do not reuse it.
                 (readOnlyConnection ? discardReadOnlyConnection : discardConnection).accept(connection);
+            }
+        }
+    }
+
+    private static void runAfterCommit(List<Runnable> actions) {
+        for (Runnable action : actions) {
+            try {
+                action.run();
+            } catch (RuntimeException e) {
+                // The transaction is committed: its caller must not see it fail.
+                LOG.log(Level.WARNING, "an after-commit action failed", e);
             }
         }
     }

@@ -34,7 +34,8 @@ final class SchemaMigrator {
             "V3__catalog.sql",
             "V4__cart.sql",
             "V5__orders.sql",
-            "V6__catalog_covering_indexes.sql");
+            "V6__catalog_covering_indexes.sql",
+            "V7__catalog_version.sql");
 
     private final JdbiTransactions transactions;
 

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
@@ -30,6 +31,8 @@ public final class SqliteDatabase implements AutoCloseable {
     private final HikariDataSource readOnlyPool;
     private final Connection keepAlive;
     private final JdbiTransactions transactions;
+    /** Moves on after every committed change to the products made through this database object. */
+    private final AtomicLong catalogVersion = new AtomicLong();
 
     /**
      * @param readOnlyPool opens the pool of read-only connections, once the schema is migrated (a
@@ -177,6 +180,10 @@ public final class SqliteDatabase implements AutoCloseable {
     /** Runs one reading statement on the calling thread's transaction, or read-only in autocommit. */
     <T> T withReadHandle(Function<Handle, T> work) {
         return transactions.withReadHandle(work);
+    }
+
+    AtomicLong catalogVersion() {
+        return catalogVersion;
     }
 
     /** Whether the database answers a trivial query. */

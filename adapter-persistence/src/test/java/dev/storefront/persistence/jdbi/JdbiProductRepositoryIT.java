@@ -13,12 +13,17 @@ class JdbiProductRepositoryIT extends ProductRepositoryContract {
     @TempDir
     Path directory;
     private SqliteDatabase database;
-    private JdbiProductRepository repository;
+    private ProductRepository repository;
 
     @BeforeEach
     void freshDatabase() {
         database = SqliteDatabase.open("jdbc:sqlite:" + directory.resolve("catalog.db"));
-        repository = new JdbiProductRepository(database, USD);
+        repository = repositoryOn(database);
+    }
+
+    /** The repository under test; subclasses put something in front of the SQLite one. */
+    ProductRepository repositoryOn(SqliteDatabase database) {
+        return new JdbiProductRepository(database, USD);
     }
 
     @AfterEach

@@ -1,6 +1,7 @@
 package dev.storefront.persistence.jdbi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -307,5 +308,76 @@ class JdbiTransactionsIT {
         assertInstanceOf(org.jdbi.v3.core.JdbiException.class, e);
         tx.inTransaction(() -> insert("c"));
         assertEquals(2, countCommitted(), "a and c; b rolled back");
+    }
+    @Test
+    void afterCommitRunsOnceTheTransactionCommittedAndOutsideIt() {
+        open(4);
+        List<String> seen = new ArrayList<>();
+
+        tx.inTransaction(() -> {
+            insert("a");
+            tx.afterCommit(() -> seen.add("committed rows " + countCommitted()
+                    + ", in a write transaction " + tx.inWriteTransaction()));
+            assertEquals(List.of(), seen, "not before the commit");
+        });
+
+        assertEquals(List.of("committed rows 1, in a write transaction false"), seen);
+    }
+
+    @Test
+    void afterCommitIsDroppedOnRollback() {
+        open(4);
+        List<String> seen = new ArrayList<>();
+
+        assertThrows(IllegalStateException.class, () -> tx.inTransaction(() -> {
+            insert("a");
+            tx.afterCommit(() -> seen.add("ran"));
+            throw new IllegalStateException("roll back");
+        }));
+        tx.inTransaction(() -> insert("b"));
+
+        assertEquals(List.of(), seen);
+    }
+
+    @Test
+    void afterCommitWithoutTransactionRunsAtOnce() {
+        open(4);
+        List<String> seen = new ArrayList<>();
+
+        tx.afterCommit(() -> seen.add("ran"));
+
+        assertEquals(List.of("ran"), seen);
+    }
+
+    @Test
+    void aFailingAfterCommitActionDoesNotFailTheCommittedTransaction() {
+        open(4);
+        List<String> seen = new ArrayList<>();
+
+        tx.inTransaction(() -> {
+            insert("a");
+            tx.afterCommit(() -> {
+                throw new IllegalStateException("listener broke");
+            });
+            tx.afterCommit(() -> seen.add("second ran"));
+        });
+
+        assertEquals(1, countCommitted());
+        assertEquals(List.of("second ran"), seen);
+    }
+
+    @Test
+    void aReadOnlyTransactionTellsWhetherItsSnapshotIsTakenYet() {
+        open(4);
+        assertTrue(tx.nextReadSeesLatestCommits(), "no transaction: every statement is fresh");
+
+        tx.readOnly(() -> {
+            assertTrue(tx.nextReadSeesLatestCommits(), "a deferred BEGIN has not read yet");
+            countHere();
+            assertFalse(tx.nextReadSeesLatestCommits(), "its snapshot is fixed by the first read");
+            assertFalse(tx.inWriteTransaction());
+            return null;
+        });
+        tx.inTransaction(() -> assertTrue(tx.inWriteTransaction()));
     }
 }

@@ -1,7 +1,9 @@
 package dev.storefront.benchmarks.jmh;
 
+import dev.storefront.benchmarks.Dataset;
 import dev.storefront.bootstrap.Storefront;
 import dev.storefront.bootstrap.StorefrontConfig;
+import dev.storefront.domain.port.in.catalog.ImportCatalogCommand;
 import dev.storefront.domain.port.out.PasswordHasher;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,17 +19,29 @@ final class TempStore implements AutoCloseable {
     private final Path dir;
 
     TempStore(PasswordHasher hasher) {
+        this(hasher, true);
+    }
+
+    /** @param catalogCache whether catalog reads may come from memory (off: the query itself is measured) */
+    TempStore(PasswordHasher hasher, boolean catalogCache) {
         try {
             dir = Files.createTempDirectory("storefront-jmh");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         StorefrontConfig config = StorefrontConfig.from(Map.of("DATA_DIR", dir.toString()), new String[0]).config();
-        Storefront.Builder builder = Storefront.builder().config(config);
+        Storefront.Builder builder = Storefront.builder().config(config).catalogCache(catalogCache);
         if (hasher != null) {
             builder.passwordHasher(hasher);
         }
         storefront = builder.build();
+    }
+
+    /** A store holding the benchmark dataset of {@code products} products. */
+    static TempStore withCatalog(int products, boolean catalogCache) {
+        TempStore store = new TempStore(null, catalogCache);
+        store.storefront.importCatalog().importCatalog(new ImportCatalogCommand(Dataset.rows(products), false));
+        return store;
     }
 
     @Override
