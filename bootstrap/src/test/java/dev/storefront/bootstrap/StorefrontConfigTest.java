@@ -32,7 +32,7 @@ class StorefrontConfigTest {
         assertEquals("USD", config.currency().getCurrencyCode());
         assertEquals(65_536, config.maxBodyBytes());
         assertEquals(List.of(), config.trustedProxies());
-        assertEquals(List.of("-XX:+UseSerialGC", "-Xmx128m"), config.jvmOptions());
+        assertEquals(List.of("-XX:+UseSerialGC", "-Xmx112m"), config.jvmOptions());
     }
 
     @Test
@@ -84,7 +84,7 @@ class StorefrontConfigTest {
         "DATABASE_URL|jdbc:postgresql://db/shop|DATABASE_URL must be a jdbc:sqlite: URL",
         "HOST|' '|HOST must not be empty",
         "TRUSTED_PROXIES|proxy.example|TRUSTED_PROXIES must be a comma-separated list of IP addresses",
-        "JVM_OPTIONS|-Xmx128m Xss1m|JVM_OPTIONS must be JVM options separated by spaces",
+        "JVM_OPTIONS|-Xmx112m Xss1m|JVM_OPTIONS must be JVM options separated by spaces",
     })
     void aBadValueIsRefusedWithOneLineNamingTheVariable(String name, String value, String expected) {
         ConfigException e = assertThrows(ConfigException.class,
