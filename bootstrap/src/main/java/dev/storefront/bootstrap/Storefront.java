@@ -321,9 +321,9 @@ public final class Storefront implements AutoCloseable {
             JdbiProductRepository stored = new JdbiProductRepository(database, currency);
             products = builder.catalogCache ? new CachingProductRepository(stored) : stored;
             JdbiTransactions tx = database.transactions();
-            searchProducts = new SearchProductsService(products, tx);
-            getProduct = new GetProductService(products, tx);
-            listCategories = new ListCategoriesService(products, tx);
+            searchProducts = new SearchProductsService(products);
+            getProduct = new GetProductService(products);
+            listCategories = new ListCategoriesService(products);
             createProduct = new CreateProductService(products, tx, builder.timeSource, currency);
             updateProduct = new UpdateProductService(products, tx);
             deactivateProduct = new DeactivateProductService(products, tx);

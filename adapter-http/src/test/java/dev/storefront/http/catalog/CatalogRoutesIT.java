@@ -68,8 +68,8 @@ class CatalogRoutesIT {
         products = new InMemoryProductRepository(transactions);
         time = new ManualTimeSource(Instant.parse("2026-11-22T10:15:30.456Z"));
         create = new CreateProductService(products, transactions, time, USD);
-        CatalogRoutes routes = new CatalogRoutes(new SearchProductsService(products, transactions),
-                new GetProductService(products, transactions), new ListCategoriesService(products, transactions),
+        CatalogRoutes routes = new CatalogRoutes(new SearchProductsService(products),
+                new GetProductService(products), new ListCategoriesService(products),
                 create, new UpdateProductService(products, transactions),
                 new DeactivateProductService(products, transactions));
         server = Undertow.builder()

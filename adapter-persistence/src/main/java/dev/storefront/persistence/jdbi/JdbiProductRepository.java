@@ -160,7 +160,8 @@ public final class JdbiProductRepository implements ProductRepository {
     @Override
     public Page<Product> search(ProductFilter filter, ProductSort sort, PageRequest page) {
         SearchSql sql = SearchSql.of(filter, sort);
-        return database.withHandle(h -> {
+        // The count and the page in one snapshot (the caller's transaction, or one of their own).
+        return database.transactions().readOnly(() -> database.withHandle(h -> {
             long total = sql.bind(h.createQuery(sql.count())).mapTo(Long.class).one();
             List<Product> items = total <= page.offset() ? List.of()
                     : sql.bind(h.createQuery(sql.select(sort)))
@@ -170,7 +171,7 @@ public final class JdbiProductRepository implements ProductRepository {
                             .list()
                             .stream().map(row -> row.toProduct(currency)).toList();
             return Page.of(items, page, total);
-        });
+        }));
     }
 
     /**

@@ -41,9 +41,9 @@ class CatalogServicesTest {
     private final CreateProductService create = new CreateProductService(products, transactions, time, EUR);
     private final UpdateProductService update = new UpdateProductService(products, transactions);
     private final DeactivateProductService deactivate = new DeactivateProductService(products, transactions);
-    private final GetProductService get = new GetProductService(products, transactions);
-    private final SearchProductsService search = new SearchProductsService(products, transactions);
-    private final ListCategoriesService categories = new ListCategoriesService(products, transactions);
+    private final GetProductService get = new GetProductService(products);
+    private final SearchProductsService search = new SearchProductsService(products);
+    private final ListCategoriesService categories = new ListCategoriesService(products);
 
     private Product create(String sku, String category, String price, int stock) {
         return create.createProduct(new CreateProductCommand(sku, "Product " + sku, null, category,

@@ -43,7 +43,10 @@ public interface ProductRepository {
     /** A product by sku, compared regardless of case, active or not. */
     Optional<Product> findBySku(Sku sku);
 
-    /** A page of the active products that pass the filter, in the given order (ties by id). */
+    /**
+     * A page of the active products that pass the filter, in the given order (ties by id); the page
+     * and its total are read from one snapshot, also outside a transaction.
+     */
     Page<Product> search(ProductFilter filter, ProductSort sort, PageRequest page);
 
     /** The categories of the active products with their counts, by name. */
