@@ -10,7 +10,6 @@ import dev.storefront.domain.catalog.Sku;
 import dev.storefront.domain.common.Page;
 import dev.storefront.domain.common.PageRequest;
 import dev.storefront.domain.port.out.ProductRepository;
-import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,22 +53,16 @@ import java.util.function.Supplier;
  * generation of such products at most about 40 MB.
  */
 public final class CachingProductRepository implements ProductRepository {
-    private static final System.Logger LOG = System.getLogger(CachingProductRepository.class.getName());
     static final Duration POLL_INTERVAL = Duration.ofSeconds(1);
     /** The benchmark's catalog pages are 10,080 distinct queries (bench/lua/common.lua). */
     static final int MAX_PAGES = 16_384;
     static final int MAX_PRODUCTS = 65_536;
 
     private final JdbiProductRepository delegate;
-    private final SqliteDatabase database;
     private final JdbiTransactions transactions;
     private final AtomicLong version;
     private final AtomicReference<Generation> current;
-    private final LongSupplier nanoTime;
-    private final long pollIntervalNanos;
-    private final AtomicLong nextPoll;
-    /** The {@code catalog_version} row as last polled; written only by the thread that won the poll. */
-    private volatile long polledVersion;
+    private final StoredVersionPoll poll;
     private final int maxPages;
     private final int maxProducts;
 
@@ -81,16 +74,14 @@ public final class CachingProductRepository implements ProductRepository {
     CachingProductRepository(JdbiProductRepository delegate, LongSupplier nanoTime, Duration pollInterval,
                              int maxPages, int maxProducts) {
         this.delegate = Objects.requireNonNull(delegate, "delegate");
-        this.database = delegate.database();
+        SqliteDatabase database = delegate.database();
         this.transactions = database.transactions();
         this.version = database.catalogVersion();
         this.current = new AtomicReference<>(new Generation(version.get() - 1));
-        this.nanoTime = nanoTime;
-        this.pollIntervalNanos = pollInterval.toNanos();
         this.maxPages = maxPages;
         this.maxProducts = maxProducts;
-        this.polledVersion = storedVersion();
-        this.nextPoll = new AtomicLong(nanoTime.getAsLong() + pollIntervalNanos);
+        this.poll = new StoredVersionPoll(database, "SELECT version FROM catalog_version WHERE id = 1", nanoTime,
+                pollInterval);
     }
 
     @Override
@@ -162,21 +153,8 @@ public final class CachingProductRepository implements ProductRepository {
     }
 
     private void pollIfDue() {
-        long now = nanoTime.getAsLong();
-        long due = nextPoll.get();
-        if (now - due < 0 || !nextPoll.compareAndSet(due, now + pollIntervalNanos)) {
-            return;
-        }
-        try {
-            long stored = storedVersion();
-            if (stored != polledVersion) {
-                polledVersion = stored;
-                version.incrementAndGet();
-            }
-        } catch (RuntimeException e) {
-            // Whatever changed cannot be told: drop everything, try again at the next interval.
+        if (poll.movedIfDue()) {
             version.incrementAndGet();
-            LOG.log(Level.WARNING, "could not read the catalog version; the catalog cache was dropped", e);
         }
     }
 
@@ -188,11 +166,6 @@ public final class CachingProductRepository implements ProductRepository {
     /** Products held by the current generation, for tests. */
     int cachedProducts() {
         return current.get().products.size();
-    }
-
-    private long storedVersion() {
-        return database.withHandle(h -> h.createQuery("SELECT version FROM catalog_version WHERE id = 1")
-                .mapTo(Long.class).one());
     }
 
     @Override

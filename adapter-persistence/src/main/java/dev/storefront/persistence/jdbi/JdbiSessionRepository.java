@@ -26,9 +26,15 @@ public final class JdbiSessionRepository implements SessionRepository {
             + " FROM user_session s LEFT JOIN user_account u ON u.id = s.user_id WHERE s.token_hash = :hash";
 
     private final SqliteDatabase database;
+    private final SessionCache cache;
 
     public JdbiSessionRepository(SqliteDatabase database) {
+        this(database, database.sessionCache());
+    }
+
+    JdbiSessionRepository(SqliteDatabase database, SessionCache cache) {
         this.database = Objects.requireNonNull(database, "database");
+        this.cache = Objects.requireNonNull(cache, "cache");
     }
 
     record SessionRow(String tokenHash, String handle, Long userId, String userAgent, long createdAt,
@@ -80,6 +86,15 @@ public final class JdbiSessionRepository implements SessionRepository {
 
     @Override
     public Optional<SessionWithUser> findWithUser(TokenDigest digest) {
+        JdbiTransactions transactions = database.transactions();
+        // Inside a transaction the database answers: it is that transaction's truth.
+        if (transactions.inWriteTransaction() || !transactions.nextReadSeesLatestCommits()) {
+            return readWithUser(digest);
+        }
+        return cache.find(digest, () -> readWithUser(digest));
+    }
+
+    private Optional<SessionWithUser> readWithUser(TokenDigest digest) {
         return database.withReadHandle(h -> h.createQuery(SESSION_WITH_USER).bind("hash", digest.hex())
                         .map((rs, ctx) -> {
                             SessionRow session = SessionRow.read(rs);
@@ -117,34 +132,54 @@ public final class JdbiSessionRepository implements SessionRepository {
     public void touch(TokenDigest digest, Instant lastSeenAt) {
         update("UPDATE user_session SET last_seen_at = :at WHERE token_hash = :hash",
                 "at", lastSeenAt.toEpochMilli(), "hash", digest.hex());
+        afterCommit(() -> cache.forget(digest));
     }
 
     @Override
     public boolean delete(TokenDigest digest) {
-        return update("DELETE FROM user_session WHERE token_hash = :hash", "hash", digest.hex(), null, null) > 0;
+        int changed = update("DELETE FROM user_session WHERE token_hash = :hash", "hash", digest.hex(), null, null);
+        afterCommit(() -> cache.forget(digest));
+        return changed > 0;
     }
 
     @Override
     public boolean deleteByHandle(UserId userId, SessionHandle handle) {
-        return update("DELETE FROM user_session WHERE handle = :handle AND user_id = :userId",
-                "handle", handle.value(), "userId", userId.value()) > 0;
+        int changed = update("DELETE FROM user_session WHERE handle = :handle AND user_id = :userId",
+                "handle", handle.value(), "userId", userId.value());
+        afterCommit(() -> cache.forgetUser(userId));
+        return changed > 0;
     }
 
     @Override
     public int deleteByUser(UserId userId) {
-        return update("DELETE FROM user_session WHERE user_id = :userId", "userId", userId.value(), null, null);
+        int changed = update("DELETE FROM user_session WHERE user_id = :userId", "userId", userId.value(), null, null);
+        afterCommit(() -> cache.forgetUser(userId));
+        return changed;
     }
 
     @Override
     public int deleteByUserExcept(UserId userId, TokenDigest keep) {
-        return update("DELETE FROM user_session WHERE user_id = :userId AND token_hash <> :hash",
+        int changed = update("DELETE FROM user_session WHERE user_id = :userId AND token_hash <> :hash",
                 "userId", userId.value(), "hash", keep.hex());
+        afterCommit(() -> cache.forgetUser(userId));
+        return changed;
     }
 
     @Override
     public int deleteExpired(Instant now, Instant idleCutoff) {
-        return update("DELETE FROM user_session WHERE expires_at <= :now OR last_seen_at <= :cutoff",
+        int changed = update("DELETE FROM user_session WHERE expires_at <= :now OR last_seen_at <= :cutoff",
                 "now", now.toEpochMilli(), "cutoff", idleCutoff.toEpochMilli());
+        afterCommit(cache::forgetAll);
+        return changed;
+    }
+
+    /**
+     * Runs the cache's removal once the write has committed: after the transaction's COMMIT, or at
+     * once when the statement autocommitted. Always after the statement, never before: a reader
+     * between a removal and the commit could store the row as it was.
+     */
+    private void afterCommit(Runnable removal) {
+        database.transactions().afterCommit(removal);
     }
 
     private int update(String sql, String name1, Object value1, String name2, Object value2) {

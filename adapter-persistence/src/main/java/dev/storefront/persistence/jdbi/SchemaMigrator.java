@@ -35,7 +35,8 @@ final class SchemaMigrator {
             "V4__cart.sql",
             "V5__orders.sql",
             "V6__catalog_covering_indexes.sql",
-            "V7__catalog_version.sql");
+            "V7__catalog_version.sql",
+            "V8__account_version.sql");
 
     private final JdbiTransactions transactions;
 

@@ -33,6 +33,7 @@ public final class SqliteDatabase implements AutoCloseable {
     private final JdbiTransactions transactions;
     /** Moves on after every committed change to the products made through this database object. */
     private final AtomicLong catalogVersion = new AtomicLong();
+    private final SessionCache sessionCache;
 
     /**
      * @param readOnlyPool opens the pool of read-only connections, once the schema is migrated (a
@@ -47,6 +48,7 @@ public final class SqliteDatabase implements AutoCloseable {
         this.readOnlyPool = readOnlyPool == null ? null : readOnlyPool.get();
         this.transactions = this.readOnlyPool == null ? new JdbiTransactions(jdbi, this::discard)
                 : new JdbiTransactions(jdbi, this::discard, jdbi(this.readOnlyPool, true), this::discardReadOnly);
+        this.sessionCache = new SessionCache(this);
     }
 
     /** @param ownPool whether the pool is ours, so its connections may keep prepared statements */
@@ -184,6 +186,11 @@ public final class SqliteDatabase implements AutoCloseable {
 
     AtomicLong catalogVersion() {
         return catalogVersion;
+    }
+
+    /** The sessions with their users that this database's repositories keep in memory. */
+    SessionCache sessionCache() {
+        return sessionCache;
     }
 
     /** Whether the database answers a trivial query. */

@@ -1,0 +1,100 @@
+package dev.storefront.persistence.jdbi;
+
+import dev.storefront.domain.session.SessionWithUser;
+import dev.storefront.domain.session.TokenDigest;
+import dev.storefront.domain.user.UserId;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+
+/**
+ * Sessions with their users in memory, for the lookup that every request with a session cookie
+ * makes ({@link JdbiSessionRepository#findWithUser}); a hit costs no database round trip.
+ *
+ * <p><b>Never stale after a write of this process returns.</b> Every write that can change or end
+ * a cached session (touch, logout, revocation, a user's update, the sweeper) removes what it
+ * affects after its COMMIT. A miss stores what it read only if no write committed since it began:
+ * the check and the store happen under the same lock as a write's removal, so a row read before a
+ * commit is either removed by that commit's removal or never stored. New sessions and users need
+ * no removal (absence is not cached).
+ *
+ * <p><b>Other processes</b> (a command such as {@code grant-admin}, a host application's own SQL)
+ * move the {@code account_version} row through triggers (V8) when they end a session or change a
+ * user's name, email, password or role; the cache polls it at most once a second and drops
+ * everything when it moved. Their changes show within about a second.
+ *
+ * <p><b>Memory.</b> At most {@value #CAPACITY} entries (about 1 kB each); when full it starts
+ * again empty, so the sessions in use fill it again.
+ */
+final class SessionCache {
+    static final int CAPACITY = 10_000;
+    static final Duration POLL_INTERVAL = Duration.ofSeconds(1);
+
+    private final Map<TokenDigest, SessionWithUser> entries = new ConcurrentHashMap<>();
+    /** Commits that removed something; a miss that saw it move while reading does not store. */
+    private final AtomicLong removals = new AtomicLong();
+    private final StoredVersionPoll poll;
+    private final int capacity;
+
+    SessionCache(SqliteDatabase database) {
+        this(database, System::nanoTime, POLL_INTERVAL, CAPACITY);
+    }
+
+    SessionCache(SqliteDatabase database, LongSupplier nanoTime, Duration pollInterval, int capacity) {
+        this.poll = new StoredVersionPoll(database, "SELECT version FROM account_version WHERE id = 1", nanoTime,
+                pollInterval);
+        this.capacity = capacity;
+    }
+
+    /** The cached answer for the digest, or the loader's, stored when nothing was removed meanwhile. */
+    Optional<SessionWithUser> find(TokenDigest digest, Supplier<Optional<SessionWithUser>> load) {
+        if (poll.movedIfDue()) {
+            forgetAll();
+        }
+        SessionWithUser hit = entries.get(digest);
+        if (hit != null) {
+            return Optional.of(hit);
+        }
+        long seen = removals.get();
+        Optional<SessionWithUser> loaded = load.get();
+        loaded.ifPresent(found -> store(seen, digest, found));
+        return loaded;
+    }
+
+    /** After a commit that changed or ended the session with this digest. */
+    synchronized void forget(TokenDigest digest) {
+        removals.incrementAndGet();
+        entries.remove(digest);
+    }
+
+    /** After a commit that changed the user or ended some of their sessions. */
+    synchronized void forgetUser(UserId user) {
+        removals.incrementAndGet();
+        entries.values().removeIf(entry -> entry.user().map(u -> u.id().equals(user)).orElse(false));
+    }
+
+    /** After a commit that may have ended any session (the sweeper), or a change seen by the poll. */
+    synchronized void forgetAll() {
+        removals.incrementAndGet();
+        entries.clear();
+    }
+
+    /** Entries held, for tests. */
+    int size() {
+        return entries.size();
+    }
+
+    private synchronized void store(long seen, TokenDigest digest, SessionWithUser found) {
+        if (removals.get() != seen) {
+            return; // a commit removed something while this was read: the row may predate it
+        }
+        if (entries.size() >= capacity) {
+            entries.clear();
+        }
+        entries.put(digest, found);
+    }
+}
