@@ -3,6 +3,7 @@ package dev.storefront.bootstrap;
 import dev.storefront.domain.port.in.account.GrantAdminUseCase.GrantAdminCommand;
 import dev.storefront.domain.user.UnknownUser;
 import dev.storefront.domain.user.User;
+import dev.storefront.http.HttpApi;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.BindException;
@@ -96,6 +97,7 @@ public final class Main {
             }
         }
         ServerJvm.stopWithLauncher(environment);
+        HttpApi.preloadInBackground();
         StorefrontServer server = StorefrontServer.start(config);
         CountDownLatch stopped = new CountDownLatch(1);
         // SIGTERM and Ctrl-C run the hook: requests in flight finish, then the database closes.
