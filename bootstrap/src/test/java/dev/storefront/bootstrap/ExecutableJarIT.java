@@ -52,7 +52,7 @@ class ExecutableJarIT {
             ProcessHandle serverJvm = serverJvm(server).orElseThrow(() -> new AssertionError(
                     "a plain java -jar serves in a JVM of its own"));
             List<String> options = List.of(serverJvm.info().arguments().orElseThrow());
-            assertTrue(options.containsAll(List.of("-XX:+UseSerialGC", "-Xmx112m")), options.toString());
+            assertTrue(options.containsAll(List.of("-XX:+UseSerialGC", "-Xms16m", "-Xmx112m")), options.toString());
             Path environ = Path.of("/proc", Long.toString(serverJvm.pid()), "environ");
             if (Files.isReadable(environ)) { // Linux: the glibc arena limit reached the server's JVM
                 assertTrue(List.of(Files.readString(environ).split("\u0000")).contains("MALLOC_ARENA_MAX=2"));

@@ -32,7 +32,7 @@ class StorefrontConfigTest {
         assertEquals("USD", config.currency().getCurrencyCode());
         assertEquals(65_536, config.maxBodyBytes());
         assertEquals(List.of(), config.trustedProxies());
-        assertEquals(List.of("-XX:+UseSerialGC", "-Xmx112m"), config.jvmOptions());
+        assertEquals(List.of("-XX:+UseSerialGC", "-Xms16m", "-Xmx112m"), config.jvmOptions());
     }
 
     @Test
