@@ -4,6 +4,7 @@ import dev.storefront.domain.port.out.Transactions;
 import java.lang.System.Logger.Level;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.concurrent.Callable;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -70,6 +71,20 @@ public final class JdbiTransactions implements Transactions {
             return work.apply(bound.handle());
         }
         return jdbi.withHandle(work::apply);
+    }
+
+    /**
+     * Runs work while this process's write transactions wait for it, outside any transaction: the
+     * WAL checkpointer's {@code RESTART}, which would otherwise send them into SQLite's sleeping
+     * busy handler.
+     */
+    <T> T holdingWriters(Callable<T> work) throws Exception {
+        writers.lock();
+        try {
+            return work.call();
+        } finally {
+            writers.unlock();
+        }
     }
 
     private <T> T run(Supplier<T> work, boolean writable) {
