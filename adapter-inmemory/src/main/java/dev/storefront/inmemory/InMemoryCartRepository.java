@@ -3,7 +3,9 @@ package dev.storefront.inmemory;
 import dev.storefront.domain.cart.Cart;
 import dev.storefront.domain.cart.CartLine;
 import dev.storefront.domain.cart.CartOwner;
+import dev.storefront.domain.catalog.ProductId;
 import dev.storefront.domain.port.out.CartRepository;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,6 +30,39 @@ public final class InMemoryCartRepository implements CartRepository {
         } else {
             carts.put(owner, List.copyOf(cart.lines()));
         }
+    }
+
+    @Override
+    public void saveLine(CartOwner owner, CartLine line) {
+        carts.compute(owner, (o, stored) -> {
+            List<CartLine> lines = stored == null ? new ArrayList<>() : new ArrayList<>(stored);
+            int at = indexOf(lines, line.productId());
+            if (at < 0) {
+                lines.add(line);
+            } else {
+                CartLine kept = lines.get(at);
+                lines.set(at, new CartLine(kept.productId(), line.quantity(), kept.addedAt()));
+            }
+            return List.copyOf(lines);
+        });
+    }
+
+    @Override
+    public void removeLine(CartOwner owner, ProductId productId) {
+        carts.computeIfPresent(owner, (o, stored) -> {
+            List<CartLine> lines = new ArrayList<>(stored);
+            lines.removeIf(line -> line.productId().equals(productId));
+            return lines.isEmpty() ? null : List.copyOf(lines);
+        });
+    }
+
+    private static int indexOf(List<CartLine> lines, ProductId productId) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).productId().equals(productId)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     @Override

@@ -13,6 +13,7 @@ import dev.storefront.domain.port.out.ProductRepository;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -196,6 +197,11 @@ public final class CachingProductRepository implements ProductRepository {
     @Override
     public boolean takeStock(ProductId id, int quantity) {
         return delegate.takeStock(id, quantity);
+    }
+
+    @Override
+    public List<ProductId> takeStock(Map<ProductId, Integer> quantities) {
+        return delegate.takeStock(quantities);
     }
 
     @Override

@@ -66,6 +66,37 @@ public final class JdbiCartRepository implements CartRepository {
         }));
     }
 
+    /**
+     * One statement: the line's new quantity if the owner has the product (its place and time added
+     * stay), otherwise a new line after the owner's last. The conflict target names the partial
+     * unique index of the owner's kind, which SQLite needs to match it.
+     */
+    @Override
+    public void saveLine(CartOwner owner, CartLine line) {
+        Objects.requireNonNull(owner, "owner");
+        Objects.requireNonNull(line, "line");
+        String ownerColumn = owner instanceof CartOwner.User ? "user_id" : "guest_session";
+        database.withHandle(h -> bindOwner(h.createUpdate("INSERT INTO cart_line (" + ownerColumn + ", product_id,"
+                        + " quantity, added_at, position) VALUES (:owner, :productId, :quantity, :addedAt,"
+                        + " (SELECT COALESCE(MAX(position) + 1, 0) FROM cart_line WHERE " + ownerCondition(owner) + "))"
+                        + " ON CONFLICT (" + ownerColumn + ", product_id) WHERE " + ownerColumn + " IS NOT NULL"
+                        + " DO UPDATE SET quantity = excluded.quantity"), owner)
+                .bind("productId", line.productId().value())
+                .bind("quantity", line.quantity().value())
+                .bind("addedAt", line.addedAt().toEpochMilli())
+                .execute());
+    }
+
+    @Override
+    public void removeLine(CartOwner owner, ProductId productId) {
+        Objects.requireNonNull(owner, "owner");
+        Objects.requireNonNull(productId, "productId");
+        database.withHandle(h -> bindOwner(h.createUpdate("DELETE FROM cart_line WHERE " + ownerCondition(owner)
+                        + " AND product_id = :productId"), owner)
+                .bind("productId", productId.value())
+                .execute());
+    }
+
     @Override
     public void delete(CartOwner owner) {
         Objects.requireNonNull(owner, "owner");

@@ -22,6 +22,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.StatementException;
 import org.jdbi.v3.core.statement.Update;
@@ -291,6 +292,32 @@ public final class JdbiProductRepository implements ProductRepository {
                 .bind("id", id.value())
                 .bind("quantity", quantity)
                 .execute()));
+    }
+
+    /** The conditional decrement of {@link #takeStock(ProductId, int)}, sent as one batch. */
+    @Override
+    public List<ProductId> takeStock(Map<ProductId, Integer> quantities) {
+        quantities.values().forEach(JdbiProductRepository::requirePositive);
+        if (quantities.isEmpty()) {
+            return List.of();
+        }
+        List<ProductId> ids = List.copyOf(quantities.keySet());
+        int[] taken = database.withHandle(h -> {
+            PreparedBatch batch = h.prepareBatch(
+                    "UPDATE product SET stock = stock - :quantity WHERE id = :id AND stock >= :quantity");
+            for (ProductId id : ids) {
+                batch.bind("id", id.value()).bind("quantity", quantities.get(id)).add();
+            }
+            return batch.execute();
+        });
+        List<ProductId> notTaken = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            if (taken[i] != 1) {
+                notTaken.add(ids.get(i));
+            }
+        }
+        changed(ids.size() - notTaken.size());
+        return notTaken;
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -28,8 +29,15 @@ import org.jdbi.v3.core.JdbiException;
  * SQLite means its busy handler, which polls with sleeps of up to 100 ms, so under many concurrent
  * writers much of the waiting was sleeping after the lock was already free (32 clients adding to
  * carts: p99 over half a second). The lock is not fair on purpose: a strict queue hands the lock
- * to a parked thread that first has to be scheduled, and measured at less than half the checkouts
- * per second. The busy timeout still covers writers in other processes.
+ * to a parked thread that first has to be scheduled. Re-measured once write transactions had
+ * become cheap (line-level cart writes, checkpoints off the request path; docs/performance.md),
+ * 2 cores: in-process, 16 threads placing orders (CartWriteBenchmark.order -t 16): non-fair
+ * 2,300 orders/s, p99 130–150 ms; fair 1,550/s, p99 22–26 ms; no lock 1,800/s, p99 66 ms. Over
+ * HTTP (the bench's scenarios, two A/B runs on a quiet machine): non-fair add to cart 3,080 req/s,
+ * p99 31–33 ms, checkout 640–690 orders/s, p99 33–34 ms; fair 2,580–2,820 req/s, p99 20–23 ms,
+ * 610–725 orders/s, p99 28–32 ms; no lock p99 0.3–1 s (SQLite's sleeping busy handler again).
+ * Over HTTP the tails are alike and non-fair has the throughput, so it stays. The busy timeout
+ * still covers writers in other processes.
  */
 public final class JdbiTransactions implements Transactions {
     private static final System.Logger LOG = System.getLogger(JdbiTransactions.class.getName());
@@ -130,6 +138,20 @@ public final class JdbiTransactions implements Transactions {
     boolean nextReadSeesLatestCommits() {
         Bound bound = current.get();
         return bound == null || !bound.used;
+    }
+
+    /**
+     * Runs work while this process's write transactions wait for it, outside any transaction: the
+     * WAL checkpointer's {@code RESTART}, which would otherwise send them into SQLite's sleeping
+     * busy handler.
+     */
+    <T> T holdingWriters(Callable<T> work) throws Exception {
+        writers.lock();
+        try {
+            return work.call();
+        } finally {
+            writers.unlock();
+        }
     }
 
     private <T> T run(Supplier<T> work, boolean writable) {

@@ -18,13 +18,19 @@ import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /**
- * The store's SQLite database: a connection pool set up as measured in docs/architecture.md (WAL,
- * {@code synchronous=NORMAL}, a busy timeout, foreign keys on), the JDBI on top of it, and the
- * {@link JdbiTransactions} that repositories join. Opening it applies pending schema migrations.
+ * The store's SQLite database: a connection pool set up as measured in docs/performance.md (WAL,
+ * {@code synchronous=NORMAL}, a busy timeout, foreign keys on, WAL checkpoints on a thread of their
+ * own: {@link WalCheckpointer}), the JDBI on top of it, and the {@link JdbiTransactions} that
+ * repositories join. Opening it applies pending schema migrations.
  */
 public final class SqliteDatabase implements AutoCloseable {
     static final int BUSY_TIMEOUT_MILLIS = 5_000;
     private static final int DEFAULT_POOL_SIZE = 8;
+    static final long CHECKPOINT_INTERVAL_MILLIS = 100;
+    /** WAL pages (4 kB each) past which the checkpointer starts the WAL over: it stays under ~16 MB. */
+    static final int CHECKPOINT_RESTART_PAGES = 4_096;
+    /** How long the checkpointer's RESTART waits for readers, holding this process's writers back. */
+    static final int CHECKPOINT_BUSY_TIMEOUT_MILLIS = 200;
 
     private final Jdbi jdbi;
     private final HikariDataSource ownedPool;
@@ -34,13 +40,14 @@ public final class SqliteDatabase implements AutoCloseable {
     /** Moves on after every committed change to the products made through this database object. */
     private final AtomicLong catalogVersion = new AtomicLong();
     private final SessionCache sessionCache;
+    private final WalCheckpointer checkpointer;
 
     /**
      * @param readOnlyPool opens the pool of read-only connections, once the schema is migrated (a
      *                     read-only connection cannot create the file); {@code null} for none
      */
     private SqliteDatabase(DataSource dataSource, HikariDataSource ownedPool, Connection keepAlive,
-                           Supplier<HikariDataSource> readOnlyPool) {
+                           Supplier<HikariDataSource> readOnlyPool, Checkpoints checkpoints) {
         this.jdbi = jdbi(dataSource, ownedPool != null);
         this.ownedPool = ownedPool;
         this.keepAlive = keepAlive;
@@ -49,7 +56,19 @@ public final class SqliteDatabase implements AutoCloseable {
         this.transactions = this.readOnlyPool == null ? new JdbiTransactions(jdbi, this::discard)
                 : new JdbiTransactions(jdbi, this::discard, jdbi(this.readOnlyPool, true), this::discardReadOnly);
         this.sessionCache = new SessionCache(this);
+        try {
+            this.checkpointer = checkpoints == null ? null : new WalCheckpointer(checkpoints.connection().get(),
+                    checkpoints.intervalMillis(), checkpoints.restartAtPages(), transactions::holdingWriters);
+        } catch (RuntimeException e) {
+            if (this.readOnlyPool != null) {
+                this.readOnlyPool.close();
+            }
+            throw e;
+        }
     }
+
+    /** How a database with its own pool checkpoints its WAL; the connection is the checkpointer's own. */
+    record Checkpoints(Supplier<Connection> connection, long intervalMillis, int restartAtPages) {}
 
     /** @param ownPool whether the pool is ours, so its connections may keep prepared statements */
     private static Jdbi jdbi(DataSource dataSource, boolean ownPool) {
@@ -73,6 +92,11 @@ public final class SqliteDatabase implements AutoCloseable {
     }
 
     public static SqliteDatabase open(String jdbcUrl, int poolSize) {
+        return open(jdbcUrl, poolSize, CHECKPOINT_INTERVAL_MILLIS, CHECKPOINT_RESTART_PAGES);
+    }
+
+    /** With the checkpointer's round and WAL limit given (tests make them small). */
+    static SqliteDatabase open(String jdbcUrl, int poolSize, long checkpointIntervalMillis, int checkpointRestartPages) {
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
         if (!jdbcUrl.startsWith("jdbc:sqlite:")) {
             throw new IllegalArgumentException("only jdbc:sqlite: URLs are supported");
@@ -88,6 +112,8 @@ public final class SqliteDatabase implements AutoCloseable {
         SQLiteDataSource sqliteDataSource = new SQLiteDataSource(sqlite);
         sqliteDataSource.setUrl(inMemory ? "jdbc:sqlite:file:storefront-" + UUID.randomUUID()
                 + "?mode=memory&cache=shared" : jdbcUrl);
+        Checkpoints checkpoints = inMemory ? null : new Checkpoints(() -> checkpointerConnection(sqliteDataSource),
+                checkpointIntervalMillis, checkpointRestartPages);
 
         HikariConfig pool = new HikariConfig();
         pool.setPoolName("storefront-sqlite");
@@ -98,6 +124,10 @@ public final class SqliteDatabase implements AutoCloseable {
         pool.setIdleTimeout(inMemory ? 0 : 600_000);
         pool.setMaxLifetime(0); // SQLite connections do not go stale; recycling only costs
         pool.setConnectionTimeout(BUSY_TIMEOUT_MILLIS + 1_000L);
+        if (!inMemory) {
+            // No commit copies the WAL back (and fsyncs) in a request's thread: the checkpointer does.
+            pool.setConnectionInitSql("PRAGMA wal_autocheckpoint = 0");
+        }
         // A shared in-memory database lives only while a connection to it is open. The pool's one
         // connection is discarded after a failed transaction, which would take every table with it:
         // this connection, never used, keeps the database alive until close().
@@ -107,7 +137,8 @@ public final class SqliteDatabase implements AutoCloseable {
             hikari = new HikariDataSource(pool);
             // Read-only transactions get connections SQLite opened read-only: no query_only switch
             // on and off around every read. (An in-memory database keeps its one shared connection.)
-            return new SqliteDatabase(hikari, hikari, keepAlive, inMemory ? null : () -> readOnlyPool(jdbcUrl, size));
+            return new SqliteDatabase(hikari, hikari, keepAlive, inMemory ? null : () -> readOnlyPool(jdbcUrl, size),
+                    checkpoints);
         } catch (RuntimeException e) {
             if (hikari != null) {
                 hikari.close();
@@ -138,11 +169,23 @@ public final class SqliteDatabase implements AutoCloseable {
         return new HikariDataSource(pool);
     }
 
+    private static Connection checkpointerConnection(SQLiteDataSource dataSource) {
+        Connection connection = connect(dataSource);
+        try (var statement = connection.createStatement()) {
+            statement.execute("PRAGMA wal_autocheckpoint = 0");
+            statement.execute("PRAGMA busy_timeout = " + CHECKPOINT_BUSY_TIMEOUT_MILLIS);
+            return connection;
+        } catch (SQLException e) {
+            closeQuietly(connection);
+            throw new IllegalStateException("cannot open the checkpointer's connection", e);
+        }
+    }
+
     private static Connection connect(SQLiteDataSource dataSource) {
         try {
             return dataSource.getConnection();
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot open the in-memory database", e);
+            throw new IllegalStateException("cannot open the database", e);
         }
     }
 
@@ -162,7 +205,7 @@ public final class SqliteDatabase implements AutoCloseable {
      * host sets its pragmas (see the README) and closes it.
      */
     public static SqliteDatabase using(DataSource dataSource) {
-        return new SqliteDatabase(Objects.requireNonNull(dataSource, "dataSource"), null, null, null);
+        return new SqliteDatabase(Objects.requireNonNull(dataSource, "dataSource"), null, null, null, null);
     }
 
     static boolean isInMemory(String jdbcUrl) {
@@ -212,6 +255,11 @@ public final class SqliteDatabase implements AutoCloseable {
         }
     }
 
+    /** The WAL checkpointer, or {@code null} (in memory, or a pool the host owns). */
+    WalCheckpointer checkpointer() {
+        return checkpointer;
+    }
+
     @Override
     public void close() {
         if (readOnlyPool != null) {
@@ -219,6 +267,10 @@ public final class SqliteDatabase implements AutoCloseable {
         }
         if (ownedPool != null) {
             ownedPool.close();
+        }
+        if (checkpointer != null) {
+            // Last: with every other connection closed, its final TRUNCATE leaves an empty WAL.
+            checkpointer.close();
         }
         closeQuietly(keepAlive);
     }

@@ -202,6 +202,10 @@ class CachingProductRepositoryIT {
         assertEquals(2, find(added.id()).orElseThrow().stock(), "returnStock");
         assertEquals(truth(inStock()), search(inStock()));
 
+        assertEquals(List.of(), cached.takeStock(java.util.Map.of(added.id(), 1)));
+        assertEquals(1, find(added.id()).orElseThrow().stock(), "takeStock of a batch (checkout)");
+        assertEquals(truth(inStock()), search(inStock()));
+
         cached.update(find(added.id()).orElseThrow().deactivate());
         assertFalse(find(added.id()).orElseThrow().active(), "deactivate");
         assertFalse(search(category("Kitchen")).items().stream().anyMatch(p -> p.id().equals(added.id())));

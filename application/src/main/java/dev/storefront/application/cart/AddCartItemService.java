@@ -12,12 +12,16 @@ import dev.storefront.domain.port.out.TimeSource;
 import dev.storefront.domain.port.out.Transactions;
 import jakarta.inject.Inject;
 import java.util.Currency;
+import java.util.List;
 import java.util.Objects;
 
-/** Adds to a line, checked against the product's stock in the same transaction as the write. */
+/**
+ * Adds to a line, checked against the product's stock in the same transaction as the write: the
+ * cart and today's products of its lines and of the added one are read once, and only that line
+ * is written.
+ */
 public final class AddCartItemService implements AddCartItemUseCase {
     private final CartRepository carts;
-    private final ProductRepository products;
     private final Transactions transactions;
     private final TimeSource time;
     private final CartViews views;
@@ -27,23 +31,26 @@ public final class AddCartItemService implements AddCartItemUseCase {
     public AddCartItemService(CartRepository carts, ProductRepository products, Transactions transactions,
                               TimeSource time, Currency currency) {
         this.carts = Objects.requireNonNull(carts, "carts");
-        this.products = Objects.requireNonNull(products, "products");
         this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.time = Objects.requireNonNull(time, "time");
-        this.views = new CartViews(products, Objects.requireNonNull(currency, "currency"));
+        this.views = new CartViews(Objects.requireNonNull(products, "products"),
+                Objects.requireNonNull(currency, "currency"));
     }
 
     @Override
     public CartView addItem(AddCartItemCommand command) {
         Objects.requireNonNull(command, "command");
         return transactions.inTransaction(() -> {
-            Product product = products.findById(command.productId())
-                    .filter(Product::active)
-                    .orElseThrow(() -> new ProductNotFound(command.productId()));
             Cart cart = carts.load(command.owner());
+            List<Product> today = views.productsOf(cart, command.productId());
+            Product product = today.stream()
+                    .filter(p -> p.id().equals(command.productId()) && p.active())
+                    .findFirst()
+                    .orElseThrow(() -> new ProductNotFound(command.productId()));
             cart.add(product.id(), command.quantity(), product.stock(), time.now());
-            carts.save(command.owner(), cart);
-            return views.of(cart);
+            // Only the changed line is written; the cart decided its quantity.
+            carts.saveLine(command.owner(), cart.line(product.id()).orElseThrow());
+            return views.of(cart, today);
         });
     }
 }

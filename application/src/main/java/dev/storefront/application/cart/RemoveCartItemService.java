@@ -32,7 +32,7 @@ public final class RemoveCartItemService implements RemoveCartItemUseCase {
         return transactions.inTransaction(() -> {
             Cart cart = carts.load(command.owner());
             cart.remove(command.productId());
-            carts.save(command.owner(), cart);
+            carts.removeLine(command.owner(), command.productId());
             return views.of(cart);
         });
     }

@@ -3,6 +3,7 @@ package dev.storefront.application.cart;
 import dev.storefront.domain.cart.Cart;
 import dev.storefront.domain.cart.CartStock;
 import dev.storefront.domain.cart.CartView;
+import dev.storefront.domain.catalog.Product;
 import dev.storefront.domain.port.in.cart.SetCartItemQuantityCommand;
 import dev.storefront.domain.port.in.cart.SetCartItemQuantityUseCase;
 import dev.storefront.domain.port.out.CartRepository;
@@ -10,6 +11,7 @@ import dev.storefront.domain.port.out.ProductRepository;
 import dev.storefront.domain.port.out.Transactions;
 import jakarta.inject.Inject;
 import java.util.Currency;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -18,7 +20,6 @@ import java.util.Objects;
  */
 public final class SetCartItemQuantityService implements SetCartItemQuantityUseCase {
     private final CartRepository carts;
-    private final ProductRepository products;
     private final Transactions transactions;
     private final CartViews views;
 
@@ -27,9 +28,9 @@ public final class SetCartItemQuantityService implements SetCartItemQuantityUseC
     public SetCartItemQuantityService(CartRepository carts, ProductRepository products, Transactions transactions,
                                       Currency currency) {
         this.carts = Objects.requireNonNull(carts, "carts");
-        this.products = Objects.requireNonNull(products, "products");
         this.transactions = Objects.requireNonNull(transactions, "transactions");
-        this.views = new CartViews(products, Objects.requireNonNull(currency, "currency"));
+        this.views = new CartViews(Objects.requireNonNull(products, "products"),
+                Objects.requireNonNull(currency, "currency"));
     }
 
     @Override
@@ -37,10 +38,12 @@ public final class SetCartItemQuantityService implements SetCartItemQuantityUseC
         Objects.requireNonNull(command, "command");
         return transactions.inTransaction(() -> {
             Cart cart = carts.load(command.owner());
-            int stock = products.findById(command.productId()).map(CartStock::of).orElse(0);
-            cart.set(command.productId(), command.quantity(), stock);
-            carts.save(command.owner(), cart);
-            return views.of(cart);
+            List<Product> today = views.productsOf(cart, command.productId());
+            cart.set(command.productId(), command.quantity(), CartStock.lookup(today).applyAsInt(command.productId()));
+            // Only the changed line is written; the cart decided its quantity (0 removed it).
+            cart.line(command.productId()).ifPresentOrElse(line -> carts.saveLine(command.owner(), line),
+                    () -> carts.removeLine(command.owner(), command.productId()));
+            return views.of(cart, today);
         });
     }
 }

@@ -116,14 +116,15 @@ public final class CheckoutService implements CheckoutUseCase {
         if (!shortages.isEmpty()) {
             throw new InsufficientStock(shortages);
         }
-        wanted.forEach((id, quantity) -> {
-            if (!products.takeStock(id, quantity)) {
-                // Only possible if stock changed since it was read in this transaction; the
-                // exception rolls back whatever was taken before.
-                int available = products.findById(id).map(Product::stock).orElse(0);
-                throw new InsufficientStock(id, quantity, available);
-            }
-        });
+        List<ProductId> notTaken = products.takeStock(wanted);
+        if (!notTaken.isEmpty()) {
+            // Only possible if stock changed since it was read in this transaction; the exception
+            // rolls back whatever was taken.
+            Map<ProductId, Integer> now = products.findAllById(notTaken).stream()
+                    .collect(Collectors.toMap(Product::id, Product::stock));
+            throw new InsufficientStock(notTaken.stream()
+                    .map(id -> new Shortage(id, wanted.get(id), now.getOrDefault(id, 0))).toList());
+        }
 
         Map<ProductId, OrderLine> lines = new LinkedHashMap<>();
         for (CartLine line : cart.lines()) {

@@ -10,7 +10,9 @@ import dev.storefront.domain.catalog.ProductSort;
 import dev.storefront.domain.catalog.Sku;
 import dev.storefront.domain.common.Page;
 import dev.storefront.domain.common.PageRequest;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -62,6 +64,24 @@ public interface ProductRepository {
      * @return whether the stock was taken; false when there was not enough or no such product
      */
     boolean takeStock(ProductId id, int quantity);
+
+    /**
+     * Takes the stock of several products, each as {@link #takeStock(ProductId, int)} does, in the
+     * map's iteration order (checkout passes ascending ids: the order rows are written in). An
+     * adapter may send them to the store at once.
+     *
+     * @return the products whose stock was not taken (not enough left, or no such product); the
+     *         others' was, so when the list is not empty the caller rolls its transaction back
+     */
+    default List<ProductId> takeStock(Map<ProductId, Integer> quantities) {
+        List<ProductId> notTaken = new ArrayList<>();
+        quantities.forEach((id, quantity) -> {
+            if (!takeStock(id, quantity)) {
+                notTaken.add(id);
+            }
+        });
+        return notTaken;
+    }
 
     /**
      * Puts {@code quantity} items back (a cancelled order).

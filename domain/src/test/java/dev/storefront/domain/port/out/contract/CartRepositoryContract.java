@@ -107,4 +107,65 @@ public abstract class CartRepositoryContract {
 
         assertEquals(List.of(line(a, 1, 1)), repository().load(owner).lines());
     }
+
+    @Test
+    void savingALineAddsItLastOrChangesOnlyItsQuantity() {
+        for (CartOwner owner : List.of(newUser(), newGuest())) {
+            ProductId a = newProduct();
+            ProductId b = newProduct();
+            ProductId c = newProduct();
+            transactions().inTransaction(() -> repository().save(owner, cartOf(line(a, 1, 1), line(b, 2, 2))));
+
+            transactions().inTransaction(() -> repository().saveLine(owner, line(c, 3, 3)));
+            assertEquals(List.of(line(a, 1, 1), line(b, 2, 2), line(c, 3, 3)), repository().load(owner).lines(),
+                    "a new product's line comes last");
+
+            transactions().inTransaction(() -> repository().saveLine(owner, line(a, 7, 9)));
+            assertEquals(List.of(line(a, 7, 1), line(b, 2, 2), line(c, 3, 3)), repository().load(owner).lines(),
+                    "a stored line takes the new quantity and keeps its place and time added");
+        }
+    }
+
+    @Test
+    void savingALineStartsACartAndLeavesOtherOwnersAlone() {
+        CartOwner user = newUser();
+        CartOwner guest = newGuest();
+        ProductId a = newProduct();
+        transactions().inTransaction(() -> repository().save(guest, cartOf(line(a, 5, 1))));
+
+        transactions().inTransaction(() -> repository().saveLine(user, line(a, 2, 2)));
+
+        assertEquals(List.of(line(a, 2, 2)), repository().load(user).lines());
+        assertEquals(List.of(line(a, 5, 1)), repository().load(guest).lines());
+    }
+
+    @Test
+    void removingALineLeavesTheOthersInTheirOrder() {
+        for (CartOwner owner : List.of(newUser(), newGuest())) {
+            CartOwner other = newUser();
+            ProductId a = newProduct();
+            ProductId b = newProduct();
+            ProductId c = newProduct();
+            transactions().inTransaction(() -> {
+                repository().save(owner, cartOf(line(a, 1, 1), line(b, 2, 2), line(c, 3, 3)));
+                repository().save(other, cartOf(line(b, 4, 1)));
+            });
+
+            transactions().inTransaction(() -> repository().removeLine(owner, b));
+            assertEquals(List.of(line(a, 1, 1), line(c, 3, 3)), repository().load(owner).lines());
+            assertEquals(List.of(line(b, 4, 1)), repository().load(other).lines(), "another owner's line stays");
+
+            transactions().inTransaction(() -> repository().removeLine(owner, b));
+            transactions().inTransaction(() -> repository().saveLine(owner, line(b, 6, 4)));
+            assertEquals(List.of(line(a, 1, 1), line(c, 3, 3), line(b, 6, 4)), repository().load(owner).lines(),
+                    "removing a missing line changes nothing; a line added again comes last");
+
+            transactions().inTransaction(() -> {
+                repository().removeLine(owner, a);
+                repository().removeLine(owner, c);
+                repository().removeLine(owner, b);
+            });
+            assertTrue(repository().load(owner).isEmpty());
+        }
+    }
 }

@@ -22,7 +22,9 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -352,6 +354,45 @@ public abstract class ProductRepositoryContract {
         assertTrue(repository().takeStock(product.id(), 2));
         assertEquals(0, repository().findById(product.id()).orElseThrow().stock());
         assertFalse(repository().takeStock(new ProductId(999_999), 1));
+    }
+
+    @Test
+    void takingSeveralStocksTakesEachOnlyWhenEnoughRemains() {
+        Product a = add(newProduct("A", "A", "Misc", "1.00", 5));
+        Product b = add(newProduct("B", "B", "Misc", "1.00", 2));
+        Product c = add(newProduct("C", "C", "Misc", "1.00", 4));
+        Map<ProductId, Integer> wanted = new LinkedHashMap<>();
+        wanted.put(a.id(), 3);
+        wanted.put(b.id(), 3);
+        wanted.put(c.id(), 4);
+        wanted.put(new ProductId(999_999), 1);
+
+        List<ProductId> notTaken = transactions().inTransaction(() -> repository().takeStock(wanted));
+
+        assertEquals(List.of(b.id(), new ProductId(999_999)), notTaken);
+        assertEquals(2, repository().findById(a.id()).orElseThrow().stock());
+        assertEquals(2, repository().findById(b.id()).orElseThrow().stock(), "not enough: nothing taken");
+        assertEquals(0, repository().findById(c.id()).orElseThrow().stock(), "exactly enough is enough");
+        assertEquals(List.of(), transactions().inTransaction(() -> repository().takeStock(Map.of())));
+    }
+
+    @Test
+    void aShortStockInABatchRollsBackWithTheTransaction() {
+        Product a = add(newProduct("A", "A", "Misc", "1.00", 5));
+        Product b = add(newProduct("B", "B", "Misc", "1.00", 1));
+        Map<ProductId, Integer> wanted = new LinkedHashMap<>();
+        wanted.put(a.id(), 2);
+        wanted.put(b.id(), 2);
+
+        // As checkout does: any stock not taken fails the transaction, and all of it rolls back.
+        assertThrows(IllegalStateException.class, () -> transactions().inTransaction(() -> {
+            if (!repository().takeStock(wanted).isEmpty()) {
+                throw new IllegalStateException("short");
+            }
+        }));
+
+        assertEquals(5, repository().findById(a.id()).orElseThrow().stock());
+        assertEquals(1, repository().findById(b.id()).orElseThrow().stock());
     }
 
     @Test
