@@ -119,7 +119,12 @@ class WalCheckpointerIT {
                     while (writing.get()) {
                         write();
                         commits.incrementAndGet();
+                        // Steady, not flat out: flat out, 3 writers could add the restart threshold's
+                        // 200 pages within one 10 ms round on a fast machine, and no round would
+                        // ever see the WAL short although it was started over.
+                        Thread.sleep(1);
                     }
+                    return null;
                 }));
             }
             // A reader pins an early snapshot: the WAL can only grow meanwhile.
