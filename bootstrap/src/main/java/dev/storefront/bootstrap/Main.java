@@ -90,7 +90,7 @@ public final class Main {
         Optional<List<String>> serverJvm = ServerJvm.commandForThisProcess(config.jvmOptions(), environment, List.of(args));
         if (serverJvm.isPresent()) {
             try {
-                return ServerJvm.run(serverJvm.get());
+                return ServerJvm.run(serverJvm.get(), config.jvmOptions());
             } catch (IOException e) {
                 err.println("storefront: cannot start the server's JVM (" + oneLine(e) + "); set JVM_OPTIONS= to serve in this one");
                 return FAILED;

@@ -85,15 +85,29 @@ final class ServerJvm {
      *
      * @return its exit code
      */
-    static int run(List<String> command) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+    static int run(List<String> command, List<String> jvmOptions) throws IOException {
+        // The server's stdin is a pipe from this process: when it ends, even by SIGKILL, the server
+        // reads end-of-input at once and stops (stopWithLauncher).
+        ProcessBuilder builder = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.PIPE)
+                .redirectOutput(ProcessBuilder.Redirect.INHERIT).redirectError(ProcessBuilder.Redirect.INHERIT);
         SERVER_ENVIRONMENT.forEach(builder.environment()::putIfAbsent);
+        // Already among the command's options (the JVM expanded them here): not twice.
+        builder.environment().remove("JAVA_TOOL_OPTIONS");
+        builder.environment().remove("JDK_JAVA_OPTIONS");
         builder.environment().put(SERVER_JVM_MARKER, "1");
-        Process server = builder.start();
+        Child child = new Child();
+        // SIGTERM or Ctrl-C to this process: stop the server the same way and wait for its graceful
+        // end. Registered before the start, so no signal falls between the two.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> child.stopping().ifPresent(ServerJvm::stop),
+                "storefront-launcher-stop"));
+        Optional<Process> started = child.start(builder);
+        if (started.isEmpty()) {
+            return Main.FAILED; // shutting down already: nothing is started that nobody would stop
+        }
+        Process server = started.get();
+        // Only the JVM options of Storefront's own setting: the command line may hold secrets (-D…).
         LOG.log(Level.INFO, "serving in a JVM of its own (pid " + server.pid() + ") with JVM_OPTIONS "
-                + String.join(" ", command.subList(1, command.indexOf("-cp"))));
-        // SIGTERM or Ctrl-C to this process: stop the server the same way and wait for its graceful end.
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server), "storefront-launcher-stop"));
+                + String.join(" ", jvmOptions));
         while (true) {
             try {
                 return server.waitFor();
@@ -111,10 +125,37 @@ final class ServerJvm {
         if (!environment.containsKey(SERVER_JVM_MARKER)) {
             return;
         }
-        ProcessHandle.current().parent().ifPresent(launcher -> launcher.onExit().thenRun(() -> {
-            LOG.log(Level.WARNING, "the launcher process (pid " + launcher.pid() + ") ended; stopping");
+        Thread watch = new Thread(() -> {
+            try {
+                while (System.in.read() >= 0) {
+                    // nothing is ever sent: the launcher only keeps the pipe open
+                }
+            } catch (IOException e) {
+                // a broken pipe is the launcher gone too
+            }
+            LOG.log(Level.WARNING, "the launcher process ended; stopping");
             System.exit(Main.FAILED);
-        }));
+        }, "storefront-launcher-watch");
+        watch.setDaemon(true);
+        watch.start();
+    }
+
+    /** The server's process, started unless the launcher is already shutting down. */
+    private static final class Child {
+        private Process process;
+        private boolean stopping;
+
+        synchronized Optional<Process> start(ProcessBuilder builder) throws IOException {
+            if (!stopping) {
+                process = builder.start();
+            }
+            return Optional.ofNullable(process);
+        }
+
+        synchronized Optional<Process> stopping() {
+            stopping = true;
+            return Optional.ofNullable(process);
+        }
     }
 
     private static void stop(Process server) {
@@ -148,7 +189,11 @@ final class ServerJvm {
         }
         try {
             Path location = Path.of(source.getLocation().toURI());
-            return Files.isRegularFile(location) && location.toString().endsWith(".jar")
+            // Started with java -jar: the class path is the jar alone, so it alone starts the server.
+            // From a class path of several entries (a host application) there is nothing to relaunch.
+            boolean onlyTheJar = Path.of(System.getProperty("java.class.path")).toAbsolutePath()
+                    .equals(location.toAbsolutePath());
+            return Files.isRegularFile(location) && location.toString().endsWith(".jar") && onlyTheJar
                     ? Optional.of(location) : Optional.empty();
         } catch (URISyntaxException | IllegalArgumentException e) {
             return Optional.empty();
