@@ -26,9 +26,12 @@ class ProductResponseTest {
     }
 
     @Test
-    void anEqualProductGetsTheRememberedResponseAndAChangedOneItsOwn() {
+    void formattedPricesAndTimesAreRememberedByValueAndNeverStale() {
         ProductResponse first = ProductResponse.from(product(3, "4.50"));
-        assertSame(first, ProductResponse.from(product(3, "4.50")), "remembered by value");
+        ProductResponse again = ProductResponse.from(product(3, "4.50"));
+        assertEquals(first, again);
+        assertSame(first.price(), again.price(), "the price's formatting is remembered");
+        assertSame(first.createdAt(), again.createdAt(), "and the time's");
         assertEquals(2, ProductResponse.from(product(2, "4.50")).stock(), "a change of stock is never answered stale");
         assertEquals("5.00", ProductResponse.from(product(3, "5")).price(), "nor of price");
     }
