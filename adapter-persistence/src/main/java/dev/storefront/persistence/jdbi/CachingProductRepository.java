@@ -58,6 +58,11 @@ public final class CachingProductRepository implements ProductRepository {
     /** The benchmark's catalog pages are 10,080 distinct queries (bench/lua/common.lua). */
     static final int MAX_PAGES = 16_384;
     static final int MAX_PRODUCTS = 65_536;
+    /**
+     * What a generation's products may take, estimated from their text (descriptions may be 5,000
+     * characters): the server's JVM has a 112 MB heap (docs/performance.md).
+     */
+    static final long MAX_PRODUCT_BYTES = 24L * 1024 * 1024;
 
     private final JdbiProductRepository delegate;
     private final JdbiTransactions transactions;
@@ -66,14 +71,15 @@ public final class CachingProductRepository implements ProductRepository {
     private final StoredVersionPoll poll;
     private final int maxPages;
     private final int maxProducts;
+    private final long maxProductBytes;
 
     public CachingProductRepository(JdbiProductRepository delegate) {
-        this(delegate, System::nanoTime, POLL_INTERVAL, MAX_PAGES, MAX_PRODUCTS);
+        this(delegate, System::nanoTime, POLL_INTERVAL, MAX_PAGES, MAX_PRODUCTS, MAX_PRODUCT_BYTES);
     }
 
     /** @param nanoTime a monotonic clock (wall time may jump back, and tests freeze their clocks) */
     CachingProductRepository(JdbiProductRepository delegate, LongSupplier nanoTime, Duration pollInterval,
-                             int maxPages, int maxProducts) {
+                             int maxPages, int maxProducts, long maxProductBytes) {
         this.delegate = Objects.requireNonNull(delegate, "delegate");
         SqliteDatabase database = delegate.database();
         this.transactions = database.transactions();
@@ -81,6 +87,7 @@ public final class CachingProductRepository implements ProductRepository {
         this.current = new AtomicReference<>(new Generation(version.get() - 1));
         this.maxPages = maxPages;
         this.maxProducts = maxProducts;
+        this.maxProductBytes = maxProductBytes;
         this.poll = new StoredVersionPoll(database, "SELECT version FROM catalog_version WHERE id = 1", nanoTime,
                 pollInterval);
     }
@@ -89,7 +96,7 @@ public final class CachingProductRepository implements ProductRepository {
     public Page<Product> search(ProductFilter filter, ProductSort sort, PageRequest page) {
         SearchKey key = SearchKey.of(filter, sort, page);
         return cached(() -> delegate.search(filter, sort, page), generation -> generation.pages.get(key),
-                (generation, loaded) -> generation.storePage(key, loaded, maxPages, maxProducts));
+                (generation, loaded) -> generation.storePage(key, loaded, maxPages, maxProducts, maxProductBytes));
     }
 
     @Override
@@ -97,7 +104,7 @@ public final class CachingProductRepository implements ProductRepository {
         return cached(() -> delegate.findById(id), generation -> {
             Product hit = generation.products.get(id);
             return hit == null ? null : Optional.of(hit);
-        }, (generation, loaded) -> loaded.map(p -> Objects.requireNonNullElse(generation.share(p, maxProducts), p)));
+        }, (generation, loaded) -> loaded.map(p -> Objects.requireNonNullElse(generation.share(p, maxProducts, maxProductBytes), p)));
     }
 
     @Override
@@ -227,6 +234,7 @@ public final class CachingProductRepository implements ProductRepository {
         final ConcurrentHashMap<ProductId, Product> products = new ConcurrentHashMap<>();
         private final AtomicInteger pageCount = new AtomicInteger();
         private final AtomicInteger productCount = new AtomicInteger();
+        private final AtomicLong productBytes = new AtomicLong();
         volatile List<CategorySummary> categories;
 
         Generation(long version) {
@@ -234,13 +242,13 @@ public final class CachingProductRepository implements ProductRepository {
         }
 
         /** Stores the page with shared products if there is room; the page to answer with. */
-        Page<Product> storePage(SearchKey key, Page<Product> page, int maxPages, int maxProducts) {
+        Page<Product> storePage(SearchKey key, Page<Product> page, int maxPages, int maxProducts, long maxBytes) {
             if (!reserve(pageCount, maxPages)) {
                 return page;
             }
             List<Product> items = new ArrayList<>(page.items().size());
             for (Product product : page.items()) {
-                Product shared = share(product, maxProducts);
+                Product shared = share(product, maxProducts, maxBytes);
                 if (shared == null) {
                     pageCount.decrementAndGet();
                     return page;
@@ -261,19 +269,32 @@ public final class CachingProductRepository implements ProductRepository {
          * differing instance (another process wrote between two reads of one generation) is kept
          * apart, so a page always holds exactly what the database returned.
          */
-        Product share(Product product, int maxProducts) {
+        Product share(Product product, int maxProducts, long maxBytes) {
             Product known = products.get(product.id());
             if (known == null) {
+                long bytes = approximateBytes(product);
                 if (!reserve(productCount, maxProducts)) {
+                    return null;
+                }
+                if (productBytes.addAndGet(bytes) > maxBytes) {
+                    productBytes.addAndGet(-bytes);
+                    productCount.decrementAndGet();
                     return null;
                 }
                 known = products.putIfAbsent(product.id(), product);
                 if (known == null) {
                     return product;
                 }
+                productBytes.addAndGet(-bytes);
                 productCount.decrementAndGet();
             }
             return known.equals(product) ? known : product;
+        }
+
+        /** The product's objects and its text at two bytes a character (measured: ~520 bytes short). */
+        private static long approximateBytes(Product product) {
+            return 400L + 2L * (product.sku().value().length() + product.name().length()
+                    + product.description().length() + product.category().length());
         }
 
         private static boolean reserve(AtomicInteger count, int max) {

@@ -27,18 +27,28 @@ import java.util.function.Supplier;
  * user's name, email, password or role; the cache polls it at most once a second and drops
  * everything when it moved. Their changes show within about a second.
  *
+ * <p><b>Activity seen elsewhere.</b> Touches (the last-seen time) move no counter, so an entry is
+ * trusted for at most {@link #MAX_AGE}: with several server processes on one database, one that
+ * keeps a session alive by touching it is seen by the others within a minute, long before the
+ * idle timeout (30 minutes by default) could end it there.
+ *
  * <p><b>Memory.</b> At most {@value #CAPACITY} entries (about 1 kB each); when full it starts
  * again empty, so the sessions in use fill it again.
  */
 final class SessionCache {
     static final int CAPACITY = 10_000;
     static final Duration POLL_INTERVAL = Duration.ofSeconds(1);
+    static final Duration MAX_AGE = Duration.ofMinutes(1);
 
-    private final Map<TokenDigest, SessionWithUser> entries = new ConcurrentHashMap<>();
+    private final Map<TokenDigest, Entry> entries = new ConcurrentHashMap<>();
     /** Commits that removed something; a miss that saw it move while reading does not store. */
     private final AtomicLong removals = new AtomicLong();
     private final StoredVersionPoll poll;
+    private final LongSupplier nanoTime;
+    private final long maxAgeNanos = MAX_AGE.toNanos();
     private final int capacity;
+
+    private record Entry(SessionWithUser found, long storedAt) {}
 
     SessionCache(SqliteDatabase database) {
         this(database, System::nanoTime, POLL_INTERVAL, CAPACITY);
@@ -47,6 +57,7 @@ final class SessionCache {
     SessionCache(SqliteDatabase database, LongSupplier nanoTime, Duration pollInterval, int capacity) {
         this.poll = new StoredVersionPoll(database, "SELECT version FROM account_version WHERE id = 1", nanoTime,
                 pollInterval);
+        this.nanoTime = nanoTime;
         this.capacity = capacity;
     }
 
@@ -55,9 +66,9 @@ final class SessionCache {
         if (poll.movedIfDue()) {
             forgetAll();
         }
-        SessionWithUser hit = entries.get(digest);
-        if (hit != null) {
-            return Optional.of(hit);
+        Entry hit = entries.get(digest);
+        if (hit != null && nanoTime.getAsLong() - hit.storedAt() < maxAgeNanos) {
+            return Optional.of(hit.found());
         }
         long seen = removals.get();
         Optional<SessionWithUser> loaded = load.get();
@@ -74,7 +85,7 @@ final class SessionCache {
     /** After a commit that changed the user or ended some of their sessions. */
     synchronized void forgetUser(UserId user) {
         removals.incrementAndGet();
-        entries.values().removeIf(entry -> entry.user().map(u -> u.id().equals(user)).orElse(false));
+        entries.values().removeIf(entry -> entry.found().user().map(u -> u.id().equals(user)).orElse(false));
     }
 
     /** After a commit that may have ended any session (the sweeper), or a change seen by the poll. */
@@ -95,6 +106,6 @@ final class SessionCache {
         if (entries.size() >= capacity) {
             entries.clear();
         }
-        entries.put(digest, found);
+        entries.put(digest, new Entry(found, nanoTime.getAsLong()));
     }
 }

@@ -85,7 +85,12 @@ class CachingProductRepositoryIT {
     }
 
     private CachingProductRepository cache(int maxPages, int maxProducts) {
-        return new CachingProductRepository(uncached, clock::get, Duration.ofSeconds(1), maxPages, maxProducts);
+        return cache(maxPages, maxProducts, CachingProductRepository.MAX_PRODUCT_BYTES);
+    }
+
+    private CachingProductRepository cache(int maxPages, int maxProducts, long maxProductBytes) {
+        return new CachingProductRepository(uncached, clock::get, Duration.ofSeconds(1), maxPages, maxProducts,
+                maxProductBytes);
     }
 
     @AfterEach
@@ -93,10 +98,10 @@ class CachingProductRepositoryIT {
         database.close();
     }
 
-    /** How the application reads: in a read-only transaction, as SearchProductsService does. */
+    /** How the application reads: without a transaction of its own, as SearchProductsService does. */
     private Page<Product> search(CachingProductRepository repository, ProductFilter filter, ProductSort sort,
                                  PageRequest page) {
-        return tx.readOnly(() -> repository.search(filter, sort, page));
+        return repository.search(filter, sort, page);
     }
 
     private Page<Product> search(ProductFilter filter) {
@@ -361,6 +366,18 @@ class CachingProductRepositoryIT {
 
         assertEquals(1, small.cachedPages());
         assertTrue(small.cachedProducts() <= 5, "products: " + small.cachedProducts());
+    }
+
+    @Test
+    void theBudgetOnProductBytesHoldsWhateverTheCount() {
+        // Each seeded product takes ~430 estimated bytes: room for two, not for a page of four.
+        CachingProductRepository small = cache(100, 1_000, 1_000);
+
+        Page<Product> page = search(small, ProductFilter.none(), ProductSort.NAME, new PageRequest(1, 4));
+
+        assertEquals(uncached.search(ProductFilter.none(), ProductSort.NAME, new PageRequest(1, 4)), page);
+        assertEquals(0, small.cachedPages());
+        assertTrue(small.cachedProducts() <= 2, "products: " + small.cachedProducts());
     }
 
     @Test

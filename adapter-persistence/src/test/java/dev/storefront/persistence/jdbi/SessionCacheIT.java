@@ -99,6 +99,19 @@ class SessionCacheIT {
     }
 
     @Test
+    void anEntryIsTrustedForAMinuteSoActivityElsewhereShowsByThen() throws SQLException {
+        Session s = start(alice);
+        sessions.findWithUser(s.digest()).orElseThrow();
+        // Another process touching the session moves no counter...
+        sql("UPDATE user_session SET last_seen_at = 99000 WHERE token_hash = '" + s.digest().hex() + "'");
+        clock.addAndGet(SessionCache.MAX_AGE.toNanos() - 1);
+        assertEquals(T0, sessions.findWithUser(s.digest()).orElseThrow().session().lastSeenAt());
+        // ...but a minute after it was read, the entry is read again.
+        clock.addAndGet(1);
+        assertEquals(Instant.ofEpochMilli(99000), sessions.findWithUser(s.digest()).orElseThrow().session().lastSeenAt());
+    }
+
+    @Test
     void endingOrTouchingASessionThroughTheRepositoryShowsAtOnce() {
         Session a = start(alice);
         Session b = start(alice);
