@@ -19,7 +19,7 @@ import org.jdbi.v3.core.statement.Query;
 
 /** Users in table {@code user_account}; joins the calling thread's transaction. */
 public final class JdbiUserRepository implements UserRepository {
-    static final String COLUMNS =
+    private static final String COLUMNS =
             "id, username, email, password_hash, role, created_at, last_login_at";
 
     private final SqliteDatabase database;

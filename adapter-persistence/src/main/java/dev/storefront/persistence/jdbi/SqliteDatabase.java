@@ -55,8 +55,8 @@ public final class SqliteDatabase implements AutoCloseable {
         this.readOnlyPool = readOnlyPool == null ? null : readOnlyPool.get();
         this.transactions = this.readOnlyPool == null ? new JdbiTransactions(jdbi, this::discard)
                 : new JdbiTransactions(jdbi, this::discard, jdbi(this.readOnlyPool, true), this::discardReadOnly);
-        this.sessionCache = new SessionCache(this);
         try {
+            this.sessionCache = new SessionCache(this);
             this.checkpointer = checkpoints == null ? null : new WalCheckpointer(checkpoints.connection().get(),
                     checkpoints.intervalMillis(), checkpoints.restartAtPages(), transactions::holdingWriters);
         } catch (RuntimeException e) {
