@@ -197,7 +197,7 @@ public final class JdbiProductRepository implements ProductRepository {
      * narrows a price band through the price indexes. A page in another order walks the index of
      * its sort instead: the price terms are written {@code +price_minor} so SQLite cannot pick the
      * price index and then sort every row of the band, which costs a table read per row; the sort
-     * indexes carry price and stock (V6), so walking them checks the band without table reads and
+     * indexes carry price and the in-stock flag (V6, V9), so walking them checks the band without table reads and
      * stops after one page.
      */
     private record SearchSql(String where, String pageWhere, Map<String, Object> values) {
@@ -221,7 +221,7 @@ public final class JdbiProductRepository implements ProductRepository {
                 values.put("maxPrice", max);
             });
             if (filter.inStockOnly()) {
-                both(where, pageWhere, " AND stock > 0");
+                both(where, pageWhere, " AND in_stock = 1");
             }
             if (filter.text() != null) {
                 both(where, pageWhere, " AND search_text LIKE :pattern ESCAPE '" + LIKE_ESCAPE + "'");

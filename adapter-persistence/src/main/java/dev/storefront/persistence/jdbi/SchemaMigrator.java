@@ -36,7 +36,8 @@ final class SchemaMigrator {
             "V5__orders.sql",
             "V6__catalog_covering_indexes.sql",
             "V7__catalog_version.sql",
-            "V8__account_version.sql");
+            "V8__account_version.sql",
+            "V9__in_stock_flag.sql");
 
     private final JdbiTransactions transactions;
 
