@@ -380,4 +380,153 @@ class JdbiTransactionsIT {
         });
         tx.inTransaction(() -> assertTrue(tx.inWriteTransaction()));
     }
+
+    /**
+     * Starts a write transaction on another thread that, once inside, holds the writers' lock until
+     * {@code queued} more write transactions wait behind it, so that those run as one batch.
+     */
+    private Future<Object> leaderHoldingUntilQueued(ExecutorService threads, int queued, List<String> ran) throws Exception {
+        CountDownLatch inside = new CountDownLatch(1);
+        Future<Object> leader = threads.submit(() -> tx.inTransaction(() -> {
+            insert("leader");
+            ran.add("leader");
+            inside.countDown();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (tx.queuedWrites() < queued && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            return null;
+        }));
+        assertTrue(inside.await(10, TimeUnit.SECONDS));
+        return leader;
+    }
+
+    /** Submits a write transaction and waits until it is queued, so the queue keeps submission order. */
+    private Future<Object> queued(ExecutorService threads, java.util.function.Supplier<Object> work) throws Exception {
+        int before = tx.queuedWrites();
+        Future<Object> future = threads.submit(() -> tx.inTransaction(work));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        // Queued, or already run: the last one lets the leader go, which may take it at once.
+        while (tx.queuedWrites() == before && !future.isDone() && System.nanoTime() < deadline) {
+            Thread.sleep(1);
+        }
+        return future;
+    }
+
+    private static Throwable failureOf(Future<?> future) {
+        java.util.concurrent.ExecutionException e = assertThrows(java.util.concurrent.ExecutionException.class,
+                () -> future.get(10, TimeUnit.SECONDS));
+        return e.getCause();
+    }
+
+    @Test
+    void writeTransactionsThatQueueRunAsOneBatchAndEachKeepsItsOwnOutcome() throws Exception {
+        open(4);
+        List<String> ran = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> committedActions = java.util.Collections.synchronizedList(new ArrayList<>());
+        RuntimeException refused = new IllegalArgumentException("refused after writing");
+        ExecutorService threads = Executors.newFixedThreadPool(5);
+        try {
+            long begunBefore = tx.writeTransactionsBegun();
+            Future<Object> leader = leaderHoldingUntilQueued(threads, 4, ran);
+            List<Future<Object>> batch = new ArrayList<>();
+            for (String name : List.of("a", "b", "refused", "c")) {
+                batch.add(queued(threads, () -> {
+                    insert(name);
+                    ran.add(name);
+                    tx.afterCommit(() -> committedActions.add(name));
+                    // Nested calls join the batch's transaction and see the unit's own row.
+                    assertTrue(tx.inWriteTransaction());
+                    assertEquals(1, (int) tx.readOnly(() -> db.withHandle(h -> h.createQuery(
+                            "SELECT count(*) FROM item WHERE name = :name").bind("name", name).mapTo(Integer.class).one())));
+                    if (name.equals("refused")) {
+                        throw refused;
+                    }
+                    return name;
+                }));
+            }
+            assertEquals(null, leader.get(10, TimeUnit.SECONDS));
+            assertEquals("a", batch.get(0).get(10, TimeUnit.SECONDS));
+            assertEquals("b", batch.get(1).get(10, TimeUnit.SECONDS));
+            assertSame(refused, failureOf(batch.get(2)), "the failing unit gets its own exception");
+            assertEquals("c", batch.get(3).get(10, TimeUnit.SECONDS));
+
+            assertEquals(List.of("leader", "a", "b", "refused", "c"), ran, "in arrival order");
+            assertEquals(2, tx.writeTransactionsBegun() - begunBefore, "the leader's, then one for the four queued");
+            assertEquals(List.of("a", "b", "c", "leader"), committedNames(), "only the refused unit's row is gone");
+            assertEquals(List.of("a", "b", "c"), committedActions, "after-commit actions of committed units only");
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void aUnitThatBreaksTheBatchsTransactionFailsThoseThatRanWithItAndTheRestRunAfresh() throws Exception {
+        open(4);
+        List<String> ran = java.util.Collections.synchronizedList(new ArrayList<>());
+        RuntimeException breaking = new IllegalStateException("rolled the whole transaction back");
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            Future<Object> leader = leaderHoldingUntilQueued(threads, 3, ran);
+            Future<Object> before = queued(threads, () -> {
+                insert("before");
+                return "before";
+            });
+            Future<Object> breaker = queued(threads, () -> {
+                // What SQLite does by itself after some errors (SQLITE_FULL, SQLITE_IOERR).
+                db.withHandle(h -> h.execute("ROLLBACK"));
+                throw breaking;
+            });
+            Future<Object> after = queued(threads, () -> {
+                insert("after");
+                return "after";
+            });
+            leader.get(10, TimeUnit.SECONDS);
+
+            Throwable lost = failureOf(before);
+            assertInstanceOf(IllegalStateException.class, lost);
+            assertSame(breaking, lost.getCause(), "it names what broke the transaction");
+            assertSame(breaking, failureOf(breaker));
+            assertEquals("after", after.get(10, TimeUnit.SECONDS), "not run yet when it broke: a fresh transaction");
+            assertEquals(List.of("after", "leader"), committedNames());
+            tx.inTransaction(() -> insert("next"));
+            assertEquals(List.of("after", "leader", "next"), committedNames(), "the writers go on");
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void manyConcurrentWritersLoseNothingAndLeaveNothingQueued() throws Exception {
+        open(8);
+        int writers = 16;
+        int each = 100;
+        ExecutorService threads = Executors.newFixedThreadPool(writers);
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                running.add(threads.submit(() -> {
+                    for (int i = 0; i < each; i++) {
+                        tx.inTransaction(() -> db.withHandle(h ->
+                                h.execute("UPDATE counter SET n = n + 1 WHERE id = 1")));
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> writer : running) {
+                writer.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        long counted = Jdbi.create(url()).withHandle(h ->
+                h.createQuery("SELECT n FROM counter WHERE id = 1").mapTo(Long.class).one());
+        assertEquals(writers * each, counted, "every increment committed once");
+        assertEquals(0, tx.queuedWrites());
+    }
+
+    private List<String> committedNames() {
+        return Jdbi.create(url()).withHandle(h -> h.createQuery("SELECT name FROM item ORDER BY name")
+                .mapTo(String.class).list());
+    }
 }
