@@ -68,6 +68,9 @@ public final class JdbiTransactions implements Transactions {
     /** SQLite transactions begun for writes; written under {@code writers} only. */
     private volatile long writeTransactions;
 
+    /** Around each unit of a batch; a name no work of ours uses for savepoints of its own. */
+    private static final String SAVEPOINT = "storefront_batch_unit";
+
     /** The most write transactions one batch runs before it commits (bounds a batch's latency). */
     static final int MAX_BATCH = 32;
 
@@ -86,12 +89,19 @@ public final class JdbiTransactions implements Transactions {
             this.caller = caller;
         }
 
+        /** Whether its work ran to the end (a null result is a result too). */
+        boolean ran;
+        /** Whether its work left the running thread interrupted: passed on to its caller. */
+        boolean leftInterrupted;
+
         void run() {
             result = work.get();
+            ran = true;
         }
 
         void fail(Throwable cause) {
             result = null;
+            ran = false;
             afterCommit = null;
             failure = cause;
         }
@@ -231,16 +241,20 @@ public final class JdbiTransactions implements Transactions {
                         runBatch(takeBatch());
                     }
                 } finally {
+                    if (!unit.done) {
+                        // Leaving abnormally (an Error): still queued means not run, and never will be.
+                        pending.remove(unit);
+                    }
                     writers.unlock();
+                    wakeNextLeader();
                 }
-                wakeNextLeader();
             } else {
                 // Woken when a batch has done this work, or when the lock is free and this is next.
                 LockSupport.park(this);
                 interrupted |= Thread.interrupted();
             }
         }
-        if (interrupted) {
+        if (interrupted || unit.leftInterrupted) {
             Thread.currentThread().interrupt();
         }
         if (unit.failure != null) {
@@ -280,22 +294,37 @@ public final class JdbiTransactions implements Transactions {
         return batch;
     }
 
-    /** Runs every unit of the batch, in order, and completes each: it never throws. */
+    /**
+     * Runs every unit of the batch, in order, and completes each, whatever happens. Interrupts stay
+     * with whom they were meant for: the leader's own status is kept aside meanwhile, and a unit's
+     * work starts uninterrupted and hands whatever it leaves to its own caller.
+     */
     private void runBatch(List<Unit<?>> batch) {
-        int next = 0;
-        while (next < batch.size()) {
-            next = runInOneTransaction(batch, next);
-        }
-        for (Unit<?> unit : batch) {
-            if (unit.afterCommit != null) {
-                runAfterCommit(unit.afterCommit);
+        boolean leaderInterrupted = Thread.interrupted();
+        try {
+            int next = 0;
+            while (next < batch.size()) {
+                next = runInOneTransaction(batch, next);
             }
-        }
-        Thread self = Thread.currentThread();
-        for (Unit<?> unit : batch) {
-            unit.done = true;
-            if (unit.caller != self) {
-                LockSupport.unpark(unit.caller);
+            for (Unit<?> unit : batch) {
+                if (unit.afterCommit != null) {
+                    runAfterCommit(unit.afterCommit);
+                }
+            }
+        } finally {
+            Thread self = Thread.currentThread();
+            for (Unit<?> unit : batch) {
+                if (unit.failure == null && !unit.ran) {
+                    unit.fail(new IllegalStateException("write transaction not run: its batch was cut short"));
+                }
+                unit.done = true;
+                if (unit.caller != self) {
+                    LockSupport.unpark(unit.caller);
+                }
+            }
+            Thread.interrupted();
+            if (leaderInterrupted) {
+                self.interrupt();
             }
         }
     }
@@ -327,21 +356,22 @@ public final class JdbiTransactions implements Transactions {
                 current.set(bound);
                 try {
                     if (savepoints) {
-                        handle.execute("SAVEPOINT unit");
+                        handle.execute("SAVEPOINT " + SAVEPOINT);
                     }
                     unit.run();
                     if (savepoints) {
-                        handle.execute("RELEASE unit");
+                        handle.execute("RELEASE " + SAVEPOINT);
                     }
                     unit.afterCommit = bound.afterCommit;
                 } catch (Throwable e) {
                     unit.fail(e);
                     healthy &= !isDatabaseFailure(e);
-                    if (!savepoints || !(e instanceof Exception) || !rollbackToSavepoint(handle)) {
+                    if (!savepoints || e instanceof VirtualMachineError || !rollbackToSavepoint(handle)) {
                         broken = e;
                     }
                 } finally {
                     current.remove();
+                    unit.leftInterrupted = Thread.interrupted();
                 }
             }
             if (broken != null) {
@@ -366,11 +396,20 @@ public final class JdbiTransactions implements Transactions {
             failAll(batch, from, batch.size(), e);
             return batch.size();
         } finally {
+            release(handle, healthy);
+        }
+    }
+
+    /** Gives the connection back, or discards it; a failure here must not cut a batch short. */
+    private void release(Handle handle, boolean healthy) {
+        try {
             Connection connection = handle.getConnection();
             handle.close();
             if (!healthy) {
                 discardConnection.accept(connection);
             }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "could not give a write connection back", e);
         }
     }
 
@@ -386,8 +425,8 @@ public final class JdbiTransactions implements Transactions {
 
     private static boolean rollbackToSavepoint(Handle handle) {
         try {
-            handle.execute("ROLLBACK TO unit");
-            handle.execute("RELEASE unit");
+            handle.execute("ROLLBACK TO " + SAVEPOINT);
+            handle.execute("RELEASE " + SAVEPOINT);
             return true;
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "rollback to a savepoint failed; the batch's transaction is rolled back", e);
@@ -455,8 +494,11 @@ public final class JdbiTransactions implements Transactions {
         for (Runnable action : actions) {
             try {
                 action.run();
-            } catch (RuntimeException e) {
-                // The transaction is committed: its caller must not see it fail.
+            } catch (VirtualMachineError e) {
+                throw e;
+            } catch (Throwable e) {
+                // The transaction is committed: its caller must not see it fail, and in a batch the
+                // others' actions must still run.
                 LOG.log(Level.WARNING, "an after-commit action failed", e);
             }
         }

@@ -529,4 +529,96 @@ class JdbiTransactionsIT {
         return Jdbi.create(url()).withHandle(h -> h.createQuery("SELECT name FROM item ORDER BY name")
                 .mapTo(String.class).list());
     }
+
+    @Test
+    void anErrorInOneUnitsAfterCommitActionLetsEveryCallerOfTheBatchGoOn() throws Exception {
+        open(4);
+        List<String> ran = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> actions = java.util.Collections.synchronizedList(new ArrayList<>());
+        ExecutorService threads = Executors.newFixedThreadPool(3);
+        try {
+            Future<Object> leader = leaderHoldingUntilQueued(threads, 2, ran);
+            Future<Object> failingAction = queued(threads, () -> {
+                insert("a");
+                tx.afterCommit(() -> {
+                    throw new AssertionError("an after-commit action that fails hard");
+                });
+                return "a";
+            });
+            Future<Object> other = queued(threads, () -> {
+                insert("b");
+                tx.afterCommit(() -> actions.add("b"));
+                return "b";
+            });
+            leader.get(10, TimeUnit.SECONDS);
+            assertEquals("a", failingAction.get(10, TimeUnit.SECONDS), "committed: its caller does not see it fail");
+            assertEquals("b", other.get(10, TimeUnit.SECONDS));
+            assertEquals(List.of("b"), actions, "the other unit's action still ran");
+            assertEquals(List.of("a", "b", "leader"), committedNames());
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void moreQueuedThanOneBatchTakesRunInSeveralAndAllComplete() throws Exception {
+        open(4);
+        int queuedUnits = JdbiTransactions.MAX_BATCH + 8;
+        List<String> ran = java.util.Collections.synchronizedList(new ArrayList<>());
+        ExecutorService threads = Executors.newFixedThreadPool(queuedUnits + 1);
+        try {
+            long begunBefore = tx.writeTransactionsBegun();
+            Future<Object> leader = leaderHoldingUntilQueued(threads, queuedUnits, ran);
+            List<Future<Object>> units = new ArrayList<>();
+            for (int i = 0; i < queuedUnits; i++) {
+                String name = String.format("u%02d", i);
+                units.add(queued(threads, () -> {
+                    insert(name);
+                    return name;
+                }));
+            }
+            leader.get(10, TimeUnit.SECONDS);
+            for (int i = 0; i < queuedUnits; i++) {
+                assertEquals(String.format("u%02d", i), units.get(i).get(10, TimeUnit.SECONDS));
+            }
+            assertEquals(queuedUnits + 1, committedNames().size());
+            assertEquals(3, tx.writeTransactionsBegun() - begunBefore,
+                    "the leader's, a full batch of " + JdbiTransactions.MAX_BATCH + ", then the rest");
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void anInterruptOfTheLeaderIsNotSeenByTheOthersWork() throws Exception {
+        open(4);
+        List<String> ran = java.util.Collections.synchronizedList(new ArrayList<>());
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            CountDownLatch inside = new CountDownLatch(1);
+            Future<Boolean> leader = threads.submit(() -> tx.inTransaction(() -> {
+                insert("leader");
+                inside.countDown();
+                while (tx.queuedWrites() < 1) {
+                    Thread.onSpinWait();
+                }
+                Thread.currentThread().interrupt(); // say, its request was cancelled
+                return true;
+            }).booleanValue() && Thread.currentThread().isInterrupted());
+            assertTrue(inside.await(10, TimeUnit.SECONDS));
+            Future<Object> other = threads.submit(() -> tx.inTransaction(() -> {
+                try {
+                    Thread.sleep(1);
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException("the leader's interrupt leaked into this work", e);
+                }
+                insert("other");
+                return "other";
+            }));
+            assertEquals("other", other.get(10, TimeUnit.SECONDS));
+            assertTrue(leader.get(10, TimeUnit.SECONDS), "the leader's own caller keeps its interrupt");
+        } finally {
+            threads.shutdownNow();
+        }
+    }
 }
