@@ -121,6 +121,16 @@ class SqliteDatabaseIT {
     }
 
     @Test
+    void writeConnectionsKeepSavepointJournalsInMemory() {
+        try (SqliteDatabase db = SqliteDatabase.open(url())) {
+            // 2 = MEMORY: a batched write transaction's savepoint journal opens no temp file.
+            assertEquals(2, (int) db.transactions().inTransaction(() -> db.withHandle(h ->
+                    h.createQuery("PRAGMA temp_store").mapTo(Integer.class).one())));
+            assertEquals(2, (int) db.withHandle(h -> h.createQuery("PRAGMA temp_store").mapTo(Integer.class).one()));
+        }
+    }
+
+    @Test
     void inMemoryDatabaseIsMigratedAndSharedAcrossTransactions() {
         try (SqliteDatabase db = SqliteDatabase.open("jdbc:sqlite::memory:")) {
             db.transactions().inTransaction(() -> db.withHandle(h ->
