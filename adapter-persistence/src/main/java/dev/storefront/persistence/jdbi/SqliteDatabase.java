@@ -116,7 +116,7 @@ public final class SqliteDatabase implements AutoCloseable {
         }
         // Savepoint and statement journals in memory: every write transaction runs inside a
         // savepoint when it is batched (group commit, JdbiTransactions), and with journals in temp
-        // files each one opened, wrote and closed a file: 13 % of the batch's time (docs/performance.md).
+        // files each one opened, wrote and closed a file: 12 % of the batch's time (docs/performance.md).
         sqlite.setTempStore(SQLiteConfig.TempStore.MEMORY);
         SQLiteDataSource sqliteDataSource = new SQLiteDataSource(sqlite);
         sqliteDataSource.setUrl(inMemory ? "jdbc:sqlite:file:storefront-" + UUID.randomUUID()
