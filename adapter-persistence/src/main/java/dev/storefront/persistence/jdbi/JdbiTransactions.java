@@ -381,12 +381,10 @@ public final class JdbiTransactions implements Transactions {
                         "write transaction rolled back with its batch after another's failure", broken));
                 return next;
             }
-            try {
-                handle.execute("COMMIT");
-            } catch (RuntimeException e) {
-                rollback(handle);
+            RuntimeException notCommitted = commit(handle);
+            if (notCommitted != null) {
                 healthy = false;
-                failAll(batch, from, next, e);
+                failAll(batch, from, next, notCommitted);
             }
             return next;
         } catch (Throwable e) {
@@ -461,12 +459,10 @@ public final class JdbiTransactions implements Transactions {
                 healthy = rollback(handle) && !isDatabaseFailure(e);
                 throw e;
             }
-            try {
-                handle.execute("COMMIT");
-            } catch (RuntimeException e) {
-                rollback(handle);
+            RuntimeException notCommitted = commit(handle);
+            if (notCommitted != null) {
                 healthy = false;
-                throw e;
+                throw notCommitted;
             }
             if (bound.afterCommit != null) {
                 current.remove(); // committed: what the actions do is not part of it
@@ -501,6 +497,17 @@ public final class JdbiTransactions implements Transactions {
                 // others' actions must still run.
                 LOG.log(Level.WARNING, "an after-commit action failed", e);
             }
+        }
+    }
+
+    /** Commits; if that fails, rolls back and returns the failure ({@code null}: committed). */
+    private static RuntimeException commit(Handle handle) {
+        try {
+            handle.execute("COMMIT");
+            return null;
+        } catch (RuntimeException e) {
+            rollback(handle);
+            return e;
         }
     }
 
