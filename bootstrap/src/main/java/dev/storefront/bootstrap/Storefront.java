@@ -165,6 +165,7 @@ public final class Storefront implements AutoCloseable {
                     ? SqliteDatabase.using(builder.dataSource)
                     : SqliteDatabase.open(builder.databaseUrl != null ? builder.databaseUrl : config.databaseUrl());
             resources.push(database);
+            database.groupCommit(builder.groupCommit);
             new JdbiStoreSettings(database).requireCurrency(config.currency());
 
             this.checkHealth = new CheckHealthService(new JdbiDatabaseHealth(database));
@@ -573,6 +574,7 @@ public final class Storefront implements AutoCloseable {
         private GuestSessionHandover guestSessionHandover;
         private UnaryOperator<OrderRepository> orderRepositoryDecorator = UnaryOperator.identity();
         private boolean catalogCache = true;
+        private boolean groupCommit = true;
         private final List<RouteGroup> extraRoutes = new ArrayList<>();
 
         private Builder() {}
@@ -664,6 +666,19 @@ public final class Storefront implements AutoCloseable {
          */
         public Builder catalogCache(boolean enabled) {
             this.catalogCache = enabled;
+            return this;
+        }
+
+        /**
+         * Whether write transactions that arrive together are committed together (group commit);
+         * default on. Their work may then run on another caller's thread while its own waits. Turn
+         * it off if adapters you plug in that run inside write transactions (a
+         * {@code GuestSessionHandover}, a thread-bound data source) rely on the calling thread:
+         * each write transaction then runs alone, on its caller's thread, at the cost of the
+         * throughput group commit brings under concurrent writers (docs/performance.md).
+         */
+        public Builder groupCommit(boolean enabled) {
+            this.groupCommit = enabled;
             return this;
         }
 

@@ -65,6 +65,8 @@ public final class JdbiTransactions implements Transactions {
     /** Write transactions waiting for a batch; taken off only by the holder of {@code writers}. */
     private final ConcurrentLinkedQueue<Unit<?>> pending = new ConcurrentLinkedQueue<>();
 
+    /** Off: every write transaction runs alone, on its caller's thread (see {@link #groupCommit}). */
+    private volatile boolean groupCommit = true;
     /** SQLite transactions begun for writes; written under {@code writers} only. */
     private volatile long writeTransactions;
 
@@ -232,6 +234,16 @@ public final class JdbiTransactions implements Transactions {
      */
     private <T> T write(Supplier<T> work) {
         Unit<T> unit = new Unit<>(work, Thread.currentThread());
+        if (!groupCommit) {
+            writers.lock();
+            try {
+                runBatch(List.of(unit));
+            } finally {
+                writers.unlock();
+                wakeNextLeader();
+            }
+            return outcome(unit, false);
+        }
         pending.add(unit);
         boolean interrupted = false;
         while (!unit.done) {
@@ -254,13 +266,28 @@ public final class JdbiTransactions implements Transactions {
                 interrupted |= Thread.interrupted();
             }
         }
-        if (interrupted || unit.leftInterrupted) {
+        return outcome(unit, interrupted);
+    }
+
+    /** The unit's result or failure, to its caller, with the interrupt status that is the caller's. */
+    private static <T> T outcome(Unit<T> unit, boolean interruptedWhileWaiting) {
+        if (interruptedWhileWaiting || unit.leftInterrupted) {
             Thread.currentThread().interrupt();
         }
         if (unit.failure != null) {
             throw JdbiTransactions.<RuntimeException>sneaky(unit.failure);
         }
         return unit.result;
+    }
+
+    /**
+     * Turns group commit on (the default) or off. Off, each write transaction runs on its caller's
+     * own thread, alone in its SQLite transaction, as before group commit: for a host whose code
+     * inside write transactions relies on the calling thread (thread-locals, a thread-bound data
+     * source), at the price of the throughput group commit brings under concurrent writers.
+     */
+    void groupCommit(boolean enabled) {
+        groupCommit = enabled;
     }
 
     /**

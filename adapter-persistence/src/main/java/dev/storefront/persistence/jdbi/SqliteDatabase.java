@@ -222,6 +222,16 @@ public final class SqliteDatabase implements AutoCloseable {
         return rest.isEmpty() || rest.startsWith(":memory:") || rest.contains("mode=memory");
     }
 
+    /**
+     * Whether write transactions that queue are committed together (default on; see
+     * {@link JdbiTransactions}). Off, each runs on its caller's thread, alone: for code inside
+     * write transactions that relies on the calling thread. Set it before the database is used.
+     */
+    public SqliteDatabase groupCommit(boolean enabled) {
+        transactions.groupCommit(enabled);
+        return this;
+    }
+
     public JdbiTransactions transactions() {
         return transactions;
     }

@@ -621,4 +621,40 @@ class JdbiTransactionsIT {
             threads.shutdownNow();
         }
     }
+
+    @Test
+    void withGroupCommitOffEachWriteRunsAloneOnItsCallersOwnThread() throws Exception {
+        open(4);
+        db.groupCommit(false);
+        int writers = 8;
+        int each = 25;
+        long begunBefore = tx.writeTransactionsBegun();
+        ExecutorService threads = Executors.newFixedThreadPool(writers);
+        try {
+            List<Future<Integer>> running = new ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                running.add(threads.submit(() -> {
+                    int elsewhere = 0;
+                    for (int i = 0; i < each; i++) {
+                        Thread caller = Thread.currentThread();
+                        Thread ranOn = tx.inTransaction(() -> {
+                            db.withHandle(h -> h.execute("UPDATE counter SET n = n + 1 WHERE id = 1"));
+                            return Thread.currentThread();
+                        });
+                        elsewhere += ranOn == caller ? 0 : 1;
+                    }
+                    return elsewhere;
+                }));
+            }
+            for (Future<Integer> writer : running) {
+                assertEquals(0, writer.get(60, TimeUnit.SECONDS), "work ran on another thread");
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        assertEquals(writers * each, tx.writeTransactionsBegun() - begunBefore, "one SQLite transaction each");
+        long counted = Jdbi.create(url()).withHandle(h ->
+                h.createQuery("SELECT n FROM counter WHERE id = 1").mapTo(Long.class).one());
+        assertEquals(writers * each, counted);
+    }
 }
