@@ -83,6 +83,10 @@ public final class JdbiTransactions implements Transactions {
         T result;
         Throwable failure;
         List<Runnable> afterCommit;
+        /** Whether its work ran to the end (a null result is a result too). */
+        boolean ran;
+        /** Whether its work left the running thread interrupted: passed on to its caller. */
+        boolean leftInterrupted;
         /** Set last, after the outcome: the caller reads the outcome once it sees this. */
         volatile boolean done;
 
@@ -90,11 +94,6 @@ public final class JdbiTransactions implements Transactions {
             this.work = work;
             this.caller = caller;
         }
-
-        /** Whether its work ran to the end (a null result is a result too). */
-        boolean ran;
-        /** Whether its work left the running thread interrupted: passed on to its caller. */
-        boolean leftInterrupted;
 
         void run() {
             result = work.get();
