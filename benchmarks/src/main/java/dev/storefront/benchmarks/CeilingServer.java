@@ -1,6 +1,5 @@
 package dev.storefront.benchmarks;
 
-import dev.storefront.http.catalog.ProductPageResponse;
 import dev.storefront.http.common.JsonCodec;
 import io.undertow.Undertow;
 import io.undertow.util.Headers;
@@ -19,14 +18,14 @@ public final class CeilingServer {
     private CeilingServer() {}
 
     /** A page of 20 products like the catalog's (same fields, similar lengths), mapped as the route maps it. */
-    static ProductPageResponse page() {
-        return ProductPageResponse.from(CeilingServerPage.products());
+    static CeilingServerPage.Records page() {
+        return CeilingServerPage.Records.from(CeilingServerPage.products());
     }
 
     public static void main(String[] args) {
         int port = Integer.parseInt(args[0]);
         JsonCodec json = new JsonCodec();
-        ProductPageResponse page = page();
+        CeilingServerPage.Records page = page();
         Undertow server = Undertow.builder()
                 .addHttpListener(port, "127.0.0.1")
                 .setHandler(exchange -> exchange.dispatch(() -> {

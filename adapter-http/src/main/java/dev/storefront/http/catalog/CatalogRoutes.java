@@ -12,6 +12,7 @@ import dev.storefront.domain.port.in.catalog.UpdateProductUseCase;
 import dev.storefront.http.RouteGroup;
 import dev.storefront.http.common.ApiRequest;
 import dev.storefront.http.common.ApiResponse;
+import dev.storefront.http.common.JsonCodec;
 import dev.storefront.http.common.Router;
 import java.util.Objects;
 
@@ -27,6 +28,7 @@ public final class CatalogRoutes implements RouteGroup {
     private final CreateProductUseCase createProduct;
     private final UpdateProductUseCase updateProduct;
     private final DeactivateProductUseCase deactivateProduct;
+    private final ProductJsonCache productJson = new ProductJsonCache(new JsonCodec());
 
     public CatalogRoutes(SearchProductsUseCase searchProducts, GetProductUseCase getProduct,
                          ListCategoriesUseCase listCategories, CreateProductUseCase createProduct,
@@ -50,19 +52,19 @@ public final class CatalogRoutes implements RouteGroup {
     }
 
     private ApiResponse search(ApiRequest request) {
-        return ApiResponse.ok(ProductPageResponse.from(searchProducts.searchProducts(ProductSearchParameters.parse(request))));
+        return ApiResponse.ok(ProductPageResponse.from(searchProducts.searchProducts(ProductSearchParameters.parse(request)), productJson));
     }
 
     private ApiResponse get(ApiRequest request) {
         ProductId id = new ProductId(request.pathId("id"));
-        return ApiResponse.ok(SingleProductResponse.from(getProduct.getProduct(id)));
+        return ApiResponse.ok(SingleProductResponse.from(getProduct.getProduct(id), productJson));
     }
 
     private ApiResponse create(ApiRequest request) {
         request.requireAdmin();
         CreateProductRequest body = CreateProductRequest.from(request.body(ObjectNode.class));
         Product product = createProduct.createProduct(body.toCommand());
-        return ApiResponse.created(SingleProductResponse.from(product))
+        return ApiResponse.created(SingleProductResponse.from(product, productJson))
                 .header("Location", "/api/products/" + product.id().value());
     }
 
@@ -70,7 +72,7 @@ public final class CatalogRoutes implements RouteGroup {
         request.requireAdmin();
         ProductId id = new ProductId(request.pathId("id"));
         UpdateProductRequest body = UpdateProductRequest.from(request.body(ObjectNode.class));
-        return ApiResponse.ok(SingleProductResponse.from(updateProduct.updateProduct(body.toCommand(id))));
+        return ApiResponse.ok(SingleProductResponse.from(updateProduct.updateProduct(body.toCommand(id)), productJson));
     }
 
     private ApiResponse deactivate(ApiRequest request) {

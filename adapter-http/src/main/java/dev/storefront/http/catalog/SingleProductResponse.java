@@ -2,9 +2,9 @@ package dev.storefront.http.catalog;
 
 import dev.storefront.domain.catalog.Product;
 
-/** {@code {"product": Product}}. */
-public record SingleProductResponse(ProductResponse product) {
-    public static SingleProductResponse from(Product product) {
-        return new SingleProductResponse(ProductResponse.from(product));
+/** {@code {"product": Product}}; the product as {@link ProductResponse}. */
+public record SingleProductResponse(ProductJson product) {
+    public static SingleProductResponse from(Product product, ProductJsonCache products) {
+        return new SingleProductResponse(products.of(product));
     }
 }
