@@ -4,7 +4,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jdbi.v3.core.statement.DefaultStatementBuilder;
@@ -18,8 +20,14 @@ import org.sqlite.SQLiteConnection;
  * are prepared on the pool's physical connection, so they outlive one borrowing of it; a statement
  * is lent to one user at a time (the same SQL run while its first run is still open gets a fresh,
  * uncached one), its parameters are cleared when it comes back, and JDBI has closed its result set
- * by then, which resets it in SQLite. At most {@link #MAX_PER_CONNECTION} per connection;
- * statements asking for generated keys or updatable results are not cached.
+ * by then, which resets it in SQLite. At most {@link #MAX_PER_CONNECTION} per connection, the
+ * least recently used closed first; statements asking for generated keys or updatable results are
+ * not cached.
+ *
+ * <p>Why least recently used: queries whose text varies with their input (an {@code IN} list of
+ * a cart's products, the catalog's filter combinations) once filled a connection's places for
+ * good, and every statement first run after that (all six of a checkout's) was compiled again on
+ * every run: a checkout compiled six statements per order (docs/performance.md, step 26).
  */
 final class CachingStatementBuilder extends DefaultStatementBuilder {
     static final int MAX_PER_CONNECTION = 64;
@@ -38,7 +46,9 @@ final class CachingStatementBuilder extends DefaultStatementBuilder {
         if (statements == null) {
             // A new connection: forget those the pool has closed since (after a failed transaction).
             idle.keySet().removeIf(CachingStatementBuilder::isClosed);
-            statements = idle.computeIfAbsent(physical, c -> new HashMap<>());
+            // In insertion order: a statement leaves the map while lent and comes back last, so the
+            // first is the least recently used.
+            statements = idle.computeIfAbsent(physical, c -> new LinkedHashMap<>());
         }
         PreparedStatement statement;
         synchronized (statements) {
@@ -67,18 +77,46 @@ final class CachingStatementBuilder extends DefaultStatementBuilder {
             return;
         }
         PreparedStatement statement = (PreparedStatement) stmt;
-        if (!statement.isClosed()) {
-            statement.clearParameters();
-            Map<String, PreparedStatement> statements = idle.get((SQLiteConnection) statement.getConnection());
-            if (statements != null) {
-                synchronized (statements) {
-                    if (statements.size() < MAX_PER_CONNECTION && !statements.containsKey(prepared)) {
-                        statements.put(prepared, statement);
-                        return;
-                    }
-                }
-            }
+        Map<String, PreparedStatement> statements = statement.isClosed() ? null
+                : idle.get((SQLiteConnection) statement.getConnection());
+        if (statements == null) {
+            statement.close();
+            return;
         }
-        statement.close();
+        statement.clearParameters();
+        PreparedStatement closing;
+        synchronized (statements) {
+            closing = keep(statements, prepared, statement);
+        }
+        if (closing != null) {
+            closing.close();
+        }
+    }
+
+    /**
+     * Keeps an idle statement; gives back the one to close: this one if its SQL already has an idle
+     * statement, or the least recently used when the connection would keep more than its limit.
+     */
+    private static PreparedStatement keep(Map<String, PreparedStatement> statements, String sql,
+                                          PreparedStatement statement) {
+        if (statements.containsKey(sql)) {
+            return statement;
+        }
+        statements.put(sql, statement);
+        if (statements.size() <= MAX_PER_CONNECTION) {
+            return null;
+        }
+        Iterator<PreparedStatement> eldest = statements.values().iterator();
+        PreparedStatement evicted = eldest.next();
+        eldest.remove();
+        return evicted;
+    }
+
+    /** The SQL of the statements a connection keeps, least recently used first; for tests. */
+    List<String> idleStatements(SQLiteConnection connection) {
+        Map<String, PreparedStatement> statements = idle.getOrDefault(connection, Map.of());
+        synchronized (statements) {
+            return List.copyOf(statements.keySet());
+        }
     }
 }
