@@ -17,7 +17,7 @@ import java.nio.ByteBuffer;
 public final class CeilingServer {
     private CeilingServer() {}
 
-    /** A page of 20 products like the catalog's (same fields, similar lengths), mapped as the route maps it. */
+    /** A page of 20 products like the catalog's (same fields, similar lengths), as response records Jackson writes field by field. */
     static CeilingServerPage.Records page() {
         return CeilingServerPage.Records.from(CeilingServerPage.products());
     }

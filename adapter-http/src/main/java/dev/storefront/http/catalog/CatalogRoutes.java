@@ -28,6 +28,7 @@ public final class CatalogRoutes implements RouteGroup {
     private final CreateProductUseCase createProduct;
     private final UpdateProductUseCase updateProduct;
     private final DeactivateProductUseCase deactivateProduct;
+    /** Its own codec: every {@link JsonCodec} is configured alike, so the products' JSON is the responses'. */
     private final ProductJsonCache productJson = new ProductJsonCache(new JsonCodec());
 
     public CatalogRoutes(SearchProductsUseCase searchProducts, GetProductUseCase getProduct,

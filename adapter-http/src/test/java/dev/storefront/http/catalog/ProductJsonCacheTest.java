@@ -34,6 +34,13 @@ class ProductJsonCacheTest {
                 Money.of(price, EUR), stock, true, Instant.parse("2026-11-22T10:15:30.123456Z"));
     }
 
+    /** What an entry counts against the budget: its JSON, the product's text at two bytes a character, overhead. */
+    private long counted(Product product) {
+        long characters = product.sku().value().length() + product.name().length() + product.description().length()
+                + product.category().length();
+        return json.write(ProductResponse.from(product)).length + 2 * characters + ProductJsonCache.ENTRY_OVERHEAD_BYTES;
+    }
+
     private String written(Object body) {
         return new String(json.write(body), StandardCharsets.UTF_8);
     }
@@ -42,9 +49,11 @@ class ProductJsonCacheTest {
     void aPageOfWrittenProductsIsByteForByteThePageOfResponseRecords() {
         List<Product> products = List.of(product(1, 3, "4.5", "A mug"),
                 product(2, 0, "12", "Quotes \"and\" back\\slashes, é, 日本, emoji 😀, </script>"),
-                product(3, 7, "0.99", "Line one\nline two\ttabbed"));
-        Page<Product> page = Page.of(products, new PageRequest(2, 3), 42);
-        RecordPage records = new RecordPage(products.stream().map(ProductResponse::from).toList(), 2, 3, 42);
+                product(3, 7, "0.99", "Line one\nline two\ttabbed"),
+                product(4, 1, "5", "Longer than the JSON writer's buffer: " + "é and more ".repeat(450)),
+                product(5, 1, "6", "x".repeat(4_990)));
+        Page<Product> page = Page.of(products, new PageRequest(2, 5), 42);
+        RecordPage records = new RecordPage(products.stream().map(ProductResponse::from).toList(), 2, 5, 42);
 
         assertEquals(written(records), written(ProductPageResponse.from(page, cache)), "written when first seen");
         assertEquals(written(records), written(ProductPageResponse.from(page, cache)), "and copied when seen again");
@@ -85,9 +94,7 @@ class ProductJsonCacheTest {
 
     @Test
     void startsAgainEmptyWhenItsBudgetIsFull() {
-        long oneEntry = 3L * json.write(ProductResponse.from(product(1, 3, "4.50", "A mug"))).length
-                + ProductJsonCache.ENTRY_OVERHEAD_BYTES;
-        ProductJsonCache small = new ProductJsonCache(json, 3 * oneEntry);
+        ProductJsonCache small = new ProductJsonCache(json, 3 * counted(product(1, 3, "4.50", "A mug")));
         for (long id = 1; id <= 3; id++) {
             small.of(product(id, 3, "4.50", "A mug"));
         }
@@ -98,5 +105,15 @@ class ProductJsonCacheTest {
         assertSame(fourth, small.of(product(4, 3, "4.50", "A mug")));
         assertEquals(written(ProductResponse.from(product(1, 3, "4.50", "A mug"))),
                 small.of(product(1, 3, "4.50", "A mug")).toString(), "a dropped product is written again");
+        assertEquals(2, small.size());
+    }
+
+    @Test
+    void aLongDescriptionCountsAgainstTheBudget() {
+        Product shortOne = product(1, 3, "4.50", "A mug");
+        ProductJsonCache small = new ProductJsonCache(json, 10 * counted(shortOne));
+        small.of(shortOne);
+        small.of(product(2, 3, "4.50", "x".repeat(5_000)));
+        assertEquals(1, small.size(), "a 5,000-character description alone outweighs ten short products");
     }
 }

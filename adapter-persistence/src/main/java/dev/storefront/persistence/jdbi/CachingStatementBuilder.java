@@ -18,8 +18,9 @@ import org.sqlite.SQLiteConnection;
  * instead of compiling every statement again (sqlite-jdbc and the pool cache none; compiling a
  * catalog query, which plans it among the indexes, took a fifth of the query's time). Statements
  * are prepared on the pool's physical connection, so they outlive one borrowing of it; a statement
- * is lent to one user at a time (the same SQL run while its first run is still open gets a fresh,
- * uncached one), its parameters are cleared when it comes back, and JDBI has closed its result set
+ * is lent to one user at a time (the same SQL run while its first run is still open gets a second
+ * statement; whichever comes back while the other is idle is closed), its parameters are cleared
+ * when it comes back, and JDBI has closed its result set
  * by then, which resets it in SQLite. At most {@link #MAX_PER_CONNECTION} per connection, the
  * least recently used closed first; statements asking for generated keys or updatable results are
  * not cached.
@@ -114,7 +115,10 @@ final class CachingStatementBuilder extends DefaultStatementBuilder {
 
     /** The SQL of the statements a connection keeps, least recently used first; for tests. */
     List<String> idleStatements(SQLiteConnection connection) {
-        Map<String, PreparedStatement> statements = idle.getOrDefault(connection, Map.of());
+        Map<String, PreparedStatement> statements = idle.get(connection);
+        if (statements == null) {
+            return List.of();
+        }
         synchronized (statements) {
             return List.copyOf(statements.keySet());
         }

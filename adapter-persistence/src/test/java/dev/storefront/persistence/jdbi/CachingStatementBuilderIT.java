@@ -64,7 +64,7 @@ class CachingStatementBuilderIT {
     }
 
     @Test
-    void theSameSqlWhileItsStatementIsLentGetsAnotherThatIsClosedWhenBothComeBack() throws SQLException {
+    void theSameSqlWhileItsStatementIsLentGetsASecondOneAndTheLaterReturnedIsClosed() throws SQLException {
         PreparedStatement outer = take("SELECT 1");
         PreparedStatement inner = take("SELECT 1");
         assertNotSame(outer, inner);
