@@ -89,9 +89,7 @@ public final class ProductJsonCache {
     }
 
     private static long estimate(Product product, ProductJson json) {
-        long characters = product.sku().value().length() + product.name().length() + product.description().length()
-                + product.category().length();
-        return json.length() + 2 * characters + ENTRY_OVERHEAD_BYTES;
+        return json.length() + 2 * product.textLength() + ENTRY_OVERHEAD_BYTES;
     }
 
     /** Products held, for tests. */

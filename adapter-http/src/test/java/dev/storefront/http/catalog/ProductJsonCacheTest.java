@@ -36,9 +36,8 @@ class ProductJsonCacheTest {
 
     /** What an entry counts against the budget: its JSON, the product's text at two bytes a character, overhead. */
     private long counted(Product product) {
-        long characters = product.sku().value().length() + product.name().length() + product.description().length()
-                + product.category().length();
-        return json.write(ProductResponse.from(product)).length + 2 * characters + ProductJsonCache.ENTRY_OVERHEAD_BYTES;
+        return json.write(ProductResponse.from(product)).length + 2 * product.textLength()
+                + ProductJsonCache.ENTRY_OVERHEAD_BYTES;
     }
 
     private String written(Object body) {

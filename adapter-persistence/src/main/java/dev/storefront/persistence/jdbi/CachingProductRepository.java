@@ -293,8 +293,7 @@ public final class CachingProductRepository implements ProductRepository {
 
         /** The product's objects and its text at two bytes a character (measured: ~520 bytes short). */
         private static long approximateBytes(Product product) {
-            return 400L + 2L * (product.sku().value().length() + product.name().length()
-                    + product.description().length() + product.category().length());
+            return 400L + 2L * product.textLength();
         }
 
         private static boolean reserve(AtomicInteger count, int max) {

@@ -45,6 +45,11 @@ public record Product(ProductId id, Sku sku, String name, String description, St
         return stock > 0;
     }
 
+    /** The characters of its text (sku, name, description, category): what caches size it by. */
+    public long textLength() {
+        return (long) sku.value().length() + name.length() + description.length() + category.length();
+    }
+
     /**
      * This product with the given fields changed; a {@code null} argument leaves its field as it is.
      * The price stays in this product's currency.

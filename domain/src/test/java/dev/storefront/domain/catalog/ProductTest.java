@@ -126,4 +126,11 @@ class ProductTest {
         assertTrue(new Sku("ab-1").sameAs(new Sku("AB-1")));
         assertFalse(new Sku("ab-1").equals(new Sku("AB-1")));
     }
+
+    @Test
+    void itsTextLengthCountsTheCharactersOfSkuNameDescriptionAndCategory() {
+        Product product = Product.restore(new ProductId(1), new Sku("MUG-1"), "Mug", "A big mug", "Kitchen",
+                Money.of("1", USD), 3, true, NOW);
+        assertEquals(5 + 3 + 9 + 7, product.textLength());
+    }
 }
