@@ -20,10 +20,9 @@ import org.sqlite.SQLiteConnection;
  * are prepared on the pool's physical connection, so they outlive one borrowing of it; a statement
  * is lent to one user at a time (the same SQL run while its first run is still open gets a second
  * statement; whichever comes back while the other is idle is closed), its parameters are cleared
- * when it comes back, and JDBI has closed its result set
- * by then, which resets it in SQLite. At most {@link #MAX_PER_CONNECTION} per connection, the
- * least recently used closed first; statements asking for generated keys or updatable results are
- * not cached.
+ * when it comes back, and JDBI has closed its result set by then, which resets it in SQLite. At most
+ * {@link #MAX_PER_CONNECTION} per connection, the least recently used closed first; statements
+ * asking for generated keys or updatable results are not cached.
  *
  * <p>Why least recently used: queries whose text varies with their input (an {@code IN} list of
  * a cart's products, the catalog's filter combinations) once filled a connection's places for

@@ -94,18 +94,11 @@ public final class CommonPasswords {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + RESOURCE);
             }
-            List<byte[]> lowerCased = new ArrayList<>(100_000);
             try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = reader.readLine()) != null) {
-                    if (!line.isEmpty()) {
-                        lowerCased.add(lowerCaseUtf8(line));
-                    }
-                }
+                return of(reader.lines().filter(line -> !line.isEmpty()).toList());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            return new CommonPasswords(lowerCased);
         }
     }
 }
