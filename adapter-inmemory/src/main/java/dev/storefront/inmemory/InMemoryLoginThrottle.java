@@ -5,27 +5,33 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
- * The default login throttle, in memory (one process). Per account: failures are counted while
- * each comes within 15 minutes of the one before or of the end of the last block (15 quiet
- * minutes start the count afresh); from the 5th on, each failure blocks the account for a delay
- * that doubles from 1 s (1, 2, 4, … s) up to 15 minutes. Attempts while blocked are refused
- * without being checked and without extending the block, so a real user is never locked out for
- * more than 15 minutes at a time, while an attacker at the cap gets one guess per 15 minutes. One
- * attempt per account is checked at a time; a parallel one is refused for a second. Per client
- * address: at most 100 failures in any hour. A success clears the account (not the address).
- * Memory stays bounded: idle entries are dropped and each map holds at most
- * {@value #MAX_ENTRIES} keys (the least recently used go first).
+ * The default login throttle, in memory (one process). Two counters per account: one per client
+ * address ({@value #FREE_FAILURES} free failures) and one across all addresses
+ * ({@value #ACCOUNT_FREE_FAILURES} free failures). Each counts failures while each comes within 15
+ * minutes of the one before or of the end of the last block (15 quiet minutes start it afresh);
+ * past its free failures, each failure blocks for a delay that doubles from 1 s up to 15 minutes —
+ * the address's counter blocks that address only, the account-wide one every address. Attempts
+ * while blocked are refused without being checked and without extending the block, so a real user
+ * is never locked out for more than 15 minutes at a time, while an attacker at the cap gets one
+ * guess per 15 minutes. One attempt per account and address is checked at a time, and the attempts
+ * in flight for an account never exceed what is left of its account-wide budget (at least one); a
+ * refused parallel attempt waits a second. Per client address: at most 100 failures in any hour. A
+ * success clears that address's counter for the account. Memory stays bounded: idle entries are
+ * dropped and each map holds at most {@value #MAX_ENTRIES} keys (the least recently used go first).
  */
 public final class InMemoryLoginThrottle implements LoginThrottle {
     public static final int FREE_FAILURES = 5;
+    public static final int ACCOUNT_FREE_FAILURES = 20;
     public static final Duration ACCOUNT_WINDOW = Duration.ofMinutes(15);
     public static final Duration FIRST_DELAY = Duration.ofSeconds(1);
     public static final Duration MAX_DELAY = Duration.ofMinutes(15);
@@ -33,32 +39,59 @@ public final class InMemoryLoginThrottle implements LoginThrottle {
     public static final Duration ADDRESS_WINDOW = Duration.ofHours(1);
     private static final int CLEANUP_THRESHOLD = 10_000;
     static final int MAX_ENTRIES = 100_000;
-    /** How long a parallel attempt for an account that is being checked is told to wait. */
+    /** How long a parallel attempt refused by an attempt in flight is told to wait. */
     static final Duration IN_FLIGHT_WAIT = Duration.ofSeconds(1);
 
-    private static final class Account {
+    /** Failures counted under one key, and the block they earned. */
+    private static final class Counter {
+        final int freeFailures;
         int failures;
         Instant lastFailure = Instant.MIN;
         Instant blockedUntil = Instant.MIN;
+
+        Counter(int freeFailures) {
+            this.freeFailures = freeFailures;
+        }
 
         /** Quiet since the later of the last failure and the end of the last block. */
         boolean isStale(Instant now) {
             Instant quietSince = blockedUntil.isAfter(lastFailure) ? blockedUntil : lastFailure;
             return quietSince.plus(ACCOUNT_WINDOW).isBefore(now);
         }
+
+        int failuresAt(Instant now) {
+            return isStale(now) ? 0 : failures;
+        }
+
+        void fail(Instant now) {
+            failures = failuresAt(now) + 1;
+            lastFailure = now;
+            int over = failures - freeFailures;
+            if (over >= 0) {
+                blockedUntil = now.plus(delay(over));
+            }
+        }
+
+        Optional<Duration> blockAt(Instant now) {
+            return now.isBefore(blockedUntil) ? Optional.of(Duration.between(now, blockedUntil)) : Optional.empty();
+        }
     }
 
-    private final Map<String, Account> accounts = bounded();
+    private record AccountAtAddress(String account, String clientAddress) {}
+
+    private final Map<AccountAtAddress, Counter> fromAddress = bounded();
+    private final Map<String, Counter> accounts = bounded();
     private final Map<String, Deque<Instant>> addresses = bounded();
-    private final Set<String> inFlight = new HashSet<>();
+    private final Set<AccountAtAddress> inFlight = new HashSet<>();
+    private final Map<String, Integer> inFlightPerAccount = new HashMap<>();
     private Instant lastCleanUp = Instant.MIN;
 
-    private static <V> Map<String, V> bounded() {
+    private static <K, V> Map<K, V> bounded() {
         return new LinkedHashMap<>(16, 0.75f, true) {
             private static final long serialVersionUID = 1L;
 
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
                 return size() > MAX_ENTRIES;
             }
         };
@@ -66,62 +99,80 @@ public final class InMemoryLoginThrottle implements LoginThrottle {
 
     @Override
     public synchronized Optional<Duration> begin(String account, String clientAddress, Instant now) {
-        Optional<Duration> wait = retryAfter(account, clientAddress, now);
+        AccountAtAddress key = new AccountAtAddress(account, clientAddress);
+        Optional<Duration> wait = retryAfter(key, now);
         if (wait.isPresent()) {
             return wait;
         }
-        if (!inFlight.add(account)) {
+        int inFlightForAccount = inFlightPerAccount.getOrDefault(account, 0);
+        if (inFlight.contains(key) || inFlightForAccount >= budgetLeft(account, now)) {
             return Optional.of(IN_FLIGHT_WAIT);
         }
+        inFlight.add(key);
+        inFlightPerAccount.put(account, inFlightForAccount + 1);
         return Optional.empty();
+    }
+
+    /** Attempts that may be in flight at once for the account: what is left of its free failures, at least one. */
+    private int budgetLeft(String account, Instant now) {
+        Counter state = accounts.get(account);
+        int failures = state == null ? 0 : state.failuresAt(now);
+        return Math.max(1, ACCOUNT_FREE_FAILURES - failures);
+    }
+
+    private Optional<Duration> retryAfter(AccountAtAddress key, Instant now) {
+        return Stream.of(block(fromAddress.get(key), now), block(accounts.get(key.account()), now),
+                        addressCap(key.clientAddress(), now))
+                .flatMap(Optional::stream)
+                .max(Duration::compareTo);
+    }
+
+    private static Optional<Duration> block(Counter state, Instant now) {
+        return state == null ? Optional.empty() : state.blockAt(now);
+    }
+
+    private Optional<Duration> addressCap(String clientAddress, Instant now) {
+        Deque<Instant> failures = addresses.get(clientAddress);
+        if (failures == null) {
+            return Optional.empty();
+        }
+        prune(failures, now.minus(ADDRESS_WINDOW));
+        return failures.size() >= ADDRESS_LIMIT
+                ? Optional.of(Duration.between(now, failures.peekFirst().plus(ADDRESS_WINDOW)))
+                : Optional.empty();
     }
 
     @Override
-    public synchronized void release(String account) {
-        inFlight.remove(account);
+    public synchronized void release(String account, String clientAddress) {
+        settle(new AccountAtAddress(account, clientAddress));
     }
 
-    private Optional<Duration> retryAfter(String account, String clientAddress, Instant now) {
-        Account state = accounts.get(account);
-        if (state != null && now.isBefore(state.blockedUntil)) {
-            return Optional.of(Duration.between(now, state.blockedUntil));
+    private void settle(AccountAtAddress key) {
+        if (inFlight.remove(key)) {
+            inFlightPerAccount.computeIfPresent(key.account(), (k, n) -> n > 1 ? n - 1 : null);
         }
-        Deque<Instant> failures = addresses.get(clientAddress);
-        if (failures != null) {
-            prune(failures, now.minus(ADDRESS_WINDOW));
-            if (failures.size() >= ADDRESS_LIMIT) {
-                return Optional.of(Duration.between(now, failures.peekFirst().plus(ADDRESS_WINDOW)));
-            }
-        }
-        return Optional.empty();
     }
 
     @Override
     public synchronized void recordFailure(String account, String clientAddress, Instant now) {
-        inFlight.remove(account);
+        AccountAtAddress key = new AccountAtAddress(account, clientAddress);
+        settle(key);
         cleanUpIfLarge(now);
-        Account state = accounts.computeIfAbsent(account, k -> new Account());
-        if (state.failures > 0 && state.isStale(now)) {
-            state.failures = 0;
-        }
-        state.failures++;
-        state.lastFailure = now;
-        int over = state.failures - FREE_FAILURES;
-        if (over >= 0) {
-            state.blockedUntil = now.plus(delay(over));
-        }
+        fromAddress.computeIfAbsent(key, k -> new Counter(FREE_FAILURES)).fail(now);
+        accounts.computeIfAbsent(account, k -> new Counter(ACCOUNT_FREE_FAILURES)).fail(now);
         Deque<Instant> failures = addresses.computeIfAbsent(clientAddress, k -> new ArrayDeque<>());
         prune(failures, now.minus(ADDRESS_WINDOW));
         failures.addLast(now);
     }
 
     @Override
-    public synchronized void recordSuccess(String account, Instant now) {
-        inFlight.remove(account);
-        accounts.remove(account);
+    public synchronized void recordSuccess(String account, String clientAddress, Instant now) {
+        AccountAtAddress key = new AccountAtAddress(account, clientAddress);
+        settle(key);
+        fromAddress.remove(key);
     }
 
-    /** The block after the {@code (FREE_FAILURES + over)}-th failure: 1 s doubled {@code over} times, capped. */
+    /** The block after the {@code (free + over)}-th failure: 1 s doubled {@code over} times, capped. */
     static Duration delay(int over) {
         if (over >= 20) {
             return MAX_DELAY;
@@ -142,14 +193,8 @@ public final class InMemoryLoginThrottle implements LoginThrottle {
             return;
         }
         lastCleanUp = now;
-        if (accounts.size() > CLEANUP_THRESHOLD) {
-            for (Iterator<Account> it = accounts.values().iterator(); it.hasNext(); ) {
-                Account state = it.next();
-                if (state.isStale(now) && !now.isBefore(state.blockedUntil)) {
-                    it.remove();
-                }
-            }
-        }
+        dropIdle(fromAddress, now);
+        dropIdle(accounts, now);
         if (addresses.size() > CLEANUP_THRESHOLD) {
             for (Iterator<Deque<Instant>> it = addresses.values().iterator(); it.hasNext(); ) {
                 Deque<Instant> failures = it.next();
@@ -158,6 +203,12 @@ public final class InMemoryLoginThrottle implements LoginThrottle {
                     it.remove();
                 }
             }
+        }
+    }
+
+    private static void dropIdle(Map<?, Counter> counters, Instant now) {
+        if (counters.size() > CLEANUP_THRESHOLD) {
+            counters.values().removeIf(state -> state.isStale(now) && state.blockAt(now).isEmpty());
         }
     }
 }

@@ -34,13 +34,13 @@ final class CurrentPasswordCheck {
         try {
             matches = hasher.verify(Password.of(currentPassword), user.passwordHash());
         } catch (RuntimeException | Error e) {
-            throttle.release(account);
+            throttle.release(account, address);
             throw e;
         }
         if (!matches) {
             throttle.recordFailure(account, address, now);
             throw new WrongCurrentPassword();
         }
-        throttle.release(account);
+        throttle.release(account, address);
     }
 }

@@ -98,7 +98,7 @@ public final class LogInService implements LogInUseCase {
             PasswordHash against = found.map(User::passwordHash).orElseGet(hasher::dummyHash);
             matches = hasher.verify(password, against) && found.isPresent();
         } catch (RuntimeException | Error e) {
-            throttle.release(account);
+            throttle.release(account, address);
             throw e;
         }
         if (!matches) {
@@ -107,7 +107,7 @@ public final class LogInService implements LogInUseCase {
             throw new InvalidCredentials();
         }
         User user = found.get();
-        throttle.recordSuccess(account, now);
+        throttle.recordSuccess(account, address, now);
         Optional<PasswordHash> upgraded = hasher.needsRehash(user.passwordHash())
                 ? Optional.of(hasher.hash(password)) : Optional.empty();
 

@@ -84,6 +84,10 @@ final class AccountKit {
         return logIn.logIn(new LogInCommand(login, password, "10.0.0.1", "JUnit", Optional.empty()));
     }
 
+    LoggedIn loginFrom(String clientAddress, String login, String password) {
+        return logIn.logIn(new LogInCommand(login, password, clientAddress, "JUnit", Optional.empty()));
+    }
+
     LoggedIn login(String login, String password, SessionToken previous) {
         return logIn.logIn(new LogInCommand(login, password, "10.0.0.1", "JUnit", Optional.of(previous)));
     }

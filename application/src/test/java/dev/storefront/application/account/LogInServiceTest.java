@@ -106,6 +106,32 @@ class LogInServiceTest {
     }
 
     @Test
+    void anOutsidersFailuresFromOneAddressDoNotLockTheOwnerOutFromAnother() {
+        kit.registered("alice");
+        for (int i = 0; i < 5; i++) {
+            assertThrows(InvalidCredentials.class, () -> kit.loginFrom("10.6.6.6", "alice", "wrong password"));
+        }
+        assertThrows(LoginThrottled.class, () -> kit.loginFrom("10.6.6.6", "alice", PASSWORD), "the outsider waits");
+        assertEquals("alice", kit.loginFrom("10.0.0.1", "alice", PASSWORD).user().username().value());
+        assertThrows(LoginThrottled.class, () -> kit.loginFrom("10.6.6.6", "alice", PASSWORD),
+                "the owner's success does not clear the outsider's counter");
+    }
+
+    @Test
+    void twentyFailuresFromManyAddressesThrottleTheAccountEverywhere() {
+        kit.registered("alice");
+        for (int i = 0; i < 20; i++) {
+            String address = "10.1.0." + i;
+            assertThrows(InvalidCredentials.class, () -> kit.loginFrom(address, "alice", "wrong password"));
+        }
+        LoginThrottled throttled = assertThrows(LoginThrottled.class,
+                () -> kit.loginFrom("10.0.0.1", "alice", PASSWORD));
+        assertEquals(Duration.ofSeconds(1), throttled.retryAfter());
+        kit.time.advance(Duration.ofSeconds(1));
+        kit.loginFrom("10.0.0.1", "alice", PASSWORD);
+    }
+
+    @Test
     void aLowerCostHashIsUpgradedTransparentlyAtLogin() {
         User alice = kit.registered("alice");
         kit.users.update(alice.withPasswordHash(kit.hasher.hashWithCost(Password.of(PASSWORD), 10)));
@@ -158,7 +184,8 @@ class LogInServiceTest {
     }
 
     @Test
-    void aParallelGuessWhileAnAttemptIsBeingCheckedIsThrottledWithoutAVerification() throws Exception {
+    void aParallelGuessFromTheSameAddressIsThrottledWithoutAVerificationButTheOwnerElsewhereIsNot()
+            throws Exception {
         kit.registered("alice");
         CountDownLatch verifying = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
@@ -171,12 +198,13 @@ class LogInServiceTest {
 
             @Override
             public boolean verify(Password password, PasswordHash hash) {
-                verifications.incrementAndGet();
-                verifying.countDown();
-                try {
-                    release.await(5, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+                if (verifications.incrementAndGet() == 1) { // only the first attempt is held in flight
+                    verifying.countDown();
+                    try {
+                        release.await(5, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
                 }
                 return kit.hasher.verify(password, hash);
             }
@@ -202,11 +230,13 @@ class LogInServiceTest {
             assertThrows(LoginThrottled.class, () -> service.logIn(wrong), "a parallel guess is refused unchecked");
         }
         assertThrows(LoginThrottled.class, () -> service.logIn(
-                new LogInCommand("ALICE@example.com", PASSWORD, "10.0.0.2", "JUnit", Optional.empty())),
-                "even the right password, by email, from another address");
+                new LogInCommand("ALICE@example.com", PASSWORD, "10.0.0.1", "JUnit", Optional.empty())),
+                "even the right password, by email, from that address");
+        assertEquals(1, verifications.get(), "only the attempt in flight was verified");
+        assertEquals(alicesId(), service.logIn(new LogInCommand("ALICE@example.com", PASSWORD, "10.0.0.2", "JUnit",
+                Optional.empty())).user().id(), "a guess in flight from one address does not hold up the owner");
         release.countDown();
         first.get(5, TimeUnit.SECONDS);
-        assertEquals(1, verifications.get(), "only the attempt in flight was verified");
         assertEquals(alicesId(), service.logIn(new LogInCommand("alice", PASSWORD, "10.0.0.1", "JUnit",
                 Optional.empty())).user().id(), "once settled, the next attempt goes ahead");
     }

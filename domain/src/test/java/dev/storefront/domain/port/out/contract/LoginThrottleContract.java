@@ -33,7 +33,7 @@ public abstract class LoginThrottleContract {
     private Optional<Duration> probe(String account, String address, Instant at) {
         Optional<Duration> wait = throttle.begin(account, address, at);
         if (wait.isEmpty()) {
-            throttle.release(account);
+            throttle.release(account, address);
         }
         return wait;
     }
@@ -70,9 +70,56 @@ public abstract class LoginThrottleContract {
     @Test
     void aSuccessResetsTheAccountsCounter() {
         fail("acct", "10.0.0.1", T0, 4);
-        throttle.recordSuccess("acct", T0);
+        throttle.recordSuccess("acct", "10.0.0.1", T0);
         fail("acct", "10.0.0.1", T0, 4);
         assertTrue(probe("acct", "10.0.0.1", T0).isEmpty());
+    }
+
+    @Test
+    void aSuccessResetsOnlyThatAddressesCounterForTheAccount() {
+        fail("acct", "10.6.6.6", T0, 5);
+        throttle.recordSuccess("acct", "10.0.0.1", T0);
+        assertEquals(Duration.ofSeconds(1), probe("acct", "10.6.6.6", T0).orElseThrow(), "the outsider stays blocked");
+    }
+
+    @Test
+    void anOutsidersFailuresFromOneAddressDoNotThrottleTheOwnerFromAnother() {
+        fail("acct", "10.6.6.6", T0, 5);
+        assertTrue(probe("acct", "10.6.6.6", T0).isPresent());
+        assertTrue(probe("acct", "10.0.0.1", T0).isEmpty(), "after 5");
+        Instant now = T0;
+        for (int failures = 5; failures < 19; failures++) {
+            now = now.plus(probe("acct", "10.6.6.6", now).orElseThrow());
+            throttle.recordFailure("acct", "10.6.6.6", now);
+        }
+        assertTrue(probe("acct", "10.6.6.6", now).isPresent());
+        assertTrue(probe("acct", "10.0.0.1", now).isEmpty(), "after 19 from one address");
+    }
+
+    @Test
+    void twentyFailuresAcrossAddressesThrottleTheAccountFromEveryAddressWithADoublingDelay() {
+        for (int i = 0; i < 19; i++) {
+            fail("acct", "10.1.0." + i, T0, 1);
+        }
+        assertTrue(probe("acct", "10.0.0.1", T0).isEmpty(), "19 failures leave the account open");
+        fail("acct", "10.1.0.19", T0, 1);
+        assertEquals(Duration.ofSeconds(1), probe("acct", "10.0.0.1", T0).orElseThrow(), "even a fresh address waits");
+        assertTrue(probe("other", "10.0.0.1", T0).isEmpty(), "other accounts are not affected");
+        Instant later = T0.plusSeconds(1);
+        fail("acct", "10.1.0.20", later, 1);
+        assertEquals(Duration.ofSeconds(2), probe("acct", "10.0.0.1", later).orElseThrow());
+    }
+
+    @Test
+    void attemptsInFlightFromManyAddressesNeverOverrunTheAccountWideBudget() {
+        for (int i = 0; i < 18; i++) {
+            fail("acct", "10.1.0." + i, T0, 1);
+        }
+        assertTrue(throttle.begin("acct", "10.2.0.1", T0).isEmpty());
+        assertTrue(throttle.begin("acct", "10.2.0.2", T0).isEmpty());
+        assertTrue(throttle.begin("acct", "10.2.0.3", T0).isPresent(), "two failures left, two in flight");
+        throttle.release("acct", "10.2.0.1");
+        assertTrue(probe("acct", "10.2.0.3", T0).isEmpty(), "a settled attempt frees its place");
     }
 
     @Test
@@ -99,19 +146,20 @@ public abstract class LoginThrottleContract {
     }
 
     @Test
-    void aParallelAttemptForAnAccountBeingCheckedIsRefused() {
+    void aParallelAttemptForAnAccountBeingCheckedFromTheSameAddressIsRefused() {
         assertTrue(throttle.begin("acct", "10.0.0.1", T0).isEmpty());
-        assertTrue(throttle.begin("acct", "10.0.0.2", T0).isPresent(), "the same account is being checked");
+        assertTrue(throttle.begin("acct", "10.0.0.1", T0).isPresent(), "the account is being checked from there");
+        assertTrue(probe("acct", "10.0.0.2", T0).isEmpty(), "another address is not held up (the owner's)");
         assertTrue(probe("other", "10.0.0.1", T0).isEmpty(), "other accounts are not held up");
         throttle.recordFailure("acct", "10.0.0.1", T0);
-        assertTrue(probe("acct", "10.0.0.2", T0).isEmpty(), "settling the attempt frees the account");
+        assertTrue(probe("acct", "10.0.0.1", T0).isEmpty(), "settling the attempt frees the account");
     }
 
     @Test
     void releaseEndsAReservationWithoutCountingIt() {
         for (int i = 0; i < 10; i++) {
             assertTrue(throttle.begin("acct", "10.0.0.1", T0).isEmpty());
-            throttle.release("acct");
+            throttle.release("acct", "10.0.0.1");
         }
         fail("acct", "10.0.0.1", T0, 4);
         assertTrue(probe("acct", "10.0.0.1", T0).isEmpty(), "released attempts were not failures");
