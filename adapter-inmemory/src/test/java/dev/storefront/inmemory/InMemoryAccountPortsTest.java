@@ -70,7 +70,7 @@ class InMemoryAccountPortsTest {
         protected PasswordResetTokenRepository createRepository() {
             InMemoryTransactions transactions = new InMemoryTransactions();
             users = new InMemoryUserRepository(transactions);
-            return new InMemoryPasswordResetTokenRepository(transactions);
+            return new InMemoryPasswordResetTokenRepository(transactions, users);
         }
 
         @Override

@@ -10,6 +10,7 @@ import dev.storefront.domain.port.out.UserRepository;
 import dev.storefront.domain.port.out.contract.PasswordResetTokenRepositoryContract;
 import dev.storefront.domain.port.out.contract.SessionRepositoryContract;
 import dev.storefront.domain.port.out.contract.UserRepositoryContract;
+import dev.storefront.domain.session.TokenDigest;
 import dev.storefront.domain.user.Email;
 import dev.storefront.domain.user.NewUser;
 import dev.storefront.domain.user.PasswordHash;
@@ -93,6 +94,21 @@ class JdbiAccountRepositoriesIT {
                 "SELECT COUNT(*) FROM pragma_table_info('user_session') WHERE name IN ('token', 'sid', 'session_id')")
                 .mapTo(Integer.class).one());
         assertEquals(0, columns);
+    }
+
+    @Test
+    void aResetForAnUnknownEmailWritesADecoyAndLeavesNoRowBehind() {
+        open();
+        addUser("alice");
+        JdbiPasswordResetTokenRepository tokens = new JdbiPasswordResetTokenRepository(database);
+        database.transactions().inTransaction(() -> {
+            tokens.issue(new Email("nobody@example.com"), new TokenDigest("a".repeat(64)), T0, T0.plusSeconds(60), 3);
+            tokens.issue(new Email("alice@example.com"), new TokenDigest("b".repeat(64)), T0, T0.plusSeconds(60), 3);
+            return null;
+        });
+        int rows = database.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM password_reset_token")
+                .mapTo(Integer.class).one());
+        assertEquals(1, rows, "alice's token only");
     }
 
     @Test

@@ -13,7 +13,6 @@ import dev.storefront.domain.port.out.UserRepository;
 import dev.storefront.domain.session.TokenDigest;
 import dev.storefront.domain.user.Email;
 import dev.storefront.domain.user.PasswordResetThrottled;
-import dev.storefront.domain.user.PasswordResetToken;
 import dev.storefront.domain.user.User;
 import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
@@ -23,15 +22,19 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Issues a reset token for a known email and hands it to the notifier; for an unknown email does
- * the same work short of storing and sending, and answers the same. Limited per email and per
- * client address (counted alike for known and unknown emails). A failing notifier is logged, not
- * reported: the answer must not depend on whether the email exists.
+ * Issues a reset token for a known email and hands it to the notifier. Up to
+ * {@value #MAX_LIVE_TOKENS} tokens are live for an account at once (a further one drops the
+ * oldest), so other people's requests cannot kill the link its owner is about to open. For an
+ * unknown email it does the same work — the same token generation and hashing, the same repository
+ * calls, which store nothing — short of sending, and answers the same. Limited per email to
+ * {@value #MAX_PER_EMAIL} within a token's lifetime (so within the limits no request ever drops a
+ * live token) and per client address, counted alike for known and unknown emails. A failing
+ * notifier is logged, not reported: the answer must not depend on whether the email exists.
  */
 public final class RequestPasswordResetService implements RequestPasswordResetUseCase {
     private static final System.Logger LOG = System.getLogger(RequestPasswordResetService.class.getName());
-    public static final int MAX_PER_EMAIL = 3;
-    public static final Duration EMAIL_WINDOW = Duration.ofMinutes(15);
+    public static final int MAX_LIVE_TOKENS = 3;
+    public static final int MAX_PER_EMAIL = MAX_LIVE_TOKENS;
     public static final int MAX_PER_ADDRESS = 20;
     public static final Duration ADDRESS_WINDOW = Duration.ofHours(1);
 
@@ -70,7 +73,7 @@ public final class RequestPasswordResetService implements RequestPasswordResetUs
         Instant now = time.now();
         String address = command.clientAddress() == null ? "local" : command.clientAddress();
         Optional<Duration> wait = limiter.tryAcquire("reset-address:" + address, MAX_PER_ADDRESS, ADDRESS_WINDOW, now)
-                .or(() -> limiter.tryAcquire("reset-email:" + email.value(), MAX_PER_EMAIL, EMAIL_WINDOW, now));
+                .or(() -> limiter.tryAcquire("reset-email:" + email.value(), MAX_PER_EMAIL, lifetime, now));
         if (wait.isPresent()) {
             throw new PasswordResetThrottled(wait.get());
         }
@@ -80,10 +83,7 @@ public final class RequestPasswordResetService implements RequestPasswordResetUs
         Instant expiresAt = now.plus(lifetime);
         Optional<User> user = transactions.inTransaction(() -> {
             Optional<User> found = users.findByEmail(email);
-            found.ifPresent(u -> {
-                resetTokens.deleteByUser(u.id()); // a new request supersedes older tokens
-                resetTokens.add(new PasswordResetToken(digest, u.id(), now, expiresAt));
-            });
+            resetTokens.issue(email, digest, now, expiresAt, MAX_LIVE_TOKENS); // called alike for an unknown email
             return found;
         });
         if (user.isPresent()) {

@@ -37,7 +37,8 @@ final class AccountKit {
     final InMemoryTransactions transactions = new InMemoryTransactions();
     final InMemoryUserRepository users = new InMemoryUserRepository(transactions);
     final InMemorySessionRepository sessions = new InMemorySessionRepository(transactions, users);
-    final InMemoryPasswordResetTokenRepository resetTokens = new InMemoryPasswordResetTokenRepository(transactions);
+    final InMemoryPasswordResetTokenRepository resetTokens = new InMemoryPasswordResetTokenRepository(transactions,
+            users);
     final InMemoryPasswordHasher hasher = new InMemoryPasswordHasher(12);
     final InMemoryTokenGenerator tokens = new InMemoryTokenGenerator();
     final InMemoryPasswordResetNotifier notifier = new InMemoryPasswordResetNotifier();

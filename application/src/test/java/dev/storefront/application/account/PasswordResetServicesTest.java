@@ -15,6 +15,7 @@ import dev.storefront.domain.user.InvalidResetToken;
 import dev.storefront.domain.user.PasswordResetThrottled;
 import dev.storefront.domain.user.User;
 import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class PasswordResetServicesTest {
@@ -78,13 +79,53 @@ class PasswordResetServicesTest {
     }
 
     @Test
-    void aNewRequestSupersedesOlderTokens() {
+    void threeRequestsLeaveThreeWorkingLinksAndUsingAnyOneEndsThemAll() {
         kit.registered("alice");
         request("alice@example.com");
-        String first = lastToken();
+        String owners = lastToken();
         request("alice@example.com");
-        assertThrows(InvalidResetToken.class, () -> confirm(first, NEW_PASSWORD));
+        request("alice@example.com");
+        String newest = lastToken();
+        confirm(owners, NEW_PASSWORD);
+        assertThrows(InvalidResetToken.class, () -> confirm(newest, "another new secret 7"));
+        assertThrows(InvalidResetToken.class, () -> confirm(kit.notifier.sent().get(1).token(), "another new secret 7"));
+    }
+
+    @Test
+    void aFourthLiveTokenDropsTheOldest() {
+        kit.registered("alice");
+        var unlimited = new RequestPasswordResetService(kit.transactions, kit.users, kit.resetTokens, kit.tokens,
+                kit.notifier, (key, limit, window, now) -> Optional.empty(), kit.events, kit.time, kit.settings);
+        for (int i = 0; i < 4; i++) {
+            unlimited.requestPasswordReset(new RequestPasswordResetCommand("alice@example.com", "10.0.0.1"));
+            kit.time.advance(Duration.ofSeconds(1));
+        }
+        assertThrows(InvalidResetToken.class, () -> confirm(kit.notifier.sent().get(0).token(), NEW_PASSWORD));
+        confirm(kit.notifier.sent().get(1).token(), NEW_PASSWORD);
+    }
+
+    @Test
+    void theOwnersOwnRequestAfterAnOutsidersTwoGetsAWorkingLinkAndKeepsTheEarlierOnes() {
+        kit.registered("alice");
+        kit.requestReset.requestPasswordReset(new RequestPasswordResetCommand("alice@example.com", "10.6.6.6"));
+        kit.requestReset.requestPasswordReset(new RequestPasswordResetCommand("alice@example.com", "10.6.6.6"));
+        request("alice@example.com");
+        assertEquals(3, kit.notifier.sent().stream()
+                .filter(m -> kit.resetTokens.findByDigest(kit.tokens.digest(m.token())).isPresent()).count());
         confirm(lastToken(), NEW_PASSWORD);
+    }
+
+    @Test
+    void thePerEmailLimitSpansATokensLifetimeSoNoRequestEverDropsALiveLink() {
+        kit.registered("alice");
+        for (int i = 0; i < RequestPasswordResetService.MAX_PER_EMAIL; i++) {
+            request("alice@example.com");
+        }
+        kit.time.advance(Duration.ofMinutes(15));
+        PasswordResetThrottled limited = assertThrows(PasswordResetThrottled.class, () -> request("alice@example.com"));
+        assertEquals(Duration.ofMinutes(15), limited.retryAfter());
+        kit.time.advance(Duration.ofMinutes(15));
+        request("alice@example.com");
     }
 
     @Test
