@@ -37,7 +37,8 @@ final class SchemaMigrator {
             "V6__catalog_covering_indexes.sql",
             "V7__catalog_version.sql",
             "V8__account_version.sql",
-            "V9__in_stock_flag.sql");
+            "V9__in_stock_flag.sql",
+            "V10__catalog_import_journal.sql");
 
     private final JdbiTransactions transactions;
 
