@@ -28,6 +28,7 @@ import dev.storefront.application.catalog.CreateProductService;
 import dev.storefront.application.catalog.DeactivateProductService;
 import dev.storefront.application.catalog.GetProductService;
 import dev.storefront.application.catalog.ImportCatalogService;
+import dev.storefront.application.catalog.ResumeCatalogImportsService;
 import dev.storefront.application.catalog.ListCategoriesService;
 import dev.storefront.application.catalog.SearchProductsService;
 import dev.storefront.application.catalog.UpdateProductService;
@@ -64,6 +65,7 @@ import dev.storefront.domain.port.in.catalog.CreateProductUseCase;
 import dev.storefront.domain.port.in.catalog.DeactivateProductUseCase;
 import dev.storefront.domain.port.in.catalog.GetProductUseCase;
 import dev.storefront.domain.port.in.catalog.ImportCatalogUseCase;
+import dev.storefront.domain.port.in.catalog.ResumeCatalogImportsUseCase;
 import dev.storefront.domain.port.in.catalog.ListCategoriesUseCase;
 import dev.storefront.domain.port.in.catalog.SearchProductsUseCase;
 import dev.storefront.domain.port.in.catalog.UpdateProductUseCase;
@@ -102,6 +104,7 @@ import dev.storefront.http.order.OrderRoutes;
 import dev.storefront.inmemory.InMemoryLoginThrottle;
 import dev.storefront.inmemory.InMemoryRateLimiter;
 import dev.storefront.persistence.jdbi.CachingProductRepository;
+import dev.storefront.persistence.jdbi.JdbiCatalogImportJournal;
 import dev.storefront.persistence.jdbi.JdbiCartRepository;
 import dev.storefront.persistence.jdbi.JdbiDatabaseHealth;
 import dev.storefront.persistence.jdbi.JdbiIdempotencyKeyRepository;
@@ -227,6 +230,11 @@ public final class Storefront implements AutoCloseable {
         } catch (RuntimeException e) {
             System.getLogger(Storefront.class.getName()).log(Level.WARNING, "sweeping idempotency keys failed", e);
         }
+        try {
+            catalog.resumeCatalogImports.resumeCatalogImports();
+        } catch (RuntimeException e) {
+            System.getLogger(Storefront.class.getName()).log(Level.WARNING, "finishing a stopped catalog import failed", e);
+        }
     }
 
     /** The account use cases, wired on the JDBI adapters and the builder's choices of the other ports. */
@@ -316,6 +324,7 @@ public final class Storefront implements AutoCloseable {
         final UpdateProductUseCase updateProduct;
         final DeactivateProductUseCase deactivateProduct;
         final ImportCatalogUseCase importCatalog;
+        final ResumeCatalogImportsUseCase resumeCatalogImports;
 
         Catalog(SqliteDatabase database, Builder builder) {
             Currency currency = builder.config.currency();
@@ -328,7 +337,9 @@ public final class Storefront implements AutoCloseable {
             createProduct = new CreateProductService(products, tx, builder.timeSource, currency);
             updateProduct = new UpdateProductService(products, tx);
             deactivateProduct = new DeactivateProductService(products, tx);
-            importCatalog = new ImportCatalogService(products, tx, builder.timeSource, currency);
+            JdbiCatalogImportJournal imports = new JdbiCatalogImportJournal(database);
+            importCatalog = new ImportCatalogService(products, imports, tx, builder.timeSource, currency);
+            resumeCatalogImports = new ResumeCatalogImportsService(products, imports, tx, builder.timeSource, currency);
         }
     }
 
@@ -432,6 +443,11 @@ public final class Storefront implements AutoCloseable {
 
     public ImportCatalogUseCase importCatalog() {
         return catalog.importCatalog;
+    }
+
+    /** Finishes catalog imports whose process stopped half-way; a running Storefront does it once a minute. */
+    public ResumeCatalogImportsUseCase resumeCatalogImports() {
+        return catalog.resumeCatalogImports;
     }
 
     public GetCartUseCase getCart() {

@@ -52,6 +52,10 @@ import org.jdbi.v3.core.JdbiException;
  * docs/performance.md for the measurements. Should the transaction itself break (a failed
  * {@code ROLLBACK TO}, a failed COMMIT, an {@link Error}), every unit that ran in it fails with
  * that cause and nothing of it is committed; units not yet run get a fresh transaction.
+ *
+ * <p>When another process holds SQLite's lock past the busy timeout, the caller gets the domain's
+ * {@link dev.storefront.domain.common.DatabaseBusy} (a 503 over HTTP) instead of SQLite's
+ * exception; see {@link SqliteBusy}.
  */
 public final class JdbiTransactions implements Transactions {
     private static final System.Logger LOG = System.getLogger(JdbiTransactions.class.getName());
@@ -151,7 +155,11 @@ public final class JdbiTransactions implements Transactions {
             bound.used = true;
             return work.apply(bound.handle);
         }
-        return jdbi.withHandle(work::apply);
+        try {
+            return jdbi.withHandle(work::apply);
+        } catch (RuntimeException e) {
+            throw SqliteBusy.translate(e);
+        }
     }
 
     /**
@@ -163,7 +171,11 @@ public final class JdbiTransactions implements Transactions {
         if (current.get() != null) {
             return withHandle(work);
         }
-        return (readOnlyJdbi != null ? readOnlyJdbi : jdbi).withHandle(work::apply);
+        try {
+            return (readOnlyJdbi != null ? readOnlyJdbi : jdbi).withHandle(work::apply);
+        } catch (RuntimeException e) {
+            throw SqliteBusy.translate(e);
+        }
     }
 
     /**
@@ -222,7 +234,12 @@ public final class JdbiTransactions implements Transactions {
             }
             return work.get();
         }
-        return writable ? write(work) : readTransaction(work);
+        try {
+            return writable ? write(work) : readTransaction(work);
+        } catch (RuntimeException e) {
+            // Once, at the outermost call: inner work sees SQLite's own failure, as before.
+            throw SqliteBusy.translate(e);
+        }
     }
 
     /**

@@ -38,7 +38,8 @@ final class SchemaMigrator {
             "V7__catalog_version.sql",
             "V8__account_version.sql",
             "V9__in_stock_flag.sql",
-            "V10__reset_tokens_live.sql");
+            "V10__reset_tokens_live.sql",
+            "V11__catalog_import_journal.sql");
 
     private final JdbiTransactions transactions;
 

@@ -1,5 +1,6 @@
 package dev.storefront.application.account;
 
+import dev.storefront.domain.common.DatabaseBusy;
 import dev.storefront.domain.port.in.account.ResolveSessionUseCase;
 import dev.storefront.domain.port.out.SessionRepository;
 import dev.storefront.domain.port.out.TimeSource;
@@ -16,7 +17,8 @@ import java.util.Optional;
 
 /**
  * Resolves a presented session id. Expired sessions are only ignored here; the sweeper deletes
- * them in bulk. Activity is written at most once per {@link SessionPolicy#touchInterval()}.
+ * them in bulk. Activity is written at most once per {@link SessionPolicy#touchInterval()}, and
+ * skipped when the database is busy.
  */
 public final class ResolveSessionService implements ResolveSessionUseCase {
     private final Transactions transactions;
@@ -46,8 +48,13 @@ public final class ResolveSessionService implements ResolveSessionUseCase {
         }
         Session session = found.get().session();
         if (session.needsTouch(now, policy)) {
-            transactions.inTransaction(() -> sessions.touch(digest, now));
-            session = session.touchedAt(now);
+            try {
+                transactions.inTransaction(() -> sessions.touch(digest, now));
+                session = session.touchedAt(now);
+            } catch (DatabaseBusy e) {
+                // The last-seen time only saves writes and keeps the idle timeout honest within a
+                // touch interval: a locked database must not fail the request; a later one writes it.
+            }
         }
         return Optional.of(new ResolvedSession(query.token(), session, found.get().user()));
     }

@@ -15,6 +15,7 @@ import dev.storefront.domain.port.in.catalog.ImportCatalogResult;
 import dev.storefront.domain.port.in.catalog.ImportCatalogResult.Outcome;
 import dev.storefront.domain.port.in.catalog.ImportCatalogResult.Status;
 import dev.storefront.domain.port.out.ProductRepository;
+import dev.storefront.inmemory.InMemoryCatalogImportJournal;
 import dev.storefront.inmemory.InMemoryProductRepository;
 import dev.storefront.inmemory.InMemoryTransactions;
 import dev.storefront.inmemory.ManualTimeSource;
@@ -30,7 +31,8 @@ class ImportCatalogServiceTest {
     private final InMemoryTransactions transactions = new InMemoryTransactions();
     private final InMemoryProductRepository products = new InMemoryProductRepository(transactions);
     private final ManualTimeSource time = new ManualTimeSource();
-    private final ImportCatalogService importer = new ImportCatalogService(products, transactions, time, USD);
+    private final InMemoryCatalogImportJournal journal = new InMemoryCatalogImportJournal(transactions);
+    private final ImportCatalogService importer = new ImportCatalogService(products, journal, transactions, time, USD);
 
     private static Row row(int number, String sku, String name, String price, Integer stock) {
         return new Row(number, "row " + number, sku, name, null, "Misc", price == null ? null : new BigDecimal(price),
@@ -90,7 +92,7 @@ class ImportCatalogServiceTest {
     @Test
     void aFailureWhileWritingLeavesNothingBehind() {
         ProductRepository failing = new FailingAfter(products, 2);
-        ImportCatalogService flaky = new ImportCatalogService(failing, transactions, time, USD);
+        ImportCatalogService flaky = new ImportCatalogService(failing, journal, transactions, time, USD);
 
         assertThrows(IllegalStateException.class, () -> flaky.importCatalog(new ImportCatalogCommand(
                 List.of(row(1, "A", "A", "1", 1), row(2, "B", "B", "1", 1), row(3, "C", "C", "1", 1)), false)));
@@ -108,10 +110,167 @@ class ImportCatalogServiceTest {
         assertEquals(1, products.count());
     }
 
+    private static List<Row> rows(int count) {
+        List<Row> rows = new java.util.ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            rows.add(row(i, "SKU-" + i, "Product " + i, "1.00", i));
+        }
+        return rows;
+    }
+
+    @Test
+    void aLargeFileIsWrittenInTransactionsOfAtMostOneChunkEachAndReportedWhole() {
+        FailingAfter counting = new FailingAfter(products, Integer.MAX_VALUE);
+        WritesPerTransaction measured = new WritesPerTransaction(transactions, counting);
+        ImportCatalogService chunked = new ImportCatalogService(counting, journal, measured, time, USD, 4, java.time.Duration.ZERO);
+        run(false, row(1, "SKU-3", "Old 3", "9.00", 1));
+
+        ImportCatalogResult result = chunked.importCatalog(new ImportCatalogCommand(rows(10), false));
+
+        assertEquals(Status.APPLIED, result.status());
+        assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10),
+                result.rows().stream().map(ImportCatalogResult.RowOutcome::number).toList());
+        assertEquals(9, result.count(Outcome.CREATED));
+        assertEquals(1, result.count(Outcome.UPDATED));
+        assertEquals(11 - 1, products.count());
+        assertEquals("Product 3", products.findBySku(new Sku("SKU-3")).orElseThrow().name());
+        assertTrue(measured.most <= 4, "a transaction wrote " + measured.most + " products");
+        assertTrue(journal.stalledReady(time.now().plusSeconds(3600)).isEmpty(), "the journal is emptied");
+        assertTrue(journal.stalledStaging(time.now().plusSeconds(3600)).isEmpty(), "the journal is emptied");
+    }
+
+    @Test
+    void aFailureMidApplyIsFinishedByTheResumeAndNeverLeavesHalfAFile() {
+        ImportCatalogService flaky = new ImportCatalogService(new FailingAfter(products, 5), journal, transactions,
+                time, USD, 4, java.time.Duration.ZERO);
+        ResumeCatalogImportsService resume = new ResumeCatalogImportsService(products, journal, transactions, time,
+                USD, 4, java.time.Duration.ZERO);
+
+        IllegalStateException stopped = assertThrows(IllegalStateException.class,
+                () -> flaky.importCatalog(new ImportCatalogCommand(rows(10), false)));
+        assertTrue(stopped.getMessage().contains("stay staged"), stopped.getMessage());
+        assertEquals(4, products.count(), "the first chunk committed, the failed one rolled back");
+
+        assertEquals(1, resume.resumeCatalogImports(), "an import its own process gave up is finished at once");
+
+        assertEquals(10, products.count());
+        for (int i = 1; i <= 10; i++) {
+            assertEquals(i, products.findBySku(new Sku("SKU-" + i)).orElseThrow().stock());
+        }
+        assertEquals(0, resume.resumeCatalogImports(), "nothing is left to finish");
+    }
+
+    @Test
+    void aFailureWhileStagingLeavesNothingAndAStalledStagingIsDiscarded() {
+        ImportCatalogService failing = new ImportCatalogService(products, new FailingStage(journal, 2), transactions,
+                time, USD, 4, java.time.Duration.ZERO);
+
+        assertThrows(IllegalStateException.class, () -> failing.importCatalog(new ImportCatalogCommand(rows(10), false)));
+        assertEquals(0, products.count());
+        assertTrue(journal.stalledStaging(time.now().plusSeconds(3600)).isEmpty(), "the staged rows are discarded");
+
+        long abandoned = transactions.inTransaction(() -> journal.begin(time.now()));
+        transactions.inTransaction(() -> journal.stage(abandoned, rows(3), time.now()));
+        ResumeCatalogImportsService resume = new ResumeCatalogImportsService(products, journal, transactions, time,
+                USD, 2, java.time.Duration.ZERO);
+        assertEquals(0, resume.resumeCatalogImports(), "an import that made progress lately may still be running");
+        time.advance(ResumeCatalogImportsService.STALLED_AFTER.plusSeconds(1));
+        assertEquals(1, resume.resumeCatalogImports());
+        assertEquals(0, products.count(), "a staging import is never applied");
+        assertTrue(journal.pending(abandoned, 10).isEmpty());
+    }
+
+    /** Counts the product writes each outermost write transaction makes. */
+    private static final class WritesPerTransaction implements dev.storefront.domain.port.out.Transactions {
+        private final dev.storefront.domain.port.out.Transactions delegate;
+        private final FailingAfter writes;
+        private int depth;
+        int most;
+
+        WritesPerTransaction(dev.storefront.domain.port.out.Transactions delegate, FailingAfter writes) {
+            this.delegate = delegate;
+            this.writes = writes;
+        }
+
+        @Override
+        public <T> T inTransaction(java.util.function.Supplier<T> work) {
+            int before = writes.writes;
+            depth++;
+            try {
+                return delegate.inTransaction(work);
+            } finally {
+                if (--depth == 0) {
+                    most = Math.max(most, writes.writes - before);
+                }
+            }
+        }
+
+        @Override
+        public <T> T readOnly(java.util.function.Supplier<T> work) {
+            return delegate.readOnly(work);
+        }
+    }
+
+    /** A journal whose staging fails at the given call. */
+    private static final class FailingStage implements dev.storefront.domain.port.out.CatalogImportJournal {
+        private final dev.storefront.domain.port.out.CatalogImportJournal delegate;
+        private int stagesLeft;
+
+        FailingStage(dev.storefront.domain.port.out.CatalogImportJournal delegate, int failingCall) {
+            this.delegate = delegate;
+            this.stagesLeft = failingCall - 1;
+        }
+
+        @Override
+        public long begin(java.time.Instant now) {
+            return delegate.begin(now);
+        }
+
+        @Override
+        public void stage(long importId, List<Row> rows, java.time.Instant now) {
+            if (stagesLeft-- <= 0) {
+                throw new IllegalStateException("disk full");
+            }
+            delegate.stage(importId, rows, now);
+        }
+
+        @Override
+        public void markReady(long importId, java.time.Instant now) {
+            delegate.markReady(importId, now);
+        }
+
+        @Override
+        public List<Row> pending(long importId, int limit) {
+            return delegate.pending(importId, limit);
+        }
+
+        @Override
+        public void applied(long importId, int number, java.time.Instant now) {
+            delegate.applied(importId, number, now);
+        }
+
+        @Override
+        public boolean discard(long importId, int limit) {
+            return delegate.discard(importId, limit);
+        }
+
+        @Override
+        public List<Long> stalledReady(java.time.Instant cutoff) {
+            return delegate.stalledReady(cutoff);
+        }
+
+        @Override
+        public List<Long> stalledStaging(java.time.Instant cutoff) {
+            return delegate.stalledStaging(cutoff);
+        }
+    }
+
     /** A repository whose add fails after a number of successes, to prove the import is atomic. */
     private static final class FailingAfter implements ProductRepository {
         private final ProductRepository delegate;
         private int addsLeft;
+        /** Adds and updates that went through. */
+        int writes;
 
         FailingAfter(ProductRepository delegate, int adds) {
             this.delegate = delegate;
@@ -123,11 +282,13 @@ class ImportCatalogServiceTest {
             if (addsLeft-- <= 0) {
                 throw new IllegalStateException("disk full");
             }
+            writes++;
             return delegate.add(product);
         }
 
         @Override
         public void update(Product product) {
+            writes++;
             delegate.update(product);
         }
 

@@ -10,7 +10,8 @@ import java.util.Objects;
  *
  * @param rows                 the products, in file order
  * @param onlyIntoEmptyCatalog import only when the store holds no product at all (active or not),
- *                             checked in the same transaction; used for the demo catalog
+ *                             checked in the transaction that decides the import; used for the
+ *                             demo catalog
  */
 public record ImportCatalogCommand(List<Row> rows, boolean onlyIntoEmptyCatalog) {
     public ImportCatalogCommand {

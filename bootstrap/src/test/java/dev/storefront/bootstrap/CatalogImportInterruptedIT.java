@@ -1,0 +1,92 @@
+package dev.storefront.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code import-catalog} of a file larger than a chunk that fails part-way on real SQLite (a
+ * trigger refuses one row, as a full disk or a kill would stop it): what was applied stays, the
+ * rest stays staged, and the next {@code import-catalog} writes the rest first, then its own file,
+ * so the two files land whole and in order.
+ */
+class CatalogImportInterruptedIT {
+    private static final int ROWS = 1_200;
+
+    @TempDir
+    Path dataDir;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        out.reset();
+        err.reset();
+        return new Main(TestConfigs.environment(dataDir, "DEMO_CATALOG", "false"),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
+                .run(args);
+    }
+
+    private Path catalog(String name, int rows, String label) throws Exception {
+        StringBuilder json = new StringBuilder("{\"products\":[");
+        for (int i = 1; i <= rows; i++) {
+            json.append(i > 1 ? "," : "").append("{\"sku\":\"ROW-").append(i).append("\",\"name\":\"").append(label)
+                    .append(' ').append(i).append("\",\"category\":\"Rows\",\"price\":\"1.00\",\"stock\":").append(i)
+                    .append('}');
+        }
+        return Files.writeString(dataDir.resolve(name), json.append("]}"));
+    }
+
+    private void sql(String statement) throws Exception {
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("storefront.db"));
+             Statement sql = connection.createStatement()) {
+            sql.execute(statement);
+        }
+    }
+
+    private long count(String query) throws Exception {
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("storefront.db"));
+             Statement sql = connection.createStatement();
+             ResultSet result = sql.executeQuery(query)) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+
+    @Test
+    void anImportStoppedPartWayIsFinishedByTheNextBeforeItsOwnFile() throws Exception {
+        Path first = catalog("first.json", ROWS, "First");
+        Storefront.builder().config(TestConfigs.config(dataDir)).build().close(); // the database, as a server makes it
+        sql("CREATE TRIGGER refuse_row_700 BEFORE INSERT ON product WHEN NEW.sku = 'ROW-700'"
+                + " BEGIN SELECT RAISE(ABORT, 'simulated failure'); END");
+
+        assertEquals(Main.FAILED, run("import-catalog", first.toString()));
+
+        String failure = err.toString(StandardCharsets.UTF_8);
+        assertEquals(1, failure.lines().count(), failure);
+        assertTrue(failure.contains("stay staged"), failure);
+        assertEquals(500, count("SELECT count(*) FROM product"), "the first chunk is applied, the failed one is not");
+        assertEquals(ROWS - 500, count("SELECT count(*) FROM catalog_import_row"));
+
+        sql("DROP TRIGGER refuse_row_700");
+        Path second = catalog("second.json", 3, "Second");
+        assertEquals(Main.OK, run("import-catalog", second.toString()), err.toString());
+
+        assertEquals(ROWS, count("SELECT count(*) FROM product"));
+        assertEquals(ROWS - 3, count("SELECT count(*) FROM product WHERE name LIKE 'First %'"));
+        assertEquals(3, count("SELECT count(*) FROM product WHERE name LIKE 'Second %'"), "the newer file wins");
+        assertEquals(0, count("SELECT count(*) FROM catalog_import_row"));
+        assertEquals(0, count("SELECT count(*) FROM catalog_import"));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("0 created, 3 updated, 0 unchanged"), out.toString());
+    }
+}
