@@ -173,12 +173,9 @@ public final class SessionCookies implements PrincipalResolver {
                     continue;
                 }
                 any = true;
-                String value = pair.substring(equals + 1).trim();
-                if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
-                    value = value.substring(1, value.length() - 1);
-                }
+                // Taken as sent: the server never quotes an id, so a quoted one is not one of ours.
                 if (tokens.size() < MOST_CONSIDERED) {
-                    SessionToken.parse(value).ifPresent(tokens::add);
+                    SessionToken.parse(pair.substring(equals + 1).trim()).ifPresent(tokens::add);
                 }
             }
         }
