@@ -38,7 +38,8 @@ import org.xnio.channels.AcceptingChannel;
  * Now an unfinished request is closed after {@link #REQUEST_PARSE_TIMEOUT} (headers) or
  * {@link #READ_TIMEOUT} without a byte (body), an idle keep-alive connection after
  * {@link #NO_REQUEST_TIMEOUT}, and a connection over an address's cap is closed as soon as it is
- * accepted — one log line a minute at most says how many were.
+ * accepted — one log line a minute at most says how many were. A request with an obs-folded header
+ * line is refused with 400 (see {@link ObsFoldGuard}).
  */
 final class HttpListener implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(HttpListener.class.getName());
@@ -89,7 +90,11 @@ final class HttpListener implements AutoCloseable {
                     .set(Options.READ_TIMEOUT, (int) READ_TIMEOUT.toMillis())
                     .set(Options.WRITE_TIMEOUT, (int) READ_TIMEOUT.toMillis())
                     .getMap();
-            ConnectionsPerAddress counted = new ConnectionsPerAddress(http, MAX_CONNECTIONS_PER_ADDRESS,
+            ChannelListener<StreamConnection> guarded = connection -> {
+                connection.getSourceChannel().setConduit(new ObsFoldGuard(connection.getSourceChannel().getConduit()));
+                http.handleEvent(connection);
+            };
+            ConnectionsPerAddress counted = new ConnectionsPerAddress(guarded, MAX_CONNECTIONS_PER_ADDRESS,
                     Set.copyOf(trustedProxies));
             AcceptingChannel<StreamConnection> channel = worker.createStreamConnectionServer(
                     new InetSocketAddress(InetAddress.getByName(host), port), ChannelListeners.openListenerAdapter(counted),
