@@ -9,6 +9,7 @@ import dev.storefront.http.common.JsonCodec;
 import dev.storefront.http.common.OriginPolicy;
 import dev.storefront.http.common.PrincipalResolver;
 import dev.storefront.http.common.ProblemWriter;
+import dev.storefront.http.common.RequestFramingHandler;
 import dev.storefront.http.common.RequestIdHandler;
 import dev.storefront.http.common.Router;
 import dev.storefront.http.common.RoutingHandler;
@@ -21,7 +22,7 @@ import java.util.Objects;
 
 /**
  * Assembles the Storefront HTTP API as one Undertow {@link HttpHandler}: request id, security
- * headers, CORS, CSRF, then the routes. Mount it in any Undertow server.
+ * headers, body framing, CORS, CSRF, then the routes. Mount it in any Undertow server.
  */
 public final class HttpApi {
     private HttpApi() {}
@@ -83,6 +84,7 @@ public final class HttpApi {
                     new ClientAddresses(settings.trustedProxies()));
             handler = new CsrfHandler(origins, writer, handler);
             handler = new CorsHandler(origins, writer, handler);
+            handler = new RequestFramingHandler(writer, handler);
             handler = new SecurityHeadersHandler(handler);
             return new RequestIdHandler(handler);
         }

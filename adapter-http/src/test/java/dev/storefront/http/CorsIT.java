@@ -90,6 +90,27 @@ class CorsIT {
                 () -> origin + " got " + response.headers().allValues("Access-Control-Allow-Origin"));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"http://evil.example@localhost:3000", "HTTP://LOCALHOST:3000", "http://localhost:3000/",
+            "http://localhost:3000/path", "http://localhost:3000?x"})
+    void originThatOnlyNormalisesToAnAllowedOneGetsNoCorsHeaders(String origin) {
+        HttpResponse<String> response = server.send(server.request("/echo").header("Origin", origin));
+
+        assertEquals(200, response.statusCode());
+        assertFalse(response.headers().firstValue("Access-Control-Allow-Origin").isPresent(),
+                () -> origin + " got " + response.headers().allValues("Access-Control-Allow-Origin"));
+        assertFalse(response.headers().firstValue("Access-Control-Allow-Credentials").isPresent(), origin);
+    }
+
+    @Test
+    void allowedOriginIsEchoedAsConfiguredNotAsSent() {
+        try (TestServer configured = new TestServer(List.of("HTTP://Shop.Example:80"))) {
+            HttpResponse<String> response = configured.send(configured.request("/echo").header("Origin", "http://shop.example"));
+
+            assertHeader(response, "Access-Control-Allow-Origin", "http://shop.example");
+        }
+    }
+
     @Test
     void wildcardCannotBeConfigured() {
         HttpApi.Builder builder = HttpApi.builder(new HttpSettings(List.of("*"), false, 1024));

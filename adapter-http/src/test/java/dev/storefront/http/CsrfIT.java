@@ -94,11 +94,17 @@ class CsrfIT {
         assertEquals(expectedSuccess(method), response.statusCode(), response.body());
     }
 
-    @Test
-    void allowListedOriginIsComparedInNormalForm() {
-        HttpResponse<String> response = server.send(unsafe("POST").header("Origin", "HTTP://LOCALHOST:3000"));
+    /** A browser sends its Origin in normal form; anything else is not the allowed origin. */
+    @ParameterizedTest
+    @ValueSource(strings = {"HTTP://LOCALHOST:3000", "http://evil.example@localhost:3000", "http://localhost:3000/"})
+    void originIsComparedExactly(String origin) {
+        assertProblem(server.send(unsafe("POST").header("Origin", origin)), 403, "/problems/forbidden");
+    }
 
-        assertEquals(200, response.statusCode(), response.body());
+    @Test
+    void refererWithUserInfoIsForbidden() {
+        assertProblem(server.send(unsafe("POST").header("Referer", "http://evil.example@localhost:3000/page")),
+                403, "/problems/forbidden");
     }
 
     @ParameterizedTest

@@ -71,6 +71,10 @@ final class TestServer implements AutoCloseable {
     final int port;
 
     TestServer() {
+        this(List.of(ALLOWED_ORIGIN));
+    }
+
+    TestServer(List<String> corsOrigins) {
         RouteGroup routes = router -> {
             router.get("/echo", request -> ApiResponse.ok(Map.of("ok", true)));
             router.post("/echo", request -> ApiResponse.ok(request.body(Item.class)));
@@ -115,7 +119,7 @@ final class TestServer implements AutoCloseable {
                 return ApiResponse.ok(Map.of("slow", true));
             }, slowPool);
         };
-        HttpSettings settings = new HttpSettings(List.of(ALLOWED_ORIGIN), false, MAX_BODY_BYTES);
+        HttpSettings settings = new HttpSettings(corsOrigins, false, MAX_BODY_BYTES);
         undertow = Undertow.builder()
                 .addHttpListener(0, "127.0.0.1")
                 .setHandler(HttpApi.builder(settings).routes(routes).build())

@@ -1,9 +1,7 @@
 package dev.storefront.bootstrap;
 
-import io.undertow.Undertow;
 import io.undertow.server.handlers.GracefulShutdownHandler;
 import java.lang.System.Logger.Level;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.io.IOException;
@@ -21,16 +19,16 @@ public final class StorefrontServer implements AutoCloseable {
     static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(20);
 
     private final Storefront storefront;
-    private final Undertow undertow;
+    private final HttpListener listener;
     private final GracefulShutdownHandler shutdown;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final int port;
 
-    private StorefrontServer(Storefront storefront, Undertow undertow, GracefulShutdownHandler shutdown) {
+    private StorefrontServer(Storefront storefront, HttpListener listener, GracefulShutdownHandler shutdown) {
         this.storefront = storefront;
-        this.undertow = undertow;
+        this.listener = listener;
         this.shutdown = shutdown;
-        this.port = ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();
+        this.port = listener.port();
     }
 
     /** Opens the database (creating {@code DATA_DIR} if needed) and starts listening. */
@@ -47,12 +45,8 @@ public final class StorefrontServer implements AutoCloseable {
                 DemoCatalog.loadIfEmpty(storefront);
             }
             GracefulShutdownHandler shutdown = new GracefulShutdownHandler(storefront.httpHandler());
-            Undertow undertow = Undertow.builder()
-                    .addHttpListener(config.port(), config.host())
-                    .setHandler(shutdown)
-                    .build();
-            undertow.start();
-            StorefrontServer server = new StorefrontServer(storefront, undertow, shutdown);
+            HttpListener listener = HttpListener.start(config.host(), config.port(), shutdown, config.trustedProxies());
+            StorefrontServer server = new StorefrontServer(storefront, listener, shutdown);
             LOG.log(Level.INFO, "Storefront listening on http://{0}:{1,number,#} (database {2})",
                     config.host(), server.port(), config.databaseUrl());
             return server;
@@ -100,7 +94,7 @@ public final class StorefrontServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        undertow.stop();
+        listener.close();
         storefront.close();
         LOG.log(Level.INFO, "Storefront stopped");
     }

@@ -308,6 +308,9 @@ class OrdersApiIT {
         assertProblem(bad, 400, "/problems/validation");
         assertEquals(List.of("pageSize"), bad.errorFields());
         assertProblem(server.get("/api/orders?page=abc", alice.sid()), 400, "/problems/validation");
+        Response unknown = server.get("/api/orders?pagesize=2", alice.sid());
+        assertProblem(unknown, 400, "/problems/validation");
+        assertEquals(List.of("pagesize"), unknown.errorFields());
     }
 
     // GET /api/orders/{id}

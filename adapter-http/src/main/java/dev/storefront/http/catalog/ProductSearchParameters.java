@@ -13,16 +13,19 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * The query string of {@code GET /api/products}: {@code q, category, minPrice, maxPrice, inStock,
  * sort, page, pageSize}. Every value given is checked; an invalid one is a 400 naming it, never a
- * silent default. A blank {@code q} means no text filter.
+ * silent default, and so is any other parameter. A blank {@code q} means no text filter.
  */
 final class ProductSearchParameters {
     static final String SORTS = Arrays.stream(ProductSort.values()).map(ProductSort::apiName)
             .collect(Collectors.joining(", "));
+    static final Set<String> NAMES = Set.of("q", "category", "minPrice", "maxPrice", "inStock", "sort", "page",
+            "pageSize");
 
     private ProductSearchParameters() {}
 
@@ -39,6 +42,7 @@ final class ProductSearchParameters {
         })).orElse(ProductSort.DEFAULT);
         int page = whole(request, "page", 1, PageRequest.MAX_PAGE, violations);
         int pageSize = whole(request, "pageSize", PageRequest.DEFAULT_PAGE_SIZE, PageRequest.MAX_PAGE_SIZE, violations);
+        violations.addAll(request.unknownQueryParameters(NAMES));
         if (!violations.isEmpty()) {
             throw HttpProblemException.invalid(violations);
         }

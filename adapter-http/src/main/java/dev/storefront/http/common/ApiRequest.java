@@ -10,6 +10,8 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** A request as the routes see it: path parameters, query parameters, the JSON body, the exchange. */
 public final class ApiRequest {
@@ -81,6 +83,26 @@ public final class ApiRequest {
             throw HttpProblemException.notFound();
         }
         return id;
+    }
+
+    /**
+     * A violation for each query parameter not in {@code known}, in name order: a misspelt filter
+     * ({@code pagesize}, {@code min_price}) is refused, not silently ignored.
+     */
+    public List<FieldViolation> unknownQueryParameters(Set<String> known) {
+        return new TreeSet<>(exchange.getQueryParameters().keySet()).stream()
+                .filter(name -> !known.contains(name))
+                .map(name -> new FieldViolation(name, "is not a parameter here; known: "
+                        + String.join(", ", new TreeSet<>(known))))
+                .toList();
+    }
+
+    /** 400 naming every query parameter not in {@code known}. */
+    public void requireOnlyQueryParameters(Set<String> known) {
+        List<FieldViolation> unknown = unknownQueryParameters(known);
+        if (!unknown.isEmpty()) {
+            throw HttpProblemException.invalid(unknown);
+        }
     }
 
     /** The single value of a query parameter; 400 when it is given more than once. */

@@ -6,11 +6,13 @@ import io.undertow.util.HeaderMap;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
 import io.undertow.util.Methods;
+import java.util.Optional;
 
 /**
- * CORS for the configured origins only. An allowed origin gets itself back with credentials
- * allowed; any other origin gets no {@code Access-Control-Allow-Origin} at all, and {@code *} is
- * never sent. Preflights are answered here: 204 for an allowed origin, 403 otherwise.
+ * CORS for the configured origins only. An {@code Origin} that is exactly one of them (see
+ * {@link OriginPolicy}) gets the configured value back with credentials allowed; any other origin
+ * gets no {@code Access-Control-Allow-Origin} at all, and {@code *} is never sent. Preflights are
+ * answered here: 204 for an allowed origin, 403 otherwise.
  */
 public final class CorsHandler implements HttpHandler {
     static final String ALLOWED_METHODS = "GET, POST, PUT, PATCH, DELETE, OPTIONS";
@@ -41,9 +43,10 @@ public final class CorsHandler implements HttpHandler {
         String origin = request.getFirst(Headers.ORIGIN);
         // The answer depends on Origin, so caches must key on it.
         response.add(Headers.VARY, "Origin");
-        boolean allowed = origin != null && origins.isAllowed(origin);
+        Optional<String> allowedOrigin = origins.allowedOrigin(origin);
+        boolean allowed = allowedOrigin.isPresent();
         if (allowed) {
-            response.put(ALLOW_ORIGIN, origin);
+            response.put(ALLOW_ORIGIN, allowedOrigin.get());
             response.put(ALLOW_CREDENTIALS, "true");
             response.put(EXPOSE_HEADERS, EXPOSED_HEADERS);
         }

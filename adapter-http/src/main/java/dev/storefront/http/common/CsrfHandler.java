@@ -28,10 +28,11 @@ public final class CsrfHandler implements HttpHandler {
     @Override
     public void handleRequest(HttpServerExchange exchange) throws Exception {
         if (UNSAFE.contains(exchange.getRequestMethod())) {
-            String source = exchange.getRequestHeaders().getFirst(Headers.ORIGIN);
-            if (source == null) {
-                source = exchange.getRequestHeaders().getFirst(Headers.REFERER);
-            }
+            String origin = exchange.getRequestHeaders().getFirst(Headers.ORIGIN);
+            String referer = exchange.getRequestHeaders().getFirst(Headers.REFERER);
+            // A Referer is a whole URL: its origin part counts; an Origin header must be exact.
+            String source = origin != null ? origin
+                    : referer == null ? null : OriginPolicy.originOfUrl(referer).orElse("");
             if (source != null && !origins.isOwn(source, exchange) && !origins.isAllowed(source)) {
                 writer.problem(exchange, ProblemType.FORBIDDEN, "Cross-origin request refused");
                 return;

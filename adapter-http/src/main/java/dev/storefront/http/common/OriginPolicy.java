@@ -11,7 +11,10 @@ import java.util.stream.Collectors;
 
 /**
  * Which browser origins may call the API: the configured allow-list plus, for CSRF, the server's
- * own origin. Origins are compared in normal form (lower-case scheme and host, no default port).
+ * own origin. The configuration is brought to normal form (lower-case scheme and host, no default
+ * port) once; an {@code Origin} header must then equal one of those exactly, as a browser sends it
+ * ({@code scheme://host[:port]}, nothing else). Normalising the header instead would let
+ * {@code http://evil.example@localhost:3000} pass as {@code http://localhost:3000}.
  */
 public final class OriginPolicy {
     private final Set<String> allowed;
@@ -22,8 +25,18 @@ public final class OriginPolicy {
                 .collect(Collectors.toUnmodifiableSet());
     }
 
+    /** The configured origin an {@code Origin} header names exactly, if any: the value to echo. */
+    public Optional<String> allowedOrigin(String origin) {
+        return origin != null && allowed.contains(origin) ? Optional.of(origin) : Optional.empty();
+    }
+
     public boolean isAllowed(String origin) {
-        return normalise(origin).map(allowed::contains).orElse(false);
+        return allowedOrigin(origin).isPresent();
+    }
+
+    /** The origin of a {@code Referer} URL, if it is a plain http(s) URL without user info. */
+    public static Optional<String> originOfUrl(String url) {
+        return normalise(url);
     }
 
     /** Whether the origin is this server's own: the scheme it was reached by plus the Host header. */
@@ -35,11 +48,13 @@ public final class OriginPolicy {
         // Behind a TLS-terminating proxy the browser's origin is https although we are reached by http.
         String forwarded = exchange.getRequestHeaders().getFirst("X-Forwarded-Proto");
         String scheme = forwarded != null ? forwarded.trim() : exchange.getRequestScheme();
-        Optional<String> own = normalise(scheme + "://" + host);
-        return own.isPresent() && own.equals(normalise(origin));
+        return origin != null && normalise(scheme + "://" + host).filter(origin::equals).isPresent();
     }
 
-    /** The origin part of a URL or origin string, or empty when it is not a usable http(s) origin. */
+    /**
+     * The origin part of a URL or origin string in normal form, or empty when it is not a usable
+     * http(s) origin (user info, as in {@code http://evil.example@host}, included).
+     */
     static Optional<String> normalise(String value) {
         if (value == null) {
             return Optional.empty();
@@ -48,7 +63,7 @@ public final class OriginPolicy {
             URI uri = new URI(value.trim());
             String scheme = uri.getScheme();
             String host = uri.getHost();
-            if (scheme == null || host == null) {
+            if (scheme == null || host == null || uri.getRawUserInfo() != null) {
                 return Optional.empty();
             }
             scheme = scheme.toLowerCase(Locale.ROOT);

@@ -91,8 +91,10 @@ public final class RoutingHandler implements HttpHandler {
         if (failure instanceof Receiver.RequestToLargeException || failure instanceof RequestTooBigException) {
             tooLarge(exchange);
         } else {
-            // The body broke off or its chunking is malformed: answered as before (a logged 500).
-            ProblemWriter.send(exchange, failureReply(exchange, failure));
+            // The client's fault, not the server's: malformed chunking, or a body that broke off (then
+            // nobody reads the 400). One debug line; never a stack trace a client can repeat at will.
+            LOG.log(Level.DEBUG, () -> "request " + RequestIdHandler.of(exchange) + ": unreadable body: " + failure);
+            RequestFramingHandler.refuse(exchange, writer, "The request body could not be read");
         }
     }
 

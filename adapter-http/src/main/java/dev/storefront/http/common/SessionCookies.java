@@ -11,14 +11,19 @@ import dev.storefront.domain.port.in.account.StartGuestSessionUseCase.StartGuest
 import dev.storefront.domain.session.IssuedSession;
 import dev.storefront.domain.session.SessionToken;
 import dev.storefront.domain.user.User;
-import io.undertow.server.handlers.Cookie;
+import io.undertow.server.HttpServerExchange;
 import io.undertow.server.handlers.CookieImpl;
 import io.undertow.util.AttachmentKey;
+import io.undertow.util.HeaderValues;
+import io.undertow.util.Headers;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The session cookie {@code SID} ({@code HttpOnly; SameSite=Lax; Path=/}, plus {@code Secure} when
@@ -26,15 +31,26 @@ import java.util.Optional;
  * id counts as no session, and the response clears the cookie — whatever its status. Also the
  * {@link PrincipalResolver} of the API.
  *
+ * <p>A request may carry several {@code SID} cookies (one planted for another path or a parent
+ * domain, say): the first of them that names a live session is the request's session, and the
+ * cookie is cleared only when none does, so a planted cookie can neither hide nor end the owner's
+ * session. The {@code Cookie} header is read here rather than by Undertow, whose parser keeps one
+ * value per name and throws past 200 cookies (UT000046, which was a logged 500 on every route).
+ *
  * <p>For features other than accounts: {@link #current} gives the request's session (guest or
  * user) if any; {@link #currentOrStartGuest} gives it or creates a guest session and sets the
  * cookie (a cart's first write); {@link #requireUserSession} is the logged-in user's session or 401.
  */
 public final class SessionCookies implements PrincipalResolver {
     public static final String NAME = "SID";
+    /** The most {@code SID} values looked up per request: each may cost a database read. */
+    static final int MOST_CONSIDERED = 4;
     private static final AttachmentKey<Resolved> RESOLVED = AttachmentKey.create(Resolved.class);
 
     private record Resolved(Optional<ResolvedSession> session) {}
+
+    /** The {@code SID} cookies of a request: whether there was any, and the well-formed values. */
+    private record Sent(boolean any, List<SessionToken> tokens) {}
 
     private final ResolveSessionUseCase resolver;
     private final StartGuestSessionUseCase guests;
@@ -49,10 +65,12 @@ public final class SessionCookies implements PrincipalResolver {
         this.secure = secure;
     }
 
-    /** The session id the client sent, if it has the shape of one (not checked against the store). */
+    /**
+     * The session id the client sent: the live one among several, else the first that has the
+     * shape of one (not checked against the store).
+     */
     public Optional<SessionToken> presented(ApiRequest request) {
-        Cookie cookie = request.exchange().getRequestCookie(NAME);
-        return cookie == null ? Optional.empty() : SessionToken.parse(cookie.getValue());
+        return current(request).map(ResolvedSession::token).or(() -> sent(request.exchange()).tokens().stream().findFirst());
     }
 
     /** The request's live session (guest or user), resolved once; a dead cookie is cleared. */
@@ -61,11 +79,12 @@ public final class SessionCookies implements PrincipalResolver {
         if (resolved != null) {
             return resolved.session();
         }
-        boolean sent = request.exchange().getRequestCookie(NAME) != null;
-        Optional<ResolvedSession> session = presented(request)
-                .flatMap(token -> resolver.resolveSession(new SessionQuery(token)));
+        Sent sent = sent(request.exchange());
+        Optional<ResolvedSession> session = sent.tokens().stream()
+                .flatMap(token -> resolver.resolveSession(new SessionQuery(token)).stream())
+                .findFirst();
         request.attach(RESOLVED, new Resolved(session));
-        if (sent && session.isEmpty()) {
+        if (sent.any() && session.isEmpty()) {
             clear(request);
         }
         return session;
@@ -79,7 +98,7 @@ public final class SessionCookies implements PrincipalResolver {
     /** A cookie that names no live session is cleared on every answer, not only where a route looked. */
     @Override
     public void afterRoute(ApiRequest request) {
-        if (request.exchange().getRequestCookie(NAME) != null) {
+        if (sent(request.exchange()).any()) {
             current(request);
         }
     }
@@ -137,6 +156,30 @@ public final class SessionCookies implements PrincipalResolver {
         cookie.setExpires(new Date(0));
         request.exchange().setResponseCookie(cookie);
         request.attach(RESOLVED, new Resolved(Optional.empty()));
+    }
+
+    /** The {@code SID} pairs of every {@code Cookie} header ({@code name=value; name=value}, RFC 6265). */
+    private static Sent sent(HttpServerExchange exchange) {
+        HeaderValues headers = exchange.getRequestHeaders().get(Headers.COOKIE);
+        if (headers == null) {
+            return new Sent(false, List.of());
+        }
+        boolean any = false;
+        Set<SessionToken> tokens = new LinkedHashSet<>();
+        for (String header : headers) {
+            for (String pair : header.split(";")) {
+                int equals = pair.indexOf('=');
+                if (equals < 0 || !pair.substring(0, equals).trim().equals(NAME)) {
+                    continue;
+                }
+                any = true;
+                // Taken as sent: the server never quotes an id, so a quoted one is not one of ours.
+                if (tokens.size() < MOST_CONSIDERED) {
+                    SessionToken.parse(pair.substring(equals + 1).trim()).ifPresent(tokens::add);
+                }
+            }
+        }
+        return new Sent(any, List.copyOf(tokens));
     }
 
     private CookieImpl base(String value) {

@@ -20,6 +20,7 @@ import dev.storefront.http.common.ApiResponse;
 import dev.storefront.http.common.Router;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Checkout and orders: {@code POST /api/checkout} (with an optional {@code Idempotency-Key}), the
@@ -29,6 +30,7 @@ import java.util.Optional;
 public final class OrderRoutes implements RouteGroup {
     /** Set to {@code true} on a checkout answered from an earlier attempt with the same key. */
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
+    private static final Set<String> PAGE_PARAMETERS = Set.of("page", "pageSize");
 
     /** The use cases these routes call. */
     public record UseCases(CheckoutUseCase checkout, ListOrdersUseCase listOrders, GetOrderUseCase getOrder,
@@ -70,6 +72,7 @@ public final class OrderRoutes implements RouteGroup {
 
     private ApiResponse list(ApiRequest request) {
         UserId user = request.requireUser().userId();
+        request.requireOnlyQueryParameters(PAGE_PARAMETERS);
         int page = request.queryInt("page", 1, 1, PageRequest.MAX_PAGE);
         int pageSize = request.queryInt("pageSize", PageRequest.DEFAULT_PAGE_SIZE, 1, PageRequest.MAX_PAGE_SIZE);
         return ApiResponse.ok(OrderPageResponse.from(

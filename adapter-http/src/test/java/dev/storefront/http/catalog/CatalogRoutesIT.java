@@ -241,6 +241,12 @@ class CatalogRoutesIT {
         void reportsEveryInvalidParameterAtOnce() throws Exception {
             assertInvalid(get("/api/products?minPrice=x&sort=up&pageSize=0"), "minPrice", "sort", "pageSize");
         }
+
+        @Test
+        void anUnknownParameterIsRefusedNamingIt() throws Exception {
+            assertInvalid(get("/api/products?pagesize=2&min_price=100"), "min_price", "pagesize");
+            assertInvalid(get("/api/products?pageSize=2&minPrice=x&colour=red"), "minPrice", "colour");
+        }
     }
 
     @Nested

@@ -41,7 +41,8 @@ class ReliabilitySecurityProbesIT {
     private static final String ALLOWED = "http://localhost:3000";
     private static final List<String> FOREIGN = List.of("http://evil.example", "http://localhost:3000.evil.example",
             "http://evil.example:3000", "https://localhost:3000", "http://localhost:30000", "null",
-            "http://127.0.0.1.evil.example", "file://", "http://localhost:3000@evil.example");
+            "http://127.0.0.1.evil.example", "file://", "http://localhost:3000@evil.example",
+            "http://evil.example@localhost:3000");
 
     @TempDir
     static Path dataDir;
