@@ -113,7 +113,8 @@ public final class FileOutboxNotifier implements PasswordResetNotifier {
                 PosixFilePermissions.fromString("rw-------"))} : new FileAttribute<?>[0];
     }
 
-    private static void createOwnerOnlyDirectory(Path directory) throws IOException {
+    /** Creates the directory, and any missing parents, readable by its owner only; an existing one stays as it is. */
+    static void createOwnerOnlyDirectory(Path directory) throws IOException {
         if (Files.isDirectory(directory)) {
             return;
         }

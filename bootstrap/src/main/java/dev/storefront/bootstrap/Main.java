@@ -6,7 +6,6 @@ import dev.storefront.domain.user.User;
 import dev.storefront.http.HttpApi;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.BindException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -130,11 +129,6 @@ public final class Main {
 
     /** A failure as one line: the innermost message that says something, without a stack trace. */
     static String oneLine(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof BindException) {
-                return "cannot listen on the configured HOST and PORT: " + t.getMessage();
-            }
-        }
         String message = failure.getMessage();
         Throwable cause = failure.getCause();
         while ((message == null || message.isBlank()) && cause != null) {
