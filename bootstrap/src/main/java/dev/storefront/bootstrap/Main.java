@@ -117,6 +117,7 @@ public final class Main {
             err.println("storefront: usage: grant-admin USERNAME");
             return USAGE;
         }
+        useExistingDatabase(config, err);
         try (Storefront storefront = Storefront.builder().config(config).build()) {
             User admin = storefront.grantAdmin().grantAdmin(new GrantAdminCommand(rest.get(0)));
             out.println("granted the admin role to " + admin.username());
@@ -125,6 +126,15 @@ public final class Main {
             err.println("storefront: " + e.getMessage());
             return FAILED;
         }
+    }
+
+    /**
+     * What every command but {@code serve} does before it opens the database: says which one, in a
+     * line on stderr (stdout stays the command's result), or fails when there is none.
+     */
+    static void useExistingDatabase(StorefrontConfig config, PrintStream err) {
+        config.requireExistingDatabase();
+        err.println("storefront: database " + config.databaseDescription());
     }
 
     /** A failure as one line: the innermost message that says something, without a stack trace. */

@@ -61,7 +61,7 @@ public final class StorefrontServer implements AutoCloseable {
             listen(undertow, config);
             StorefrontServer server = new StorefrontServer(storefront, undertow, shutdown);
             LOG.log(Level.INFO, "Storefront listening on http://{0}:{1,number,#} (database {2})",
-                    config.host(), server.port(), config.databaseUrl());
+                    config.host(), server.port(), config.databaseDescription());
             return server;
         } catch (RuntimeException e) {
             storefront.close();
