@@ -1,8 +1,8 @@
 package dev.storefront.bootstrap;
 
+import dev.storefront.persistence.jdbi.SqliteDatabase;
 import io.undertow.Undertow;
 import io.undertow.server.handlers.GracefulShutdownHandler;
-import dev.storefront.persistence.jdbi.SqliteDatabase;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.BindException;
