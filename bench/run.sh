@@ -135,11 +135,12 @@ rm -rf "$WORK" && mkdir -p "$WORK"
 LOAD_AT_START=$(cut -d' ' -f1-3 /proc/loadavg)
 log "generating $PRODUCTS products"
 java -cp "$BENCH_JAR" dev.storefront.benchmarks.Dataset "$PRODUCTS" "$WORK/catalog.json"
-(cd "$WORK" && DATA_DIR="$WORK/data" java -jar "$JAR" import-catalog "$WORK/catalog.json" | tail -1)
 
 log "seeding $USERS users (server at BCRYPT_COST=4: their hashes' cost does not matter to sessions)"
-start_server BCRYPT_COST=4
+start_server BCRYPT_COST=4 DEMO_CATALOG=false
 wait_health "$PORT" 60
+# Into the database serve created (import-catalog never creates one); later starts find it full.
+(cd "$WORK" && DATA_DIR="$WORK/data" java -jar "$JAR" import-catalog "$WORK/catalog.json" | tail -1)
 java -cp "$BENCH_JAR" dev.storefront.benchmarks.Seeder users "$BASE" "$USERS" "$PRODUCTS" "$CART_SHARE" "$WORK"
 stop_server
 

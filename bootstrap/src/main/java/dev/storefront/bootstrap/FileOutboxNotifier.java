@@ -27,7 +27,8 @@ import java.util.Objects;
  * The standalone server's mail: each password reset message becomes one file in the outbox
  * directory ({@code MAIL_OUTBOX}), written atomically and readable by its owner only. The body
  * carries the reset link a real mail would, and the token on a line of its own as
- * {@code token: <TOKEN>}. Replace it with a real mailer through {@code Storefront.Builder#passwordResetNotifier}.
+ * {@code token: <TOKEN>}. Lines end in LF, not a mail's CRLF: the files are read by people and
+ * scripts ({@code grep '^token: '} must not keep a {@code \r}). Replace it with a real mailer through {@code Storefront.Builder#passwordResetNotifier}.
  */
 public final class FileOutboxNotifier implements PasswordResetNotifier {
     private static final DateTimeFormatter FILE_TIME =
@@ -60,25 +61,25 @@ public final class FileOutboxNotifier implements PasswordResetNotifier {
     public void sendPasswordReset(PasswordResetMessage message) {
         Instant now = Instant.now();
         long minutes = Math.max(1, (Duration.between(now, message.expiresAt()).toSeconds() + 59) / 60);
-        String body = "To: " + message.to().value() + "\r\n"
-                + "Subject: Reset your Storefront password\r\n"
-                + "Date: " + MAIL_DATE.format(now) + "\r\n"
-                + "Content-Type: text/plain; charset=utf-8\r\n"
-                + "\r\n"
-                + "Hello " + message.username().value() + ",\r\n"
-                + "\r\n"
-                + "someone, hopefully you, asked to reset the password of your Storefront account.\r\n"
-                + "To choose a new password, open this link within " + minutes + " minutes:\r\n"
-                + "\r\n"
-                + linkPrefix + message.token() + "\r\n"
-                + "\r\n"
-                + "or enter this code on the reset page:\r\n"
-                + "\r\n"
-                + "token: " + message.token() + "\r\n"
-                + "\r\n"
+        String body = "To: " + message.to().value() + "\n"
+                + "Subject: Reset your Storefront password\n"
+                + "Date: " + MAIL_DATE.format(now) + "\n"
+                + "Content-Type: text/plain; charset=utf-8\n"
+                + "\n"
+                + "Hello " + message.username().value() + ",\n"
+                + "\n"
+                + "someone, hopefully you, asked to reset the password of your Storefront account.\n"
+                + "To choose a new password, open this link within " + minutes + " minutes:\n"
+                + "\n"
+                + linkPrefix + message.token() + "\n"
+                + "\n"
+                + "or enter this code on the reset page:\n"
+                + "\n"
+                + "token: " + message.token() + "\n"
+                + "\n"
                 + "The link works once, until " + DateTimeFormatter.ISO_INSTANT.format(
-                        message.expiresAt().truncatedTo(ChronoUnit.SECONDS)) + ".\r\n"
-                + "If you did not ask for this, ignore this message: your password stays as it is.\r\n";
+                        message.expiresAt().truncatedTo(ChronoUnit.SECONDS)) + ".\n"
+                + "If you did not ask for this, ignore this message: your password stays as it is.\n";
         try {
             createOwnerOnlyDirectory(outbox);
             byte[] suffix = new byte[4];
@@ -112,7 +113,8 @@ public final class FileOutboxNotifier implements PasswordResetNotifier {
                 PosixFilePermissions.fromString("rw-------"))} : new FileAttribute<?>[0];
     }
 
-    private static void createOwnerOnlyDirectory(Path directory) throws IOException {
+    /** Creates the directory, and any missing parents, readable by its owner only; an existing one stays as it is. */
+    static void createOwnerOnlyDirectory(Path directory) throws IOException {
         if (Files.isDirectory(directory)) {
             return;
         }

@@ -48,7 +48,7 @@ final class ImportCatalogCommandLine {
             err.println("storefront: " + file + " " + e.getMessage());
             return Main.FAILED;
         }
-        StorefrontServer.prepareDirectories(config);
+        Main.useExistingDatabase(config, err);
         try (Storefront storefront = Storefront.builder().config(config).build()) {
             return report(file, storefront.importCatalog().importCatalog(command), command.rows().size());
         }

@@ -6,7 +6,6 @@ import dev.storefront.domain.user.User;
 import dev.storefront.http.HttpApi;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.BindException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -118,6 +117,7 @@ public final class Main {
             err.println("storefront: usage: grant-admin USERNAME");
             return USAGE;
         }
+        useExistingDatabase(config, err);
         try (Storefront storefront = Storefront.builder().config(config).build()) {
             User admin = storefront.grantAdmin().grantAdmin(new GrantAdminCommand(rest.get(0)));
             out.println("granted the admin role to " + admin.username());
@@ -128,13 +128,17 @@ public final class Main {
         }
     }
 
+    /**
+     * What every command but {@code serve} does before it opens the database: says which one, in a
+     * line on stderr (stdout stays the command's result), or fails when there is none.
+     */
+    static void useExistingDatabase(StorefrontConfig config, PrintStream err) {
+        config.requireExistingDatabase();
+        err.println("storefront: database " + config.databaseDescription());
+    }
+
     /** A failure as one line: the innermost message that says something, without a stack trace. */
     static String oneLine(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof BindException) {
-                return "cannot listen on the configured HOST and PORT: " + t.getMessage();
-            }
-        }
         String message = failure.getMessage();
         Throwable cause = failure.getCause();
         while ((message == null || message.isBlank()) && cause != null) {

@@ -22,7 +22,8 @@ import java.util.stream.Stream;
  * G1's young generation use up to 60 % of it and grows it under load, so the server held 350–520 MB
  * whatever it allocated (docs/performance.md). A heap cannot be resized from inside, and
  * {@code java -jar} reads no JVM options from the jar, so this launcher starts the server's JVM,
- * passes SIGTERM and Ctrl-C on, and exits with its exit code — the pattern of Elasticsearch's
+ * passes SIGTERM and Ctrl-C on, and exits with its exit code (143, the JVM's for SIGTERM, after a
+ * graceful stop) — the pattern of Elasticsearch's
  * launcher. A {@code java} command with an {@code -X…} option or an agent is the operator's choice
  * and serves in that JVM; so does {@code JVM_OPTIONS=} (empty).
  */
@@ -98,8 +99,14 @@ final class ServerJvm {
         Child child = new Child();
         // SIGTERM or Ctrl-C to this process: stop the server the same way and wait for its graceful
         // end. Registered before the start, so no signal falls between the two.
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> child.stopping().ifPresent(ServerJvm::stop),
-                "storefront-launcher-stop"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> child.stopping().ifPresent(server -> {
+            stop(server);
+            // Exit with the server's code (143 after a graceful stop on SIGTERM, 130 on Ctrl-C), not
+            // this JVM's own; once a shutdown has begun only halt sets it, and nothing is left to run here.
+            if (!server.isAlive()) {
+                Runtime.getRuntime().halt(server.exitValue());
+            }
+        }), "storefront-launcher-stop"));
         Optional<Process> started = child.start(builder);
         if (started.isEmpty()) {
             return Main.FAILED; // shutting down already: nothing is started that nobody would stop
@@ -133,6 +140,8 @@ final class ServerJvm {
             } catch (IOException e) {
                 // a broken pipe is the launcher gone too
             }
+            // Only when the launcher died without passing a signal on (SIGKILL): an ordinary stop
+            // signals this JVM and keeps the pipe open until it has ended.
             LOG.log(Level.WARNING, "the launcher process ended; stopping");
             System.exit(Main.FAILED);
         }, "storefront-launcher-watch");
@@ -159,7 +168,9 @@ final class ServerJvm {
     }
 
     private static void stop(Process server) {
-        server.destroy();
+        // SIGTERM through the handle: Process.destroy() would also close the server's stdin, which
+        // the server takes for the launcher gone (stopWithLauncher), racing its exit code to 1.
+        server.toHandle().destroy();
         try {
             if (!server.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
                 server.destroyForcibly();

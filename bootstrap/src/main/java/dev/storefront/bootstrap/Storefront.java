@@ -137,16 +137,22 @@ import javax.sql.DataSource;
 /**
  * The embedding facade: the one public entry point for an application that runs Storefront inside
  * its own JVM. It wires everything by hand (no container) and gives back the use cases and an
- * Undertow {@link HttpHandler} to mount.
+ * Undertow {@link HttpHandler} to mount. Close it only once the server that mounts it has
+ * stopped: Undertow serves on after {@code start()} returns (the README's "Embedding" has the
+ * whole program, compiled and run by {@code ReadmeSnippetsIT}).
  *
  * <pre>{@code
- * try (Storefront storefront = Storefront.builder()
+ * Storefront storefront = Storefront.builder()
  *         .databaseUrl("jdbc:sqlite:/var/lib/shop/storefront.db")
- *         .build()) {
- *     Undertow.builder().addHttpListener(8080, "127.0.0.1")
- *             .setHandler(Handlers.path().addPrefixPath("/", storefront.httpHandler()))
- *             .build().start();
- * }
+ *         .build();
+ * Undertow server = Undertow.builder().addHttpListener(8080, "127.0.0.1")
+ *         .setHandler(storefront.httpHandler())
+ *         .build();
+ * server.start();
+ * Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+ *     server.stop();
+ *     storefront.close();
+ * }));
  * }</pre>
  */
 public final class Storefront implements AutoCloseable {

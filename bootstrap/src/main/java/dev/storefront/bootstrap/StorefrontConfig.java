@@ -1,6 +1,8 @@
 package dev.storefront.bootstrap;
 
 import dev.storefront.domain.common.Text;
+import dev.storefront.persistence.jdbi.SqliteDatabase;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,7 +42,7 @@ public record StorefrontConfig(
     public static final List<Variable> VARIABLES = List.of(
             new Variable("PORT", "5005", "HTTP port (0 picks a free one and logs it)"),
             new Variable("HOST", "0.0.0.0", "bind address"),
-            new Variable("DATA_DIR", "./data", "where the default database file and mail outbox live (created if missing)"),
+            new Variable("DATA_DIR", "./data", "where the default database file and mail outbox live (created owner-only if missing)"),
             new Variable("DATABASE_URL", "jdbc:sqlite:${DATA_DIR}/storefront.db", "JDBC URL of the SQLite database"),
             new Variable("MAIL_OUTBOX", "${DATA_DIR}/outbox", "directory of the file-based mail notifier"),
             new Variable("BCRYPT_COST", "12", "bcrypt work factor (4-31)"),
@@ -131,6 +133,27 @@ public record StorefrontConfig(
     /** Whether the database URL is the default one inside {@code DATA_DIR}. */
     boolean usesDataDir() {
         return databaseUrl.equals("jdbc:sqlite:" + dataDir.resolve("storefront.db"));
+    }
+
+    /** The database URL and, for a file, the absolute path it names: what every command says it uses. */
+    String databaseDescription() {
+        return SqliteDatabase.databaseFile(databaseUrl)
+                .map(file -> databaseUrl + " (" + file.toAbsolutePath().normalize() + ")").orElse(databaseUrl);
+    }
+
+    /**
+     * For the commands that work on the server's database: they never create one, so a command run
+     * from another directory cannot make and migrate an empty {@code ./data} there.
+     *
+     * @throws ConfigException naming {@code DATA_DIR} or {@code DATABASE_URL} and the path, when the file is missing
+     */
+    void requireExistingDatabase() {
+        Path file = SqliteDatabase.databaseFile(databaseUrl).orElse(null);
+        if (file != null && !Files.isRegularFile(file)) {
+            String setting = usesDataDir() ? "DATA_DIR is \"" + dataDir + "\"" : "DATABASE_URL is \"" + databaseUrl + "\"";
+            throw new ConfigException("no database at " + file.toAbsolutePath().normalize() + " (" + setting
+                    + "): run the command where the server runs, or set DATA_DIR or DATABASE_URL to its database");
+        }
     }
 
     private static List<String> origins(String text) {

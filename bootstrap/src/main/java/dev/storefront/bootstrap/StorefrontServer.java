@@ -1,11 +1,18 @@
 package dev.storefront.bootstrap;
 
+import dev.storefront.persistence.jdbi.SqliteDatabase;
+import io.undertow.server.HttpHandler;
 import io.undertow.server.handlers.GracefulShutdownHandler;
+import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.UnaryOperator;
@@ -38,6 +45,7 @@ public final class StorefrontServer implements AutoCloseable {
 
     /** Starts with a customised facade (tests move the clock or add routes through this). */
     static StorefrontServer start(StorefrontConfig config, UnaryOperator<Storefront.Builder> customise) {
+        requireResolvable(config.host());
         prepareDirectories(config);
         Storefront storefront = customise.apply(Storefront.builder().config(config)).build();
         try {
@@ -45,10 +53,10 @@ public final class StorefrontServer implements AutoCloseable {
                 DemoCatalog.loadIfEmpty(storefront);
             }
             GracefulShutdownHandler shutdown = new GracefulShutdownHandler(storefront.httpHandler());
-            HttpListener listener = HttpListener.start(config.host(), config.port(), shutdown, config.trustedProxies());
+            HttpListener listener = listen(config, shutdown);
             StorefrontServer server = new StorefrontServer(storefront, listener, shutdown);
             LOG.log(Level.INFO, "Storefront listening on http://{0}:{1,number,#} (database {2})",
-                    config.host(), server.port(), config.databaseUrl());
+                    config.host(), server.port(), config.databaseDescription());
             return server;
         } catch (RuntimeException e) {
             storefront.close();
@@ -56,19 +64,68 @@ public final class StorefrontServer implements AutoCloseable {
         }
     }
 
-    /** Creates {@code DATA_DIR}, or the directory of the database file, when missing. */
+    /**
+     * Creates {@code DATA_DIR} (or the database file's directory) and the mail outbox when missing,
+     * owner-only: they hold password hashes, emails and reset tokens.
+     *
+     * @throws ConfigException naming the variable, its value and why it cannot be used
+     */
     static void prepareDirectories(StorefrontConfig config) {
+        if (config.usesDataDir()) {
+            prepareDirectory("DATA_DIR", config.dataDir().toString(), config.dataDir());
+        } else {
+            SqliteDatabase.databaseFile(config.databaseUrl()).map(file -> file.toAbsolutePath().getParent())
+                    .ifPresent(directory -> prepareDirectory("DATABASE_URL", config.databaseUrl(), directory));
+        }
+        prepareDirectory("MAIL_OUTBOX", config.mailOutbox().toString(), config.mailOutbox());
+    }
+
+    private static void prepareDirectory(String variable, String value, Path directory) {
         try {
-            if (config.usesDataDir()) {
-                Files.createDirectories(config.dataDir());
-            } else if (!config.databaseUrl().contains(":memory:") && !config.databaseUrl().contains("mode=memory")) {
-                Path file = Path.of(config.databaseUrl().substring("jdbc:sqlite:".length()).replaceFirst("\\?.*$", ""));
-                if (file.toAbsolutePath().getParent() != null) {
-                    Files.createDirectories(file.toAbsolutePath().getParent());
+            FileOutboxNotifier.createOwnerOnlyDirectory(directory);
+        } catch (IOException e) {
+            throw new ConfigException(variable + " is \"" + value + "\": cannot create " + directory + " ("
+                    + reason(e) + ")");
+        }
+        if (!Files.isWritable(directory)) {
+            throw new ConfigException(variable + " is \"" + value + "\": " + directory + " is not writable");
+        }
+    }
+
+    /** What went wrong with a file, in words: the JDK's file exceptions carry only the path as their message. */
+    private static String reason(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileAlreadyExistsException) {
+            return "a file that is not a directory is in the way";
+        }
+        if (e instanceof FileSystemException fileSystem && fileSystem.getReason() != null) {
+            return fileSystem.getReason();
+        }
+        return Main.oneLine(e);
+    }
+
+    /** The configured host's address; a name that does not resolve stops the start with one line. */
+    private static void requireResolvable(String host) {
+        try {
+            InetAddress.getByName(host);
+        } catch (UnknownHostException e) {
+            throw new ConfigException("HOST is \"" + host + "\", which does not resolve to an address");
+        }
+    }
+
+    private static HttpListener listen(StorefrontConfig config, HttpHandler handler) {
+        try {
+            return HttpListener.start(config.host(), config.port(), handler, config.trustedProxies());
+        } catch (RuntimeException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof BindException) {
+                    throw new ConfigException("cannot listen on HOST " + config.host() + " PORT " + config.port() + " ("
+                            + Main.oneLine(cause) + ")");
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the data directory", e);
+            throw e;
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.storefront.bootstrap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.storefront.bootstrap.HttpTestClient.Response;
@@ -63,7 +64,8 @@ class ExecutableJarIT {
             assertTrue(serverJvm.onExit().get(10, TimeUnit.SECONDS) != null && !serverJvm.isAlive());
             String output = Files.readString(log);
             assertTrue(output.contains("Storefront stopped"), "the server's JVM stopped gracefully: " + output);
-            assertEquals(143, server.exitValue(), "the launcher ends as a process ended by SIGTERM");
+            assertFalse(output.contains("WARNING"), "an ordinary stop warns of nothing: " + output);
+            assertEquals(143, server.exitValue(), "the launcher exits with the server's code: the JVM's 143 for SIGTERM");
         } finally {
             server.descendants().forEach(ProcessHandle::destroyForcibly);
             server.destroyForcibly();

@@ -36,7 +36,9 @@ class FileOutboxNotifierTest {
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(files.get(0))));
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(outbox)));
         String mail = Files.readString(files.get(0));
-        assertTrue(mail.contains("\r\ntoken: AbC_123-token\r\n"), mail);
+        // LF line ends, so a script's grep '^token: ' gets the token without a trailing "\r".
+        assertTrue(List.of(mail.split("\n")).contains("token: AbC_123-token"), mail);
+        assertTrue(mail.indexOf('\r') < 0, "no CR anywhere: " + mail);
         assertTrue(mail.contains("To: alice@example.com"), mail);
     }
 }

@@ -1,6 +1,7 @@
 package dev.storefront.bootstrap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.storefront.domain.catalog.Product;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,6 +37,12 @@ class ImportCatalogCommandIT {
         Map<String, String> environment = TestConfigs.environment(dataDir, "DEMO_CATALOG", "false");
         return new Main(environment, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
+    }
+
+    /** The server's database, as the command expects to find it (it never creates one). */
+    @BeforeEach
+    void createDatabase() {
+        Storefront.builder().config(TestConfigs.config(dataDir)).build().close();
     }
 
     private String out() {
@@ -145,6 +153,20 @@ class ImportCatalogCommandIT {
         assertEquals(Main.FAILED, run("import-catalog", file("{\"currency\":\"EUR\",\"products\":[]}").toString()));
         assertTrue(err().contains("currency is USD"), err());
         assertEquals(List.of(), products());
+    }
+
+    @Test
+    void withoutADatabaseItImportsNothingAndCreatesNone() {
+        Path elsewhere = dataDir.resolve("elsewhere");
+
+        Map<String, String> environment = TestConfigs.environment(elsewhere);
+        int code = new Main(environment, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8)).run(new String[] {"import-catalog", EXAMPLE.toString()});
+
+        assertEquals(Main.FAILED, code);
+        assertTrue(err().startsWith("storefront: no database at " + elsewhere.resolve("storefront.db").toAbsolutePath()
+                + " (DATA_DIR is \"" + elsewhere + "\")"), err());
+        assertFalse(Files.exists(elsewhere), "neither the database nor its directory is created");
     }
 
     @Test

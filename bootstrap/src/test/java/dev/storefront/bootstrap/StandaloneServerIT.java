@@ -2,11 +2,15 @@ package dev.storefront.bootstrap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.storefront.http.common.ApiResponse;
 import dev.storefront.bootstrap.HttpTestClient.Response;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -32,6 +36,27 @@ class StandaloneServerIT {
             assertEquals("application/json; charset=utf-8", health.header("Content-Type").orElseThrow());
         }
         assertTrue(Files.isRegularFile(dir.resolve("data").resolve("storefront.db")));
+    }
+
+    @Test
+    void theDataDirectoryTheDatabaseAndItsWalAreOwnerOnly() throws Exception {
+        assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
+        Path data = dir.resolve("data");
+        try (StorefrontServer server = StorefrontServer.start(config())) {
+            // A write while the server runs: the WAL and its index hold hashes and emails too.
+            assertEquals(201, new HttpTestClient(server.port()).send("POST", "/api/register",
+                    "{\"username\":\"alice\",\"email\":\"alice@example.com\",\"password\":\"correct horse battery\"}")
+                    .status());
+            assertEquals("rwx------", permissions(data));
+            for (String file : List.of("storefront.db", "storefront.db-wal", "storefront.db-shm")) {
+                assertEquals("rw-------", permissions(data.resolve(file)), file);
+            }
+            assertEquals("rwx------", permissions(data.resolve("outbox")), "the outbox is made at start");
+        }
+    }
+
+    private static String permissions(Path path) throws java.io.IOException {
+        return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
     }
 
     @Test

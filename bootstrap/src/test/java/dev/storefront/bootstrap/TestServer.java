@@ -107,7 +107,7 @@ final class TestServer implements AutoCloseable {
                 for (int i = mails.size() - 1; i >= 0; i--) {
                     String mail = Files.readString(mails.get(i));
                     Matcher matcher = TOKEN_LINE.matcher(mail);
-                    if (mail.contains("To: " + email + "\r\n") && matcher.find()) {
+                    if (mail.contains("To: " + email + "\n") && matcher.find()) {
                         return matcher.group(1);
                     }
                 }

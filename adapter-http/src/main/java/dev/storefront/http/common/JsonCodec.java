@@ -1,5 +1,6 @@
 package dev.storefront.http.common;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -76,12 +77,21 @@ public final class JsonCodec {
             if (field.isEmpty()) {
                 throw new HttpProblemException(ProblemType.MALFORMED_REQUEST, "The request body must be a JSON object");
             }
-            throw HttpProblemException.invalid(field, "has the wrong type or is out of range");
+            throw HttpProblemException.invalid(field, unescapedControlCharacter(e)
+                    ? "contains a control character" : "has the wrong type or is out of range");
         } catch (JsonProcessingException e) {
             throw new HttpProblemException(ProblemType.MALFORMED_REQUEST, "The request body is not valid JSON");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Whether a field failed because its string holds a raw control character (a token cut from a
+     * line with its {@code \r}, say): Jackson reports that as a parse error inside the field.
+     */
+    private static boolean unescapedControlCharacter(JsonMappingException e) {
+        return e.getCause() instanceof JsonParseException parse && parse.getOriginalMessage().contains("CTRL-CHAR");
     }
 
     public byte[] write(Object value) {

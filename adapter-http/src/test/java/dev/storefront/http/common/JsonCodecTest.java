@@ -130,6 +130,17 @@ class JsonCodecTest {
         rejected(tooDeep.replace("{", "{\"small\":1,"), Small.class);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"\r", "\u0000", "\u001f", "\n"})
+    void aRawControlCharacterInAStringIsNamedAsSuch(String control) {
+        // A token cut from a CRLF file by a script keeps its "\r", unescaped, inside the JSON string.
+        Problem problem = rejected("{\"text\":\"token" + control + "\"}", Numbers.class);
+
+        assertEquals(ProblemType.VALIDATION.uri(), problem.type());
+        assertEquals("text", problem.errors().get(0).get("field"));
+        assertEquals("contains a control character", problem.errors().get(0).get("message"));
+    }
+
     @Test
     void unknownFieldsAreIgnored() {
         Small small = codec.read(bytes("{\"small\":2,\"unknown\":{\"deep\":[1,\"x\",null]}}"), Small.class);

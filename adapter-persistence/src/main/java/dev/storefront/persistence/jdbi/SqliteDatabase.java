@@ -2,9 +2,16 @@ package dev.storefront.persistence.jdbi;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -88,7 +95,8 @@ public final class SqliteDatabase implements AutoCloseable {
     }
 
     /**
-     * Opens (creating if needed) the database at a {@code jdbc:sqlite:} URL with a pool it owns.
+     * Opens (creating if needed, readable by its owner only) the database at a {@code jdbc:sqlite:}
+     * URL with a pool it owns.
      * An in-memory URL ({@code jdbc:sqlite::memory:}) gets one shared connection, since every
      * SQLite in-memory connection would otherwise be a database of its own.
      */
@@ -107,6 +115,7 @@ public final class SqliteDatabase implements AutoCloseable {
             throw new IllegalArgumentException("only jdbc:sqlite: URLs are supported");
         }
         boolean inMemory = isInMemory(jdbcUrl);
+        databaseFile(jdbcUrl).ifPresent(SqliteDatabase::createOwnerOnlyIfMissing);
         SQLiteConfig sqlite = new SQLiteConfig();
         sqlite.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
         sqlite.enforceForeignKeys(true);
@@ -215,6 +224,38 @@ public final class SqliteDatabase implements AutoCloseable {
      */
     public static SqliteDatabase using(DataSource dataSource) {
         return new SqliteDatabase(Objects.requireNonNull(dataSource, "dataSource"), null, null, null, null);
+    }
+
+    /**
+     * The database file a {@code jdbc:sqlite:} URL names ({@code jdbc:sqlite:PATH} or
+     * {@code jdbc:sqlite:file:PATH?…}), or empty for an in-memory database.
+     */
+    public static Optional<Path> databaseFile(String jdbcUrl) {
+        if (!jdbcUrl.startsWith("jdbc:sqlite:") || isInMemory(jdbcUrl)) {
+            return Optional.empty();
+        }
+        String location = jdbcUrl.substring("jdbc:sqlite:".length()).replaceFirst("\\?.*$", "");
+        if (location.startsWith("file:")) {
+            location = location.substring("file:".length()).replaceFirst("^//(?=/)", "");
+        }
+        return Optional.of(Path.of(location));
+    }
+
+    /**
+     * The database holds password hashes and emails: a file it creates is its owner's only, and
+     * SQLite gives the WAL and its index the main file's permissions. An existing file keeps its own.
+     */
+    private static void createOwnerOnlyIfMissing(Path file) {
+        if (Files.exists(file) || !FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            return;
+        }
+        try {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (FileAlreadyExistsException e) {
+            // created meanwhile by another process: its permissions stand
+        } catch (IOException e) {
+            // a missing directory or no permission: SQLite's own open reports it
+        }
     }
 
     static boolean isInMemory(String jdbcUrl) {

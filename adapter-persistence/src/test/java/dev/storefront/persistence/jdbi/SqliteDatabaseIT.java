@@ -3,8 +3,12 @@ package dev.storefront.persistence.jdbi;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +53,27 @@ class SqliteDatabaseIT {
         int tables = raw().withHandle(h -> h.createQuery(
                 "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'store_setting'").mapTo(Integer.class).one());
         assertEquals(1, tables);
+    }
+
+    @Test
+    void aDatabaseFileItCreatesIsOwnerOnlyAndSoAreItsWalAndIndex() throws Exception {
+        assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
+        try (SqliteDatabase db = SqliteDatabase.open("jdbc:sqlite:file:" + dir.resolve("store.db") + "?cache=private")) {
+            assertTrue(db.isAvailable());
+            for (String file : List.of("store.db", "store.db-wal", "store.db-shm")) {
+                assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve(file))),
+                        file);
+            }
+        }
+    }
+
+    @Test
+    void anExistingDatabaseFileKeepsItsPermissions() throws Exception {
+        assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
+        Files.createFile(dir.resolve("store.db"), PosixFilePermissions.asFileAttribute(
+                PosixFilePermissions.fromString("rw-r-----")));
+        SqliteDatabase.open(url()).close();
+        assertEquals("rw-r-----", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("store.db"))));
     }
 
     @Test

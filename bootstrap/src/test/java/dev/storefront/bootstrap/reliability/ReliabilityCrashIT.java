@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.storefront.bootstrap.reliability.Http.Answer;
+import dev.storefront.persistence.jdbi.SqliteDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,6 +53,8 @@ class ReliabilityCrashIT {
                   {"sku": "CRASH-PLENTY-1", "name": "Plenty one", "category": "Crash", "price": "12.00", "stock": 5000},
                   {"sku": "CRASH-PLENTY-2", "name": "Plenty two", "category": "Crash", "price": "7.35", "stock": 5000}
                 ]}""");
+        // The database a first serve creates: import-catalog works on an existing one only.
+        SqliteDatabase.open("jdbc:sqlite:" + dataDir.resolve("storefront.db")).close();
         assertEquals(0, JarServer.run(dataDir, work.resolve("import.log"), "import-catalog", catalog.toString()),
                 () -> read(work.resolve("import.log")));
         Map<Long, Long> initial = Invariants.stock(db);
