@@ -52,7 +52,8 @@ final class AccountKit {
     final AccountSettings settings = new AccountSettings(
             new SessionPolicy(Duration.ofMinutes(30), Duration.ofDays(7)), Duration.ofMinutes(30));
 
-    final RegisterUserService register = new RegisterUserService(transactions, users, hasher, policy, time, events);
+    final RegisterUserService register = new RegisterUserService(transactions, users, hasher, policy, time, events,
+            limiter, SignUpLimits.defaults());
     final LogInService logIn = new LogInService(transactions, users, sessions, hasher, tokens, throttle, handover,
             events, time, settings);
     final LogOutService logOut = new LogOutService(transactions, sessions, tokens, events, time);
