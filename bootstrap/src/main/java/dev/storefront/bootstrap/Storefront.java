@@ -284,7 +284,8 @@ public final class Storefront implements AutoCloseable {
             logIn = new LogInService(tx, users, sessions, hasher, tokens, throttle, handover, events, time, settings);
             logOut = new LogOutService(tx, sessions, tokens, events, time);
             resolveSession = new ResolveSessionService(tx, sessions, tokens, time, settings);
-            startGuestSession = new StartGuestSessionService(tx, sessions, tokens, time, settings);
+            startGuestSession = new StartGuestSessionService(tx, sessions, tokens, time, settings, limiter,
+                    signUpLimits);
             currentUser = new GetCurrentUserService(tx, users);
             dashboard = new GetDashboardService(tx, users, orders, carts);
             updateProfile = new UpdateProfileService(tx, users, resetTokens, hasher, throttle, events, time);

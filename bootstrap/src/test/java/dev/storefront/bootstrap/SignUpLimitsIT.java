@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.storefront.bootstrap.HttpTestClient.Response;
+import dev.storefront.domain.catalog.Product;
+import dev.storefront.domain.port.in.catalog.CreateProductCommand;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -32,6 +35,32 @@ class SignUpLimitsIT {
             long retryAfter = Long.parseLong(refused.header("Retry-After").orElseThrow());
             assertTrue(retryAfter >= 1 && retryAfter <= 3600, "Retry-After " + retryAfter);
             assertEquals(429, http.register(first, PASSWORD).status(), "no 409 either once throttled");
+        }
+    }
+
+    @Test
+    void guestSessionsFromOneAddressAreLimitedWhileExistingGuestsKeepShopping(@TempDir Path dataDir) {
+        try (TestServer http = TestServer.start(dataDir, Map.of("GUEST_SESSIONS_PER_HOUR", "3"))) {
+            Product mug = http.server.storefront().createProduct().createProduct(new CreateProductCommand("MUG-1",
+                    "Mug", "", "Kitchen", new BigDecimal("9.50"), 100));
+            String add = "{\"productId\":" + mug.id().value() + "}";
+            String guest = null;
+            for (int i = 0; i < 3; i++) {
+                Response added = http.post("/api/cart/items", add, null);
+                assertEquals(200, added.status(), added.body());
+                guest = added.sid();
+            }
+
+            Response refused = http.post("/api/cart/items", add, null);
+            assertEquals(429, refused.status(), refused.body());
+            assertTrue(refused.body().contains("\"type\":\"/problems/rate-limited\""), refused.body());
+            long retryAfter = Long.parseLong(refused.header("Retry-After").orElseThrow());
+            assertTrue(retryAfter >= 1 && retryAfter <= 3600, "Retry-After " + retryAfter);
+            assertTrue(refused.sidCookie().isEmpty(), "no session was started");
+
+            Response again = http.post("/api/cart/items", add, guest);
+            assertEquals(200, again.status(), "a guest who has a session is not a new one: " + again.body());
+            assertEquals(2, again.json().path("items").get(0).path("quantity").asInt());
         }
     }
 }

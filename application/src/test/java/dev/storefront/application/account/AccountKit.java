@@ -58,7 +58,8 @@ final class AccountKit {
             events, time, settings);
     final LogOutService logOut = new LogOutService(transactions, sessions, tokens, events, time);
     final ResolveSessionService resolve = new ResolveSessionService(transactions, sessions, tokens, time, settings);
-    final StartGuestSessionService startGuest = new StartGuestSessionService(transactions, sessions, tokens, time, settings);
+    final StartGuestSessionService startGuest = new StartGuestSessionService(transactions, sessions, tokens, time,
+            settings, limiter, SignUpLimits.defaults());
     final GetCurrentUserService currentUser = new GetCurrentUserService(transactions, users);
     final GetDashboardService dashboard = new GetDashboardService(transactions, users, orders, carts);
     final UpdateProfileService updateProfile = new UpdateProfileService(transactions, users, resetTokens, hasher,
