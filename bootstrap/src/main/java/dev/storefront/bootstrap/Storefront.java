@@ -288,7 +288,7 @@ public final class Storefront implements AutoCloseable {
                     signUpLimits);
             currentUser = new GetCurrentUserService(tx, users);
             dashboard = new GetDashboardService(tx, users, orders, carts);
-            updateProfile = new UpdateProfileService(tx, users, resetTokens, hasher, throttle, events, time);
+            updateProfile = new UpdateProfileService(tx, users, resetTokens, hasher, throttle, events, time, limiter);
             changePassword = new ChangePasswordService(tx, users, sessions, resetTokens, hasher, policy, tokens,
                     throttle, events, time, settings);
             requestPasswordReset = new RequestPasswordResetService(tx, users, resetTokens, tokens, notifier, limiter,

@@ -63,4 +63,25 @@ class SignUpLimitsIT {
             assertEquals(2, again.json().path("items").get(0).path("quantity").asInt());
         }
     }
+
+    @Test
+    void aProfileChangeRevealsATakenEmailOnlyAfterThePasswordAndTenTimesAnHour(@TempDir Path dataDir) {
+        try (TestServer http = TestServer.start(dataDir, Map.of())) {
+            String alice = TestServer.uniqueName("alice");
+            String bob = TestServer.uniqueName("bob");
+            String sid = http.registeredAndLoggedIn(alice, PASSWORD);
+            http.register(bob, PASSWORD);
+            String probe = "{\"email\":\"" + bob + "@example.com\",\"currentPassword\":\"%s\"}";
+
+            Response wrong = http.send("PATCH", "/api/user", String.format(probe, "wrong password"), sid);
+            assertEquals(403, wrong.status(), "the password first: " + wrong.body());
+            for (int i = 0; i < 10; i++) {
+                Response taken = http.send("PATCH", "/api/user", String.format(probe, PASSWORD), sid);
+                assertEquals(409, taken.status(), taken.body());
+            }
+            Response refused = http.send("PATCH", "/api/user", String.format(probe, PASSWORD), sid);
+            assertEquals(429, refused.status(), refused.body());
+            assertTrue(refused.header("Retry-After").isPresent());
+        }
+    }
 }

@@ -63,7 +63,7 @@ final class AccountKit {
     final GetCurrentUserService currentUser = new GetCurrentUserService(transactions, users);
     final GetDashboardService dashboard = new GetDashboardService(transactions, users, orders, carts);
     final UpdateProfileService updateProfile = new UpdateProfileService(transactions, users, resetTokens, hasher,
-            throttle, events, time);
+            throttle, events, time, limiter);
     final ChangePasswordService changePassword = new ChangePasswordService(transactions, users, sessions, resetTokens,
             hasher, policy, tokens, throttle, events, time, settings);
     final RequestPasswordResetService requestReset = new RequestPasswordResetService(transactions, users, resetTokens,
