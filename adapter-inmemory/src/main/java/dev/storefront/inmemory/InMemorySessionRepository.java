@@ -9,6 +9,7 @@ import dev.storefront.domain.session.TokenDigest;
 import dev.storefront.domain.user.UserId;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,10 +88,16 @@ public final class InMemorySessionRepository implements SessionRepository, InMem
     }
 
     @Override
-    public synchronized int deleteExpired(Instant now, Instant idleCutoff) {
-        int before = sessions.size();
-        sessions.values().removeIf(s -> !s.expiresAt().isAfter(now) || !s.lastSeenAt().isAfter(idleCutoff));
-        return before - sessions.size();
+    public synchronized int deleteExpired(Instant now, Instant idleCutoff, int limit) {
+        int deleted = 0;
+        for (Iterator<Session> it = sessions.values().iterator(); it.hasNext() && deleted < limit; ) {
+            Session s = it.next();
+            if (!s.expiresAt().isAfter(now) || !s.lastSeenAt().isAfter(idleCutoff)) {
+                it.remove();
+                deleted++;
+            }
+        }
+        return deleted;
     }
 
     /** How many sessions are stored, expired or not (for tests). */

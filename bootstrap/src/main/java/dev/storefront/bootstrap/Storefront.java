@@ -14,6 +14,7 @@ import dev.storefront.application.account.RequestPasswordResetService;
 import dev.storefront.application.account.ResolveSessionService;
 import dev.storefront.application.account.RevokeOtherSessionsService;
 import dev.storefront.application.account.RevokeSessionService;
+import dev.storefront.application.account.SignUpLimits;
 import dev.storefront.application.account.StartGuestSessionService;
 import dev.storefront.application.account.SweepExpiredSessionsService;
 import dev.storefront.application.account.UpdateProfileService;
@@ -292,14 +293,16 @@ public final class Storefront implements AutoCloseable {
                     new SessionPolicy(config.sessionIdleTimeout(), config.sessionMaxLifetime()),
                     AccountSettings.DEFAULT_RESET_TOKEN_LIFETIME);
 
-            registerUser = new RegisterUserService(tx, users, hasher, policy, time, events);
+            SignUpLimits signUpLimits = new SignUpLimits(config.registrationsPerHour(), config.guestSessionsPerHour());
+            registerUser = new RegisterUserService(tx, users, hasher, policy, time, events, limiter, signUpLimits);
             logIn = new LogInService(tx, users, sessions, hasher, tokens, throttle, handover, events, time, settings);
             logOut = new LogOutService(tx, sessions, tokens, events, time);
             resolveSession = new ResolveSessionService(tx, sessions, tokens, time, settings);
-            startGuestSession = new StartGuestSessionService(tx, sessions, tokens, time, settings);
+            startGuestSession = new StartGuestSessionService(tx, sessions, tokens, time, settings, limiter,
+                    signUpLimits);
             currentUser = new GetCurrentUserService(tx, users);
             dashboard = new GetDashboardService(tx, users, orders, carts);
-            updateProfile = new UpdateProfileService(tx, users, resetTokens, hasher, throttle, events, time);
+            updateProfile = new UpdateProfileService(tx, users, resetTokens, hasher, throttle, events, time, limiter);
             changePassword = new ChangePasswordService(tx, users, sessions, resetTokens, hasher, policy, tokens,
                     throttle, events, time, settings);
             requestPasswordReset = new RequestPasswordResetService(tx, users, resetTokens, tokens, notifier, limiter,

@@ -1,5 +1,6 @@
 package dev.storefront.bootstrap;
 
+import dev.storefront.application.account.SignUpLimits;
 import dev.storefront.domain.common.Text;
 import dev.storefront.persistence.jdbi.SqliteDatabase;
 import java.nio.file.Files;
@@ -34,7 +35,9 @@ public record StorefrontConfig(
         Currency currency,
         long maxBodyBytes,
         List<String> trustedProxies,
-        List<String> jvmOptions) {
+        List<String> jvmOptions,
+        int registrationsPerHour,
+        int guestSessionsPerHour) {
 
     /** A configuration variable: its name, default and meaning, as the {@code --help} lists them. */
     public record Variable(String name, String defaultValue, String meaning) {}
@@ -55,7 +58,11 @@ public record StorefrontConfig(
             new Variable("MAX_BODY_BYTES", "65536", "request body limit in bytes"),
             new Variable("TRUSTED_PROXIES", "", "addresses of reverse proxies whose X-Forwarded-For names the client"),
             new Variable("JVM_OPTIONS", ServerJvm.DEFAULT_OPTIONS,
-                    "serve runs in a JVM with these options unless the java command set -X options (empty: as started)"));
+                    "serve runs in a JVM with these options unless the java command set -X options (empty: as started)"),
+            new Variable("REGISTRATIONS_PER_HOUR", Integer.toString(SignUpLimits.DEFAULT_REGISTRATIONS_PER_HOUR),
+                    "registrations accepted from one client address per hour"),
+            new Variable("GUEST_SESSIONS_PER_HOUR", Integer.toString(SignUpLimits.DEFAULT_GUEST_SESSIONS_PER_HOUR),
+                    "guest sessions (carts without login) started from one client address per hour"));
 
     private static final int MAX_BODY_LIMIT = 16 * 1024 * 1024;
 
@@ -125,9 +132,13 @@ public record StorefrontConfig(
         List<String> trustedProxies = read.optional("TRUSTED_PROXIES", StorefrontConfig::addresses,
                 "a comma-separated list of IP addresses like 10.0.0.5,::1");
         List<String> jvmOptions = read.jvmOptions("JVM_OPTIONS", ServerJvm.DEFAULT_OPTIONS);
+        int registrationsPerHour = read.integer("REGISTRATIONS_PER_HOUR", SignUpLimits.DEFAULT_REGISTRATIONS_PER_HOUR,
+                1, 1_000_000);
+        int guestSessionsPerHour = read.integer("GUEST_SESSIONS_PER_HOUR", SignUpLimits.DEFAULT_GUEST_SESSIONS_PER_HOUR,
+                1, 1_000_000);
         return new StorefrontConfig(port, host, dataDir, databaseUrl, mailOutbox, bcryptCost, corsOrigins,
                 cookieSecure, Duration.ofMinutes(idleMinutes), Duration.ofDays(maxDays), demoCatalog, currency, maxBody,
-                trustedProxies, jvmOptions);
+                trustedProxies, jvmOptions, registrationsPerHour, guestSessionsPerHour);
     }
 
     /** Whether the database URL is the default one inside {@code DATA_DIR}. */

@@ -49,6 +49,20 @@ class StorefrontConfigTest {
     }
 
     @Test
+    void signUpLimitsDefaultTo30RegistrationsAnd300GuestSessionsPerAddressAndHour() {
+        StorefrontConfig defaults = StorefrontConfig.defaults();
+        assertEquals(30, defaults.registrationsPerHour());
+        assertEquals(300, defaults.guestSessionsPerHour());
+        StorefrontConfig set = StorefrontConfig.from(Map.of("REGISTRATIONS_PER_HOUR", "5"),
+                new String[] {"--guest-sessions-per-hour=1000"}).config();
+        assertEquals(5, set.registrationsPerHour());
+        assertEquals(1000, set.guestSessionsPerHour());
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> StorefrontConfig.from(Map.of("REGISTRATIONS_PER_HOUR", "0"), new String[0]));
+        assertTrue(e.getMessage().startsWith("REGISTRATIONS_PER_HOUR must be a whole number from 1"), e.getMessage());
+    }
+
+    @Test
     void dataDirMovesTheDefaultDatabaseAndOutbox() {
         StorefrontConfig config = StorefrontConfig.from(Map.of("DATA_DIR", "/srv/shop"), new String[0]).config();
         assertEquals("jdbc:sqlite:/srv/shop/storefront.db", config.databaseUrl());

@@ -45,7 +45,10 @@ import java.util.Optional;
 /**
  * The Accounts rows of api.md. Routes that hash or verify a password run on {@code hashingPool},
  * a bounded pool of their own, so a login storm is answered 503 there instead of starving the
- * other routes.
+ * other routes. Registration runs in a lane behind the others: anyone may register, so a flood of
+ * registrations must not delay the logins, password and profile changes and reset confirmations
+ * of people who already have an account (those need a secret the caller holds, and the login
+ * throttle or the token bounds them).
  */
 public final class AccountRoutes implements RouteGroup {
 
@@ -72,22 +75,27 @@ public final class AccountRoutes implements RouteGroup {
         }
     }
 
+    /** Registrations admitted behind the other hashing routes (running or waiting) before more get 503. */
+    static final int REGISTRATIONS_ADMITTED = 16;
+
     static final String RESET_ACCEPTED =
             "If an account with that email exists, a password reset link has been sent to it";
 
     private final UseCases useCases;
     private final SessionCookies cookies;
     private final BoundedPool hashingPool;
+    private final BoundedPool registrationLane;
 
     public AccountRoutes(UseCases useCases, SessionCookies cookies, BoundedPool hashingPool) {
         this.useCases = Objects.requireNonNull(useCases, "useCases");
         this.cookies = Objects.requireNonNull(cookies, "cookies");
         this.hashingPool = Objects.requireNonNull(hashingPool, "hashingPool");
+        this.registrationLane = hashingPool.behind(REGISTRATIONS_ADMITTED);
     }
 
     @Override
     public void register(Router router) {
-        router.add("POST", "/api/register", this::registerUser, hashingPool);
+        router.add("POST", "/api/register", this::registerUser, registrationLane);
         router.add("POST", "/api/login", this::logIn, hashingPool);
         router.post("/api/logout", this::logOut);
         router.get("/api/user", this::currentUser);

@@ -115,7 +115,8 @@ public final class SessionCookies implements PrincipalResolver {
         if (current.isPresent()) {
             return current.get();
         }
-        IssuedSession issued = guests.startGuestSession(new StartGuestSessionCommand(request.header("User-Agent").orElse(null)));
+        IssuedSession issued = guests.startGuestSession(new StartGuestSessionCommand(
+                request.header("User-Agent").orElse(null), request.clientAddress()));
         return issue(request, issued, Optional.empty());
     }
 

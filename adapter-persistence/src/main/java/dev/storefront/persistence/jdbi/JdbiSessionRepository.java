@@ -166,9 +166,13 @@ public final class JdbiSessionRepository implements SessionRepository {
     }
 
     @Override
-    public int deleteExpired(Instant now, Instant idleCutoff) {
-        int changed = update("DELETE FROM user_session WHERE expires_at <= :now OR last_seen_at <= :cutoff",
-                "now", now.toEpochMilli(), "cutoff", idleCutoff.toEpochMilli());
+    public int deleteExpired(Instant now, Instant idleCutoff, int limit) {
+        // A guest's cart lines go with its session (ON DELETE CASCADE), in the same batch.
+        int changed = database.withHandle(h -> h.createUpdate("DELETE FROM user_session WHERE token_hash IN"
+                        + " (SELECT token_hash FROM user_session WHERE expires_at <= :now OR last_seen_at <= :cutoff"
+                        + " LIMIT :limit)")
+                .bind("now", now.toEpochMilli()).bind("cutoff", idleCutoff.toEpochMilli()).bind("limit", limit)
+                .execute());
         afterCommit(cache::forgetAll);
         return changed;
     }

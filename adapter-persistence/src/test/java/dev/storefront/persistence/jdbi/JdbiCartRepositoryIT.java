@@ -95,6 +95,23 @@ class JdbiCartRepositoryIT extends CartRepositoryContract {
     }
 
     @Test
+    void aSweptGuestSessionTakesItsCartLinesWithIt() {
+        CartOwner guest = newGuest();
+        CartOwner other = newGuest();
+        ProductId product = newProduct();
+        transactions().inTransaction(() -> {
+            repository.save(guest, Cart.restore(List.of(new CartLine(product, new Quantity(2), T0))));
+            repository.save(other, Cart.restore(List.of(new CartLine(product, new Quantity(1), T0))));
+        });
+        // Both sessions ended in 1970; a batch of one takes one session and its lines, nothing more.
+        int swept = transactions().inTransaction(() -> new JdbiSessionRepository(database).deleteExpired(T0, T0, 1));
+        assertEquals(1, swept);
+        int linesLeft = database.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM cart_line")
+                .mapTo(Integer.class).one());
+        assertEquals(1, linesLeft);
+    }
+
+    @Test
     void aUsersCartSurvivesReopeningTheDatabase() {
         CartOwner user = newUser();
         ProductId product = newProduct();

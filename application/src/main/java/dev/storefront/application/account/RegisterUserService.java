@@ -4,6 +4,7 @@ import dev.storefront.domain.port.in.account.RegisterUserCommand;
 import dev.storefront.domain.port.in.account.RegisterUserUseCase;
 import dev.storefront.domain.port.out.AccountEvents;
 import dev.storefront.domain.port.out.PasswordHasher;
+import dev.storefront.domain.port.out.RateLimiter;
 import dev.storefront.domain.port.out.TimeSource;
 import dev.storefront.domain.port.out.Transactions;
 import dev.storefront.domain.port.out.UserRepository;
@@ -12,6 +13,7 @@ import dev.storefront.domain.user.NewUser;
 import dev.storefront.domain.user.Password;
 import dev.storefront.domain.user.PasswordHash;
 import dev.storefront.domain.user.PasswordPolicy;
+import dev.storefront.domain.user.RegistrationThrottled;
 import dev.storefront.domain.user.User;
 import dev.storefront.domain.user.Username;
 import dev.storefront.domain.user.UsernameOrEmailTaken;
@@ -19,22 +21,32 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.Objects;
 
+/**
+ * Registers a customer. Limited per client address ({@link SignUpLimits#registrationsPerHour()}),
+ * counted before anything is looked up: each attempt with valid input costs one, so the limit also
+ * bounds probing which names and emails are taken (the 409).
+ */
 public final class RegisterUserService implements RegisterUserUseCase {
     private final Transactions transactions;
     private final UserRepository users;
     private final PasswordHasher hasher;
     private final PasswordPolicy policy;
     private final TimeSource time;
+    private final RateLimiter limiter;
+    private final int perHour;
     private final Audit audit;
 
     @Inject
     public RegisterUserService(Transactions transactions, UserRepository users, PasswordHasher hasher,
-                               PasswordPolicy policy, TimeSource time, AccountEvents events) {
+                               PasswordPolicy policy, TimeSource time, AccountEvents events, RateLimiter limiter,
+                               SignUpLimits limits) {
         this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.users = Objects.requireNonNull(users, "users");
         this.hasher = Objects.requireNonNull(hasher, "hasher");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.time = Objects.requireNonNull(time, "time");
+        this.limiter = Objects.requireNonNull(limiter, "limiter");
+        this.perHour = limits.registrationsPerHour();
         this.audit = new Audit(Objects.requireNonNull(events, "events"));
     }
 
@@ -47,6 +59,12 @@ public final class RegisterUserService implements RegisterUserUseCase {
             violations.addAll(policy.violations("password", Password.of(command.password()), username, email));
         }
         violations.throwIfAny();
+        if (command.clientAddress() != null) {
+            limiter.tryAcquire("register-address:" + command.clientAddress(), perHour, SignUpLimits.WINDOW, time.now())
+                    .ifPresent(wait -> {
+                        throw new RegistrationThrottled(wait);
+                    });
+        }
 
         // A cheap check first, so a taken name does not cost a hash; repeated under the write lock.
         transactions.readOnly(() -> requireAvailable(username, email));

@@ -10,7 +10,15 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.Objects;
 
+/**
+ * Deletes expired sessions (a guest's cart goes with its session) and reset tokens. Sessions go in
+ * batches of {@value #BATCH}, one transaction each: a flood of guest sessions expiring together
+ * must not hold the write lock for seconds (100,000 in one transaction stalled every write for over
+ * a second; see docs/reliability.md).
+ */
 public final class SweepExpiredSessionsService implements SweepExpiredSessionsUseCase {
+    /** Sessions deleted per transaction. */
+    public static final int BATCH = 100;
     private final Transactions transactions;
     private final SessionRepository sessions;
     private final PasswordResetTokenRepository resetTokens;
@@ -31,7 +39,13 @@ public final class SweepExpiredSessionsService implements SweepExpiredSessionsUs
     @Override
     public int sweepExpired() {
         Instant now = time.now();
-        return transactions.inTransaction(() ->
-                sessions.deleteExpired(now, now.minus(policy.idleTimeout())) + resetTokens.deleteExpired(now));
+        Instant idleCutoff = now.minus(policy.idleTimeout());
+        int swept = 0;
+        int batch;
+        do {
+            batch = transactions.inTransaction(() -> sessions.deleteExpired(now, idleCutoff, BATCH));
+            swept += batch;
+        } while (batch == BATCH);
+        return swept + transactions.inTransaction(() -> resetTokens.deleteExpired(now));
     }
 }

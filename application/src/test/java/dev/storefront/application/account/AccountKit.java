@@ -53,16 +53,18 @@ final class AccountKit {
     final AccountSettings settings = new AccountSettings(
             new SessionPolicy(Duration.ofMinutes(30), Duration.ofDays(7)), Duration.ofMinutes(30));
 
-    final RegisterUserService register = new RegisterUserService(transactions, users, hasher, policy, time, events);
+    final RegisterUserService register = new RegisterUserService(transactions, users, hasher, policy, time, events,
+            limiter, SignUpLimits.defaults());
     final LogInService logIn = new LogInService(transactions, users, sessions, hasher, tokens, throttle, handover,
             events, time, settings);
     final LogOutService logOut = new LogOutService(transactions, sessions, tokens, events, time);
     final ResolveSessionService resolve = new ResolveSessionService(transactions, sessions, tokens, time, settings);
-    final StartGuestSessionService startGuest = new StartGuestSessionService(transactions, sessions, tokens, time, settings);
+    final StartGuestSessionService startGuest = new StartGuestSessionService(transactions, sessions, tokens, time,
+            settings, limiter, SignUpLimits.defaults());
     final GetCurrentUserService currentUser = new GetCurrentUserService(transactions, users);
     final GetDashboardService dashboard = new GetDashboardService(transactions, users, orders, carts);
     final UpdateProfileService updateProfile = new UpdateProfileService(transactions, users, resetTokens, hasher,
-            throttle, events, time);
+            throttle, events, time, limiter);
     final ChangePasswordService changePassword = new ChangePasswordService(transactions, users, sessions, resetTokens,
             hasher, policy, tokens, throttle, events, time, settings);
     final RequestPasswordResetService requestReset = new RequestPasswordResetService(transactions, users, resetTokens,

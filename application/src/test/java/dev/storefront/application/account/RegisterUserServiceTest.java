@@ -10,10 +10,13 @@ import dev.storefront.domain.common.FieldViolation;
 import dev.storefront.domain.common.InvalidInputException;
 import dev.storefront.domain.port.in.account.RegisterUserCommand;
 import dev.storefront.domain.port.out.AccountEvents;
+import dev.storefront.domain.user.Email;
 import dev.storefront.domain.user.Password;
+import dev.storefront.domain.user.RegistrationThrottled;
 import dev.storefront.domain.user.Role;
 import dev.storefront.domain.user.User;
 import dev.storefront.domain.user.UsernameOrEmailTaken;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -79,5 +82,34 @@ class RegisterUserServiceTest {
                 () -> register("Alice", "alice@example.com", PASSWORD));
         assertEquals(2, both.violations().size());
         assertEquals(hashes, kit.hasher.hashCount());
+    }
+
+    @Test
+    void theThirtyFirstAttemptFromOneAddressInAnHourIsThrottledTakenNamesCountingToo() {
+        register("alice", "alice@example.com", PASSWORD);
+        for (int i = 1; i < 30; i++) {
+            // Probing which emails are taken spends the same budget as registering.
+            assertThrows(UsernameOrEmailTaken.class, () -> register("probe", "alice@example.com", PASSWORD));
+        }
+        int hashes = kit.hasher.hashCount();
+        RegistrationThrottled throttled = assertThrows(RegistrationThrottled.class,
+                () -> register("bob", "bob@example.com", PASSWORD));
+        assertTrue(throttled.retryAfter().compareTo(Duration.ofHours(1)) <= 0, throttled.retryAfter().toString());
+        assertTrue(kit.users.findByEmail(new Email("bob@example.com")).isEmpty());
+        assertEquals(hashes, kit.hasher.hashCount(), "a throttled attempt costs no hash");
+
+        User fromElsewhere = kit.register.register(new RegisterUserCommand("carol", "carol@example.com", PASSWORD,
+                "10.0.0.2"));
+        assertEquals("carol", fromElsewhere.username().value());
+        kit.time.advance(Duration.ofHours(1));
+        assertEquals("bob", register("bob", "bob@example.com", PASSWORD).username().value());
+    }
+
+    @Test
+    void invalidInputIsRefusedWithoutSpendingTheAddressesBudget() {
+        for (int i = 0; i < 40; i++) {
+            assertThrows(InvalidInputException.class, () -> register("a", "not-an-email", PASSWORD));
+        }
+        assertEquals("alice", register("alice", "alice@example.com", PASSWORD).username().value());
     }
 }

@@ -47,8 +47,10 @@ public interface SessionRepository {
     int deleteByUserExcept(UserId userId, TokenDigest keep);
 
     /**
-     * Deletes sessions past their absolute lifetime ({@code expiresAt <= now}) or idle since before
-     * {@code idleCutoff} ({@code lastSeenAt <= idleCutoff}); @return how many
+     * Deletes at most {@code limit} sessions past their absolute lifetime ({@code expiresAt <= now})
+     * or idle since before {@code idleCutoff} ({@code lastSeenAt <= idleCutoff}); @return how many.
+     * A sweep calls it until it deletes fewer than {@code limit}, one transaction per call, so
+     * that other writes get in between however many sessions expired.
      */
-    int deleteExpired(Instant now, Instant idleCutoff);
+    int deleteExpired(Instant now, Instant idleCutoff, int limit);
 }

@@ -10,5 +10,10 @@ import dev.storefront.domain.session.IssuedSession;
 public interface StartGuestSessionUseCase {
     IssuedSession startGuestSession(StartGuestSessionCommand command);
 
-    record StartGuestSessionCommand(String userAgent) {}
+    /** {@code clientAddress} counts against the per-address limit; null (the host application's own call) does not. */
+    record StartGuestSessionCommand(String userAgent, String clientAddress) {
+        public StartGuestSessionCommand(String userAgent) {
+            this(userAgent, null);
+        }
+    }
 }

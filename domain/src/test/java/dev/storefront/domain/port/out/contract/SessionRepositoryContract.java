@@ -14,6 +14,7 @@ import dev.storefront.domain.session.TokenDigest;
 import dev.storefront.domain.user.UserId;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -149,9 +150,31 @@ public abstract class SessionRepositoryContract {
         Session ancient = session(null, T0);
         List.of(fresh, idle, ancient).forEach(sessions::add);
         sessions.touch(ancient.digest(), now.minusSeconds(1)); // active, but past its absolute lifetime
-        assertEquals(2, sessions.deleteExpired(now, now.minus(Duration.ofMinutes(30))));
+        assertEquals(2, sessions.deleteExpired(now, now.minus(Duration.ofMinutes(30)), 100));
         assertTrue(sessions.findByDigest(fresh.digest()).isPresent());
         assertTrue(sessions.findByDigest(idle.digest()).isEmpty());
         assertTrue(sessions.findByDigest(ancient.digest()).isEmpty());
+    }
+
+    @Test
+    void deletesExpiredSessionsAtMostTheLimitAtATimeLeavingLiveOnesAlone() {
+        Instant now = T0.plus(Duration.ofDays(7));
+        Instant idleCutoff = now.minus(Duration.ofMinutes(30));
+        List<Session> expired = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            Session s = session(i % 2 == 0 ? null : alice, now.minus(Duration.ofHours(1)));
+            expired.add(s);
+            sessions.add(s);
+        }
+        Session live = session(bob, now.minus(Duration.ofMinutes(10)));
+        sessions.add(live);
+
+        assertEquals(2, sessions.deleteExpired(now, idleCutoff, 2));
+        assertEquals(3, expired.stream().filter(s -> sessions.findByDigest(s.digest()).isPresent()).count());
+        assertEquals(2, sessions.deleteExpired(now, idleCutoff, 2));
+        assertEquals(1, sessions.deleteExpired(now, idleCutoff, 2));
+        assertEquals(0, sessions.deleteExpired(now, idleCutoff, 2));
+        assertTrue(expired.stream().allMatch(s -> sessions.findByDigest(s.digest()).isEmpty()));
+        assertTrue(sessions.findByDigest(live.digest()).isPresent());
     }
 }
