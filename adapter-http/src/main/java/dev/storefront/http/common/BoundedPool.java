@@ -1,6 +1,8 @@
 package dev.storefront.http.common;
 
+import java.util.ArrayDeque;
 import java.util.concurrent.PriorityBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -15,13 +17,18 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>A pool may have lanes {@link #behind} it: work on the same threads that must never delay the
  * pool's own (registrations behind logins). A free thread always takes the pool's waiting tasks
- * before a lane's, and a lane admits only up to its own bound, so it cannot fill the pool's queue.
+ * before a lane's, a lane admits only up to its own bound, so it cannot fill the pool's queue, and
+ * a lane's tasks hold at most all threads but one (of a pool of two or more): the pool's next task
+ * never waits for a lane's task to finish.
  */
 public final class BoundedPool implements AutoCloseable {
     private final Threads threads;
     private final int rank;
     private final Semaphore admitted;
     private final int capacity;
+    /** For a lane: its admitted tasks not yet handed to the threads, and how many are handed. */
+    private final ArrayDeque<Runnable> held = new ArrayDeque<>();
+    private int handed;
 
     public BoundedPool(String name, int threads, int maxWaiting) {
         this(new Threads(name, checked(threads, maxWaiting)), 0, threads + maxWaiting);
@@ -59,13 +66,54 @@ public final class BoundedPool implements AutoCloseable {
 
     /** Runs an admitted task; its admission is given back when it ends. */
     void run(Runnable task) {
-        threads.execute(new Ranked(rank, threads.sequence.getAndIncrement(), () -> {
+        Runnable releasing = () -> {
             try {
                 task.run();
             } finally {
                 admitted.release();
             }
-        }));
+        };
+        if (rank == 0) {
+            hand(releasing);
+            return;
+        }
+        synchronized (held) {
+            held.add(releasing);
+        }
+        handHeld();
+    }
+
+    /** Hands a lane's held tasks to the threads while fewer than all threads but one hold its tasks. */
+    private void handHeld() {
+        int most = Math.max(1, threads.getCorePoolSize() - 1);
+        while (true) {
+            Runnable next;
+            synchronized (held) {
+                if (handed >= most || held.isEmpty()) {
+                    return;
+                }
+                next = held.poll();
+                handed++;
+            }
+            hand(() -> {
+                try {
+                    next.run();
+                } finally {
+                    synchronized (held) {
+                        handed--;
+                    }
+                    try {
+                        handHeld();
+                    } catch (RejectedExecutionException closing) {
+                        // The pool is closing: tasks still held go unrun, like those in its queue.
+                    }
+                }
+            });
+        }
+    }
+
+    private void hand(Runnable task) {
+        threads.execute(new Ranked(rank, threads.sequence.getAndIncrement(), task));
     }
 
     public int capacity() {

@@ -57,6 +57,31 @@ class BoundedPoolTest {
         }
     }
 
+    @Test
+    void aLaneNeverHoldsEveryThreadSoThePoolsNextTaskStartsAtOnce() throws Exception {
+        try (BoundedPool logins = new BoundedPool("test-hashing", 2, 4)) {
+            BoundedPool registrations = logins.behind(8);
+            CountDownLatch release = new CountDownLatch(1);
+            CountDownLatch registrationsRunning = new CountDownLatch(2);
+            CountDownLatch finished = new CountDownLatch(4);
+            for (int i = 0; i < 3; i++) {
+                submit(registrations, () -> {
+                    registrationsRunning.countDown();
+                    await(release);
+                }, finished);
+            }
+            CountDownLatch loginRan = new CountDownLatch(1);
+            // Both threads would be held by registrations without the lane's bound: the login would wait for them.
+            submit(logins, loginRan::countDown, new CountDownLatch(1));
+            assertTrue(loginRan.await(10, TimeUnit.SECONDS), "the login ran while registrations held a thread");
+            assertFalse(registrationsRunning.await(200, TimeUnit.MILLISECONDS),
+                    "only one of the two threads runs a registration");
+            release.countDown();
+            submit(logins, () -> {}, finished);
+            assertTrue(finished.await(10, TimeUnit.SECONDS), "the held registrations run once the first ends");
+        }
+    }
+
     private static void submit(BoundedPool pool, Runnable task, CountDownLatch finished) {
         assertTrue(pool.tryAdmit());
         pool.run(() -> {
