@@ -7,8 +7,6 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -25,9 +23,17 @@ import java.util.stream.Stream;
  * is never locked out for more than 15 minutes at a time, while an attacker at the cap gets one
  * guess per 15 minutes. One attempt per account and address is checked at a time, and the attempts
  * in flight for an account never exceed what is left of its account-wide budget (at least one); a
- * refused parallel attempt waits a second. Per client address: at most 100 failures in any hour. A
- * success clears that address's counter for the account. Memory stays bounded: idle entries are
- * dropped and each map holds at most {@value #MAX_ENTRIES} keys (the least recently used go first).
+ * refused parallel attempt waits a second. Per client address: at most 100 failures in any hour,
+ * attempts in flight from it included. A success clears that address's counter for the account.
+ *
+ * <p>Memory stays bounded: idle entries are dropped (a scan at most once a minute) and each of its
+ * three tables holds at most {@value #MAX_ENTRIES} keys. A full table forgets the entry that failed
+ * least recently among those holding a single failure and no block: exactly what a flood of logins
+ * for unknown or random names creates, so such a flood only ever displaces its own entries (and at
+ * most one other). Counters with two or more live failures, blocks and addresses at their cap are
+ * forgotten only when a table holds nothing else — {@value #MAX_ENTRIES} of them live at once, which
+ * takes that many failures within half an hour, each a password hash's work — and then the one that
+ * failed least recently goes.
  */
 public final class InMemoryLoginThrottle implements LoginThrottle {
     public static final int FREE_FAILURES = 5;
@@ -37,7 +43,6 @@ public final class InMemoryLoginThrottle implements LoginThrottle {
     public static final Duration MAX_DELAY = Duration.ofMinutes(15);
     public static final int ADDRESS_LIMIT = 100;
     public static final Duration ADDRESS_WINDOW = Duration.ofHours(1);
-    private static final int CLEANUP_THRESHOLD = 10_000;
     static final int MAX_ENTRIES = 100_000;
     /** How long a parallel attempt refused by an attempt in flight is told to wait. */
     static final Duration IN_FLIGHT_WAIT = Duration.ofSeconds(1);
@@ -75,26 +80,38 @@ public final class InMemoryLoginThrottle implements LoginThrottle {
         Optional<Duration> blockAt(Instant now) {
             return now.isBefore(blockedUntil) ? Optional.of(Duration.between(now, blockedUntil)) : Optional.empty();
         }
+
+        /** More than the one failure a flood of random names leaves behind, or a block. */
+        boolean worthKeeping(Instant now) {
+            return failuresAt(now) > 1 || blockAt(now).isPresent();
+        }
+
+        boolean isIdle(Instant now) {
+            return isStale(now) && blockAt(now).isEmpty();
+        }
     }
 
     private record AccountAtAddress(String account, String clientAddress) {}
 
-    private final Map<AccountAtAddress, Counter> fromAddress = bounded();
-    private final Map<String, Counter> accounts = bounded();
-    private final Map<String, Deque<Instant>> addresses = bounded();
+    private final BoundedTable<AccountAtAddress, Counter> fromAddress;
+    private final BoundedTable<String, Counter> accounts;
+    private final BoundedTable<String, Deque<Instant>> addresses;
+    private final int cleanUpThreshold;
     private final Set<AccountAtAddress> inFlight = new HashSet<>();
     private final Map<String, Integer> inFlightPerAccount = new HashMap<>();
+    private final Map<String, Integer> inFlightPerAddress = new HashMap<>();
     private Instant lastCleanUp = Instant.MIN;
 
-    private static <K, V> Map<K, V> bounded() {
-        return new LinkedHashMap<>(16, 0.75f, true) {
-            private static final long serialVersionUID = 1L;
+    public InMemoryLoginThrottle() {
+        this(MAX_ENTRIES);
+    }
 
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
-                return size() > MAX_ENTRIES;
-            }
-        };
+    /** A throttle whose tables hold at most {@code capacity} keys each (small ones for tests). */
+    InMemoryLoginThrottle(int capacity) {
+        fromAddress = new BoundedTable<>(capacity, counter -> 1);
+        accounts = new BoundedTable<>(capacity, counter -> 1);
+        addresses = new BoundedTable<>(capacity, failures -> 1);
+        cleanUpThreshold = Math.max(1, capacity / 10);
     }
 
     @Override
@@ -104,12 +121,14 @@ public final class InMemoryLoginThrottle implements LoginThrottle {
         if (wait.isPresent()) {
             return wait;
         }
-        int inFlightForAccount = inFlightPerAccount.getOrDefault(account, 0);
-        if (inFlight.contains(key) || inFlightForAccount >= budgetLeft(account, now)) {
+        if (inFlight.contains(key)
+                || inFlightPerAccount.getOrDefault(account, 0) >= budgetLeft(account, now)
+                || inFlightPerAddress.getOrDefault(clientAddress, 0) >= addressBudgetLeft(clientAddress)) {
             return Optional.of(IN_FLIGHT_WAIT);
         }
         inFlight.add(key);
-        inFlightPerAccount.put(account, inFlightForAccount + 1);
+        inFlightPerAccount.merge(account, 1, Integer::sum);
+        inFlightPerAddress.merge(clientAddress, 1, Integer::sum);
         return Optional.empty();
     }
 
@@ -118,6 +137,12 @@ public final class InMemoryLoginThrottle implements LoginThrottle {
         Counter state = accounts.get(account);
         int failures = state == null ? 0 : state.failuresAt(now);
         return Math.max(1, ACCOUNT_FREE_FAILURES - failures);
+    }
+
+    /** Attempts that may be in flight at once from the address: what is left of its hourly cap (already pruned). */
+    private int addressBudgetLeft(String clientAddress) {
+        Deque<Instant> failures = addresses.get(clientAddress);
+        return ADDRESS_LIMIT - (failures == null ? 0 : failures.size());
     }
 
     private Optional<Duration> retryAfter(AccountAtAddress key, Instant now) {
@@ -150,6 +175,7 @@ public final class InMemoryLoginThrottle implements LoginThrottle {
     private void settle(AccountAtAddress key) {
         if (inFlight.remove(key)) {
             inFlightPerAccount.computeIfPresent(key.account(), (k, n) -> n > 1 ? n - 1 : null);
+            inFlightPerAddress.computeIfPresent(key.clientAddress(), (k, n) -> n > 1 ? n - 1 : null);
         }
     }
 
@@ -158,11 +184,24 @@ public final class InMemoryLoginThrottle implements LoginThrottle {
         AccountAtAddress key = new AccountAtAddress(account, clientAddress);
         settle(key);
         cleanUpIfLarge(now);
-        fromAddress.computeIfAbsent(key, k -> new Counter(FREE_FAILURES)).fail(now);
-        accounts.computeIfAbsent(account, k -> new Counter(ACCOUNT_FREE_FAILURES)).fail(now);
-        Deque<Instant> failures = addresses.computeIfAbsent(clientAddress, k -> new ArrayDeque<>());
+        countFailure(fromAddress, key, FREE_FAILURES, now);
+        countFailure(accounts, account, ACCOUNT_FREE_FAILURES, now);
+        Deque<Instant> failures = addresses.get(clientAddress);
+        if (failures == null) {
+            failures = new ArrayDeque<>();
+        }
         prune(failures, now.minus(ADDRESS_WINDOW));
         failures.addLast(now);
+        addresses.put(clientAddress, failures, failures.size() > 1);
+    }
+
+    private static <K> void countFailure(BoundedTable<K, Counter> table, K key, int freeFailures, Instant now) {
+        Counter counter = table.get(key);
+        if (counter == null) {
+            counter = new Counter(freeFailures);
+        }
+        counter.fail(now);
+        table.put(key, counter, counter.worthKeeping(now));
     }
 
     @Override
@@ -195,20 +234,17 @@ public final class InMemoryLoginThrottle implements LoginThrottle {
         lastCleanUp = now;
         dropIdle(fromAddress, now);
         dropIdle(accounts, now);
-        if (addresses.size() > CLEANUP_THRESHOLD) {
-            for (Iterator<Deque<Instant>> it = addresses.values().iterator(); it.hasNext(); ) {
-                Deque<Instant> failures = it.next();
+        if (addresses.size() > cleanUpThreshold) {
+            addresses.removeIf(failures -> {
                 prune(failures, now.minus(ADDRESS_WINDOW));
-                if (failures.isEmpty()) {
-                    it.remove();
-                }
-            }
+                return failures.isEmpty();
+            });
         }
     }
 
-    private static void dropIdle(Map<?, Counter> counters, Instant now) {
-        if (counters.size() > CLEANUP_THRESHOLD) {
-            counters.values().removeIf(state -> state.isStale(now) && state.blockAt(now).isEmpty());
+    private <K> void dropIdle(BoundedTable<K, Counter> counters, Instant now) {
+        if (counters.size() > cleanUpThreshold) {
+            counters.removeIf(counter -> counter.isIdle(now));
         }
     }
 }

@@ -282,7 +282,11 @@ public final class Storefront implements AutoCloseable {
             warmUp.start();
             AccountEvents events = builder.accountEvents != null ? builder.accountEvents : new LoggingAccountEvents();
             LoginThrottle throttle = builder.loginThrottle != null ? builder.loginThrottle : new InMemoryLoginThrottle();
-            RateLimiter limiter = new InMemoryRateLimiter();
+            // One limiter per purpose: a flood of guest sessions must not crowd out reset-request counters.
+            RateLimiter registrations = new InMemoryRateLimiter();
+            RateLimiter guestSessions = new InMemoryRateLimiter();
+            RateLimiter profileUpdates = new InMemoryRateLimiter();
+            RateLimiter resetRequests = new InMemoryRateLimiter();
             OrderStatistics orders = builder.orderStatistics != null ? builder.orderStatistics
                     : new JdbiOrderStatistics(database, config.currency());
             CartStatistics carts = builder.cartStatistics != null ? builder.cartStatistics : cart.statistics;
@@ -294,19 +298,21 @@ public final class Storefront implements AutoCloseable {
                     AccountSettings.DEFAULT_RESET_TOKEN_LIFETIME);
 
             SignUpLimits signUpLimits = new SignUpLimits(config.registrationsPerHour(), config.guestSessionsPerHour());
-            registerUser = new RegisterUserService(tx, users, hasher, policy, time, events, limiter, signUpLimits);
+            registerUser = new RegisterUserService(tx, users, hasher, policy, time, events, registrations,
+                    signUpLimits);
             logIn = new LogInService(tx, users, sessions, hasher, tokens, throttle, handover, events, time, settings);
             logOut = new LogOutService(tx, sessions, tokens, events, time);
             resolveSession = new ResolveSessionService(tx, sessions, tokens, time, settings);
-            startGuestSession = new StartGuestSessionService(tx, sessions, tokens, time, settings, limiter,
+            startGuestSession = new StartGuestSessionService(tx, sessions, tokens, time, settings, guestSessions,
                     signUpLimits);
             currentUser = new GetCurrentUserService(tx, users);
             dashboard = new GetDashboardService(tx, users, orders, carts);
-            updateProfile = new UpdateProfileService(tx, users, resetTokens, hasher, throttle, events, time, limiter);
+            updateProfile = new UpdateProfileService(tx, users, resetTokens, hasher, throttle, events, time,
+                    profileUpdates);
             changePassword = new ChangePasswordService(tx, users, sessions, resetTokens, hasher, policy, tokens,
                     throttle, events, time, settings);
-            requestPasswordReset = new RequestPasswordResetService(tx, users, resetTokens, tokens, notifier, limiter,
-                    events, time, settings);
+            requestPasswordReset = new RequestPasswordResetService(tx, users, resetTokens, tokens, notifier,
+                    resetRequests, events, time, settings);
             confirmPasswordReset = new ConfirmPasswordResetService(tx, users, sessions, resetTokens, hasher, policy,
                     tokens, events, time);
             listSessions = new ListSessionsService(tx, sessions, tokens, time, settings);

@@ -14,10 +14,13 @@ import dev.storefront.domain.session.TokenDigest;
 import dev.storefront.domain.user.Email;
 import dev.storefront.domain.user.NewUser;
 import dev.storefront.domain.user.PasswordHash;
+import dev.storefront.domain.user.PasswordResetToken;
 import dev.storefront.domain.user.UserId;
 import dev.storefront.domain.user.Username;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
+import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -109,6 +112,39 @@ class JdbiAccountRepositoriesIT {
         int rows = database.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM password_reset_token")
                 .mapTo(Integer.class).one());
         assertEquals(1, rows, "alice's token only");
+    }
+
+    @Test
+    void resetTokensStoredByAVersion9DatabaseStillWorkAfterItIsMigrated() {
+        String url = "jdbc:sqlite:" + directory.resolve("v9.db");
+        Jdbi v9 = Jdbi.create(url);
+        new SchemaMigrator(new JdbiTransactions(v9, connection -> { }),
+                SchemaMigrator.SCRIPTS.subList(0, SchemaMigrator.SCRIPTS.indexOf("V9__in_stock_flag.sql") + 1)).migrate();
+        long aliceId = v9.withHandle(h -> {
+            h.execute("INSERT INTO user_account (username, username_key, email, password_hash, role, created_at)"
+                    + " VALUES ('alice', 'alice', 'alice@example.com', 'x', 'CUSTOMER', 0)");
+            long id = h.createQuery("SELECT id FROM user_account").mapTo(Long.class).one();
+            for (String hash : List.of("a".repeat(64), "b".repeat(64))) {
+                h.execute("INSERT INTO password_reset_token (token_hash, user_id, created_at, expires_at)"
+                        + " VALUES (?, ?, ?, ?)", hash, id, T0.toEpochMilli(), T0.plusSeconds(1800).toEpochMilli());
+            }
+            return id;
+        });
+
+        database = SqliteDatabase.open(url);
+        JdbiPasswordResetTokenRepository tokens = new JdbiPasswordResetTokenRepository(database);
+        PasswordResetToken first = tokens.findByDigest(new TokenDigest("a".repeat(64))).orElseThrow();
+        assertEquals(new UserId(aliceId), first.userId());
+        assertTrue(first.isValidAt(T0.plusSeconds(60)));
+        database.transactions().inTransaction(() -> {
+            tokens.issue(new Email("alice@example.com"), new TokenDigest("c".repeat(64)), T0.plusSeconds(60),
+                    T0.plusSeconds(1860), 3);
+            return null;
+        });
+        assertTrue(tokens.findByDigest(new TokenDigest("a".repeat(64))).isPresent(), "a third live token keeps both");
+        assertTrue(tokens.findByDigest(new TokenDigest("b".repeat(64))).isPresent());
+        assertEquals(3, database.transactions().inTransaction(() -> tokens.deleteByUser(new UserId(aliceId))),
+                "using one ends them all, the migrated ones included");
     }
 
     @Test

@@ -23,13 +23,14 @@ import java.util.Optional;
 
 /**
  * Issues a reset token for a known email and hands it to the notifier. Up to
- * {@value #MAX_LIVE_TOKENS} tokens are live for an account at once (a further one drops the
- * oldest), so other people's requests cannot kill the link its owner is about to open. For an
- * unknown email it does the same work — the same token generation and hashing, the same repository
- * calls, which store nothing — short of sending, and answers the same. Limited per email to
- * {@value #MAX_PER_EMAIL} within a token's lifetime (so within the limits no request ever drops a
- * live token) and per client address, counted alike for known and unknown emails. A failing
- * notifier is logged, not reported: the answer must not depend on whether the email exists.
+ * {@value #MAX_LIVE_TOKENS} tokens are live for an account at once, so other people's requests
+ * cannot kill the link its owner is about to open. For an unknown email it does the same work —
+ * the same token generation and hashing, the same repository calls, which store nothing — short of
+ * sending, and answers the same. Limited per email to {@value #MAX_PER_EMAIL} within a token's
+ * lifetime and per client address, counted alike for known and unknown emails, so no request finds
+ * {@value #MAX_LIVE_TOKENS} live tokens; that issuing one more drops the oldest is defence in depth,
+ * for when the limiter lost its counts (a restart) or is wired more leniently. A failing notifier is
+ * logged, not reported: the answer must not depend on whether the email exists.
  */
 public final class RequestPasswordResetService implements RequestPasswordResetUseCase {
     private static final System.Logger LOG = System.getLogger(RequestPasswordResetService.class.getName());

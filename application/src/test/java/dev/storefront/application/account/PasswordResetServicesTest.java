@@ -129,6 +129,17 @@ class PasswordResetServicesTest {
     }
 
     @Test
+    void theRefusalTellsTheOwnerThatTheLinksAlreadyMailedStillWork() {
+        kit.registered("alice");
+        for (int i = 0; i < RequestPasswordResetService.MAX_PER_EMAIL; i++) {
+            request("alice@example.com");
+        }
+        PasswordResetThrottled limited = assertThrows(PasswordResetThrottled.class, () -> request("alice@example.com"));
+        assertTrue(limited.getMessage().contains("reset links already sent still work"), limited.getMessage());
+        confirm(kit.notifier.sent().get(0).token(), NEW_PASSWORD);
+    }
+
+    @Test
     void aPasswordChangeInvalidatesOutstandingTokens() {
         User alice = kit.registered("alice");
         LoggedIn session = kit.login("alice", PASSWORD);

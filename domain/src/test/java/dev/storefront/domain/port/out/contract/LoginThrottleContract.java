@@ -7,6 +7,7 @@ import dev.storefront.domain.port.out.LoginThrottle;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -122,6 +123,30 @@ public abstract class LoginThrottleContract {
         assertTrue(probe("acct", "10.2.0.3", T0).isEmpty(), "a settled attempt frees its place");
     }
 
+    /** Failures an attacker who waits out every block gets in within {@code span}, the i-th from {@code address.apply(i)}. */
+    private int failuresWithin(Duration span, IntFunction<String> address) {
+        int failures = 0;
+        Instant now = T0;
+        while (!now.isAfter(T0.plus(span))) {
+            Optional<Duration> wait = probe("acct", address.apply(failures), now);
+            if (wait.isPresent()) {
+                now = now.plus(wait.get());
+            } else {
+                fail("acct", address.apply(failures), now, 1);
+                failures++;
+            }
+        }
+        return failures;
+    }
+
+    @Test
+    void failuresAreChainedNotWindowedSoTheFirstFifteenMinutesAdmitFourteenFromOneAddressAndTwentyNineInAll() {
+        // The figures README's "Login failures" gives: free failures, then 1 s, 2 s, 4 s, ... up to 15 min.
+        assertEquals(14, failuresWithin(Duration.ofMinutes(15), i -> "10.0.0.1"));
+        throttle = createThrottle();
+        assertEquals(29, failuresWithin(Duration.ofMinutes(15), i -> "10.1." + i / 250 + "." + i % 250));
+    }
+
     @Test
     void failuresOlderThanFifteenMinutesDoNotCount() {
         fail("acct", "10.0.0.1", T0, 4);
@@ -143,6 +168,18 @@ public abstract class LoginThrottleContract {
         assertEquals(Duration.ofHours(1).minusSeconds(100), wait);
         assertTrue(probe("fresh-account", "10.0.0.9", now).isEmpty(), "other addresses unaffected");
         assertTrue(probe("fresh-account", "10.6.6.6", T0.plus(Duration.ofHours(1)).plusSeconds(1)).isEmpty());
+    }
+
+    @Test
+    void attemptsInFlightFromOneAddressNeverOverrunItsHourlyCap() {
+        for (int i = 0; i < 99; i++) {
+            fail("victim" + i, "10.6.6.6", T0, 1);
+        }
+        assertTrue(throttle.begin("victim-a", "10.6.6.6", T0).isEmpty());
+        assertTrue(throttle.begin("victim-b", "10.6.6.6", T0).isPresent(), "one failure left, one in flight");
+        assertTrue(probe("victim-b", "10.0.0.9", T0).isEmpty(), "other addresses are not held up");
+        throttle.release("victim-a", "10.6.6.6");
+        assertTrue(probe("victim-b", "10.6.6.6", T0).isEmpty(), "a settled attempt frees its place");
     }
 
     @Test

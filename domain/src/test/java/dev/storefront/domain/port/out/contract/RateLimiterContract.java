@@ -8,9 +8,15 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-/** What every {@link RateLimiter} does. */
+/**
+ * What every {@link RateLimiter} does. An implementation that bounds its memory should be run here
+ * with a bound well below {@link #CROWD} events, so that the crowding test makes it forget keys.
+ */
 public abstract class RateLimiterContract {
     private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
+
+    /** How many other keys the crowding test counts while one key is at its limit. */
+    protected static final int CROWD = 2_000;
 
     protected abstract RateLimiter createLimiter();
 
@@ -24,5 +30,29 @@ public abstract class RateLimiterContract {
         assertEquals(Duration.ofMinutes(14), limiter.tryAcquire("k", 3, window, T0.plusSeconds(60)).orElseThrow());
         assertTrue(limiter.tryAcquire("other", 3, window, T0).isEmpty());
         assertTrue(limiter.tryAcquire("k", 3, window, T0.plus(window).plusSeconds(1)).isEmpty());
+    }
+
+    @Test
+    void eachKeyKeepsItsOwnWindow() {
+        RateLimiter limiter = createLimiter();
+        assertTrue(limiter.tryAcquire("short", 1, Duration.ofMinutes(1), T0).isEmpty());
+        assertTrue(limiter.tryAcquire("long", 1, Duration.ofHours(1), T0).isEmpty());
+        Instant later = T0.plus(Duration.ofMinutes(2));
+        assertTrue(limiter.tryAcquire("short", 1, Duration.ofMinutes(1), later).isEmpty());
+        assertEquals(Duration.ofMinutes(58), limiter.tryAcquire("long", 1, Duration.ofHours(1), later).orElseThrow());
+    }
+
+    @Test
+    void aKeyAtItsLimitStaysRefusedHoweverManyOtherKeysAreCountedMeanwhile() {
+        RateLimiter limiter = createLimiter();
+        Duration window = Duration.ofHours(1);
+        for (int i = 0; i < 3; i++) {
+            assertTrue(limiter.tryAcquire("flooded", 3, window, T0).isEmpty());
+        }
+        for (int i = 0; i < CROWD; i++) {
+            assertTrue(limiter.tryAcquire("crowd-" + i, 3, window, T0.plusSeconds(1 + i % 60)).isEmpty());
+        }
+        assertEquals(Duration.ofMinutes(50), limiter.tryAcquire("flooded", 3, window, T0.plus(Duration.ofMinutes(10)))
+                .orElseThrow());
     }
 }
