@@ -3,6 +3,8 @@ package dev.storefront.bootstrap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.storefront.domain.port.in.catalog.ImportCatalogCommand;
+import dev.storefront.domain.port.in.catalog.ImportCatalogResult;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -125,5 +127,39 @@ class CatalogImportInterruptedIT {
         assertEquals(3, count("SELECT count(*) FROM product WHERE name LIKE 'Second %'"));
         assertEquals(0, count("SELECT count(*) FROM catalog_import_row"));
         assertEquals(0, count("SELECT count(*) FROM catalog_import"));
+    }
+
+    /**
+     * The database locked by another process past the busy timeout while an import starts: its
+     * chunk is tried again a little later (after the server-side second in which writes fail at
+     * once, see JdbiTransactions) and the import goes through once the lock is free.
+     */
+    @Test
+    void anImportWaitsOutALockHeldPastTheBusyTimeoutAndGoesThrough() throws Exception {
+        List<ImportCatalogCommand.Row> rows = new java.util.ArrayList<>();
+        for (int i = 1; i <= 600; i++) {
+            rows.add(new ImportCatalogCommand.Row(i, "row " + i, "BUSY-" + i, "Busy " + i, null, "Rows",
+                    new java.math.BigDecimal("1.00"), i, null, List.of()));
+        }
+        try (Storefront storefront = Storefront.builder().config(TestConfigs.config(dataDir)).build();
+             Connection other = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("storefront.db"));
+             Statement lock = other.createStatement()) {
+            lock.execute("BEGIN IMMEDIATE");
+            // Let go a little after the import's first try has waited its whole busy timeout (5 s).
+            java.util.concurrent.CompletableFuture<Void> release = java.util.concurrent.CompletableFuture.runAsync(() -> {
+                try {
+                    Thread.sleep(6_500);
+                    lock.execute("ROLLBACK");
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+
+            ImportCatalogResult result = storefront.importCatalog().importCatalog(new ImportCatalogCommand(rows, false));
+
+            release.get();
+            assertEquals(ImportCatalogResult.Status.APPLIED, result.status());
+        }
+        assertEquals(600, count("SELECT count(*) FROM product"));
     }
 }

@@ -33,6 +33,12 @@ final class CatalogImportApplier {
     /** How often a chunk is tried again when the database stayed locked by another process. */
     static final int BUSY_RETRIES = 3;
     /**
+     * How long to wait before such a retry: longer than the second in which the database answers
+     * writes busy at once after one waited its whole busy timeout (the 503's {@code Retry-After}),
+     * so that each retry really waits for the lock again.
+     */
+    static final Duration BUSY_RETRY_PAUSE = Duration.ofMillis(1_100);
+    /**
      * Failed attempts to apply a ready import (its rows refused: a constraint, a trigger) after which
      * it is given up: its rows left would otherwise hold back every later import for ever.
      */
@@ -245,11 +251,15 @@ final class CatalogImportApplier {
     }
 
     private void pause() {
-        if (pauseBetweenChunks.isZero()) {
+        sleep(pauseBetweenChunks);
+    }
+
+    private static void sleep(Duration pause) {
+        if (pause.isZero()) {
             return;
         }
         try {
-            Thread.sleep(pauseBetweenChunks.toMillis());
+            Thread.sleep(pause.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // the import goes on, only without pauses
         }
@@ -288,6 +298,7 @@ final class CatalogImportApplier {
                 if (attempt >= BUSY_RETRIES) {
                     throw e;
                 }
+                sleep(BUSY_RETRY_PAUSE);
             }
         }
     }
