@@ -8,11 +8,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /** Staged catalog imports in a map, restored with the other stores on rollback. */
 public final class InMemoryCatalogImportJournal implements CatalogImportJournal, InMemoryTransactions.Participant {
     /** Immutable: a change replaces the entry, so a snapshot of the map is a snapshot of everything. */
-    private record Entry(boolean ready, Instant progress, List<Row> rows) {}
+    private record Entry(boolean ready, Instant progress, List<Row> rows, int stagedRows, int attempts,
+                         String lastError) {
+        Entry(boolean ready, Instant progress, List<Row> rows) {
+            this(ready, progress, rows, rows.size(), 0, null);
+        }
+
+        Entry with(boolean ready, Instant progress, List<Row> rows) {
+            return new Entry(ready, progress, rows, stagedRows, attempts, lastError);
+        }
+    }
 
     private final Map<Long, Entry> imports = new LinkedHashMap<>();
     private long lastId;
@@ -41,12 +51,14 @@ public final class InMemoryCatalogImportJournal implements CatalogImportJournal,
         }
         List<Row> all = new ArrayList<>(entry.rows());
         all.addAll(rows);
-        imports.put(importId, new Entry(false, now, List.copyOf(all)));
+        imports.put(importId, new Entry(false, now, List.copyOf(all), entry.stagedRows() + rows.size(),
+                entry.attempts(), entry.lastError()));
     }
 
     @Override
     public synchronized void markReady(long importId, Instant now) {
-        imports.put(importId, new Entry(true, now, existing(importId).rows()));
+        Entry entry = existing(importId);
+        imports.put(importId, entry.with(true, now, entry.rows()));
     }
 
     @Override
@@ -58,7 +70,7 @@ public final class InMemoryCatalogImportJournal implements CatalogImportJournal,
     @Override
     public synchronized void applied(long importId, int number, Instant now) {
         Entry entry = existing(importId);
-        imports.put(importId, new Entry(entry.ready(), now,
+        imports.put(importId, entry.with(entry.ready(), now,
                 entry.rows().stream().filter(row -> row.number() > number).toList()));
     }
 
@@ -73,8 +85,22 @@ public final class InMemoryCatalogImportJournal implements CatalogImportJournal,
             imports.remove(importId);
             return true;
         }
-        imports.put(importId, new Entry(entry.ready(), entry.progress(), List.copyOf(left)));
+        imports.put(importId, entry.with(entry.ready(), entry.progress(), List.copyOf(left)));
         return false;
+    }
+
+    @Override
+    public synchronized int failedAttempt(long importId, String error) {
+        Entry entry = existing(importId);
+        int attempts = entry.attempts() + 1;
+        imports.put(importId, new Entry(entry.ready(), Instant.EPOCH, entry.rows(), entry.stagedRows(), attempts, error));
+        return attempts;
+    }
+
+    @Override
+    public synchronized Optional<Progress> progress(long importId) {
+        return Optional.ofNullable(imports.get(importId)).map(entry -> new Progress(entry.stagedRows(),
+                entry.rows().size(), entry.attempts(), entry.lastError()));
     }
 
     @Override

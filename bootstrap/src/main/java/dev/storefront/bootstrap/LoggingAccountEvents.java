@@ -12,14 +12,16 @@ import java.time.format.DateTimeFormatter;
 public final class LoggingAccountEvents implements AccountEvents {
     private static final System.Logger LOG = System.getLogger("dev.storefront.audit");
 
+    /**
+     * Every event at INFO. A client can cause most of them at will, and the cheapest cost the server
+     * next to nothing (a throttled login hashes no password): at WARNING, each request of a flood
+     * would write a WARNING line. None of them alone asks an operator to act; a flood is seen by
+     * counting lines, not by their level.
+     */
     @Override
     public void record(AccountEvent event) {
-        Level level = switch (event.type()) {
-            case LOGIN_FAILED, LOGIN_THROTTLED -> Level.WARNING;
-            default -> Level.INFO;
-        };
-        if (LOG.isLoggable(level)) {
-            LOG.log(level, line(event));
+        if (LOG.isLoggable(Level.INFO)) {
+            LOG.log(Level.INFO, line(event));
         }
     }
 

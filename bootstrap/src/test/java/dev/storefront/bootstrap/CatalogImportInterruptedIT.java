@@ -3,6 +3,8 @@ package dev.storefront.bootstrap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.storefront.domain.port.in.catalog.ImportCatalogCommand;
+import dev.storefront.domain.port.in.catalog.ImportCatalogResult;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +14,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -89,5 +92,74 @@ class CatalogImportInterruptedIT {
         assertEquals(0, count("SELECT count(*) FROM catalog_import_row"));
         assertEquals(0, count("SELECT count(*) FROM catalog_import"));
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("0 created, 3 updated, 0 unchanged"), out.toString());
+    }
+
+    @Test
+    void anImportWhoseRowsKeepFailingIsGivenUpAfterFiveAttemptsAndLaterImportsGoOn() throws Exception {
+        Path first = catalog("first.json", ROWS, "First");
+        Path second = catalog("second.json", 3, "Second");
+        Storefront.builder().config(TestConfigs.config(dataDir)).build().close();
+        // Row 700 is refused for good: the first file can never be applied whole.
+        sql("CREATE TRIGGER refuse_row_700 BEFORE INSERT ON product WHEN NEW.sku = 'ROW-700'"
+                + " BEGIN SELECT RAISE(ABORT, 'simulated failure'); END");
+        try (DatabaseBusyIT.Warnings log = DatabaseBusyIT.Warnings.install()) {
+            assertEquals(Main.FAILED, run("import-catalog", first.toString()), "attempt 1");
+            for (int attempt = 2; attempt <= 4; attempt++) {
+                assertEquals(Main.FAILED, run("import-catalog", second.toString()), "attempt " + attempt);
+                String refused = err.toString(StandardCharsets.UTF_8);
+                assertEquals(2, refused.lines().count(), "the database line, then one line: " + refused);
+                assertTrue(refused.contains("could not be finished") && refused.contains("simulated failure")
+                        && refused.contains("attempt " + attempt + " of 5")
+                        && refused.contains("nothing of this file was written"), refused);
+                assertEquals(0, count("SELECT count(*) FROM product WHERE name LIKE 'Second %'"));
+            }
+
+            // The fifth attempt fails too: the first file is given up, the second goes on.
+            assertEquals(Main.OK, run("import-catalog", second.toString()), err.toString());
+
+            List<String> lines = log.lines();
+            assertEquals(3, lines.stream().filter(l -> l.contains("could not be finished")).count(), lines.toString());
+            List<String> gaveUp = lines.stream().filter(l -> l.contains("gave up catalog import")).toList();
+            assertEquals(1, gaveUp.size(), lines.toString());
+            assertTrue(lines.stream().noneMatch(line -> line.contains("\tat ")), lines.toString());
+        }
+        assertEquals(500, count("SELECT count(*) FROM product"), "what was applied stays");
+        assertEquals(3, count("SELECT count(*) FROM product WHERE name LIKE 'Second %'"));
+        assertEquals(0, count("SELECT count(*) FROM catalog_import_row"));
+        assertEquals(0, count("SELECT count(*) FROM catalog_import"));
+    }
+
+    /**
+     * The database locked by another process past the busy timeout while an import starts: its
+     * chunk is tried again a little later (after the server-side second in which writes fail at
+     * once, see JdbiTransactions) and the import goes through once the lock is free.
+     */
+    @Test
+    void anImportWaitsOutALockHeldPastTheBusyTimeoutAndGoesThrough() throws Exception {
+        List<ImportCatalogCommand.Row> rows = new java.util.ArrayList<>();
+        for (int i = 1; i <= 600; i++) {
+            rows.add(new ImportCatalogCommand.Row(i, "row " + i, "BUSY-" + i, "Busy " + i, null, "Rows",
+                    new java.math.BigDecimal("1.00"), i, null, List.of()));
+        }
+        try (Storefront storefront = Storefront.builder().config(TestConfigs.config(dataDir)).build();
+             Connection other = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("storefront.db"));
+             Statement lock = other.createStatement()) {
+            lock.execute("BEGIN IMMEDIATE");
+            // Let go a little after the import's first try has waited its whole busy timeout (5 s).
+            java.util.concurrent.CompletableFuture<Void> release = java.util.concurrent.CompletableFuture.runAsync(() -> {
+                try {
+                    Thread.sleep(6_500);
+                    lock.execute("ROLLBACK");
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+
+            ImportCatalogResult result = storefront.importCatalog().importCatalog(new ImportCatalogCommand(rows, false));
+
+            release.get();
+            assertEquals(ImportCatalogResult.Status.APPLIED, result.status());
+        }
+        assertEquals(600, count("SELECT count(*) FROM product"));
     }
 }

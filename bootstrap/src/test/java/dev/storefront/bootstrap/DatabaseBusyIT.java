@@ -16,7 +16,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -79,10 +86,76 @@ class DatabaseBusyIT {
             assertTrue(warnings.count() <= answers.size(), "more WARNING lines than requests: " + warnings.lines());
             assertTrue(warnings.lines().stream().noneMatch(line -> line.contains("\tat ")), warnings.lines().toString());
 
-            // Once the other process lets go, the same requests work again.
-            assertEquals(200, http.post("/api/cart/items", "{\"productId\":" + mug.id().value() + "}", sid).status());
-            assertEquals(200, http.login(user, PASSWORD, null).status());
+            // Once the other process lets go, the same requests work again, retried as Retry-After says.
+            assertEquals(200, afterRetryAfter(() -> http.post("/api/cart/items",
+                    "{\"productId\":" + mug.id().value() + "}", sid)).status());
+            assertEquals(200, afterRetryAfter(() -> http.login(user, PASSWORD, null)).status());
         }
+    }
+
+    /**
+     * Many writers at once against a database another process keeps locked: every one of them is
+     * answered 503 (none 500, none waiting in the pool until it gives up), and the log gets a
+     * WARNING line or two, not one per request, and no stack trace.
+     */
+    @Test
+    void manyConcurrentWritesAgainstALockedDatabaseAreAll503WithoutAWarningEach() throws Exception {
+        int writers = 50;
+        try (TestServer http = TestServer.start(dataDir);
+             Warnings warnings = Warnings.install()) {
+            Product mug = http.server.storefront().createProduct().createProduct(new CreateProductCommand("BUSY-2",
+                    "Busy mug", "", "Busy", new BigDecimal("3.00"), 1000));
+            String sid = http.registeredAndLoggedIn(TestServer.uniqueName("busymany"), PASSWORD);
+            String add = "{\"productId\":" + mug.id().value() + ",\"quantity\":1}";
+
+            List<Response> answers = new ArrayList<>();
+            long started = System.nanoTime();
+            try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("storefront.db"));
+                 Statement lock = other.createStatement()) {
+                lock.execute("BEGIN IMMEDIATE");
+                warnings.clear();
+                ExecutorService clients = Executors.newFixedThreadPool(writers);
+                try {
+                    List<Future<Response>> pending = new ArrayList<>();
+                    for (int i = 0; i < writers; i++) {
+                        pending.add(clients.submit(() -> http.post("/api/cart/items", add, sid)));
+                    }
+                    for (Future<Response> answer : pending) {
+                        answers.add(answer.get(60, TimeUnit.SECONDS));
+                    }
+                } finally {
+                    clients.shutdownNow();
+                }
+                lock.execute("ROLLBACK");
+            }
+            long elapsedMillis = (System.nanoTime() - started) / 1_000_000;
+
+            Map<Integer, Long> statuses = answers.stream()
+                    .collect(Collectors.groupingBy(Response::status, TreeMap::new, Collectors.counting()));
+            // The figures docs/reliability.md quotes.
+            System.out.printf("DatabaseBusyIT: %d concurrent cart writes while locked: %s in %d ms; %d WARNING+"
+                    + " lines, %d characters%n", writers, statuses, elapsedMillis, warnings.count(),
+                    String.join("\n", warnings.lines()).length());
+            for (Response answer : answers) {
+                assertEquals(503, answer.status(), answer.toString());
+                assertEquals("1", answer.header("Retry-After").orElse(null), answer.toString());
+                assertEquals("/problems/unavailable", answer.json().path("type").asText(), answer.body());
+            }
+            assertTrue(warnings.count() <= 2, "a WARNING line per request: " + warnings.lines());
+            assertTrue(warnings.lines().stream().noneMatch(line -> line.contains("\tat ")), warnings.lines().toString());
+
+            assertEquals(200, afterRetryAfter(() -> http.post("/api/cart/items", add, sid)).status());
+        }
+    }
+
+    /** The answer of a client that honours 503's Retry-After: tries again after it, a few times at most. */
+    private static Response afterRetryAfter(Supplier<Response> request) throws InterruptedException {
+        Response answer = request.get();
+        for (int retries = 0; answer.status() == 503 && retries < 3; retries++) {
+            Thread.sleep(TimeUnit.SECONDS.toMillis(Long.parseLong(answer.header("Retry-After").orElse("1"))));
+            answer = request.get();
+        }
+        return answer;
     }
 
     /** Records at WARNING and above of this JVM, with any stack trace, while installed. */

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
 /** Staged catalog imports in tables {@code catalog_import} and {@code catalog_import_row} (V11). */
@@ -28,8 +29,9 @@ public final class JdbiCatalogImportJournal implements CatalogImportJournal {
     @Override
     public void stage(long importId, List<Row> rows, Instant now) {
         database.withHandle(h -> {
-            if (h.createUpdate("UPDATE catalog_import SET progress_at = :at WHERE id = :id AND ready = 0")
-                    .bind("at", now.toEpochMilli()).bind("id", importId).execute() == 0) {
+            if (h.createUpdate("UPDATE catalog_import SET progress_at = :at, staged_rows = staged_rows + :rows"
+                            + " WHERE id = :id AND ready = 0")
+                    .bind("at", now.toEpochMilli()).bind("rows", rows.size()).bind("id", importId).execute() == 0) {
                 throw new IllegalStateException("no catalog import " + importId + " is staging");
             }
             PreparedBatch batch = h.prepareBatch("INSERT INTO catalog_import_row (import_id, number, source, sku, name,"
@@ -104,6 +106,29 @@ public final class JdbiCatalogImportJournal implements CatalogImportJournal {
             h.createUpdate("DELETE FROM catalog_import WHERE id = :id").bind("id", importId).execute();
             return true;
         });
+    }
+
+    @Override
+    public int failedAttempt(long importId, String error) {
+        return database.withHandle(h -> {
+            if (h.createUpdate("UPDATE catalog_import SET attempts = attempts + 1, last_error = :error, progress_at = 0"
+                    + " WHERE id = :id").bind("error", error).bind("id", importId).execute() == 0) {
+                throw new IllegalStateException("no catalog import " + importId);
+            }
+            return h.createQuery("SELECT attempts FROM catalog_import WHERE id = :id").bind("id", importId)
+                    .mapTo(Integer.class).one();
+        });
+    }
+
+    @Override
+    public Optional<Progress> progress(long importId) {
+        return database.withHandle(h -> h.createQuery("SELECT staged_rows, attempts, last_error,"
+                        + " (SELECT count(*) FROM catalog_import_row WHERE import_id = :id) AS rows_left"
+                        + " FROM catalog_import WHERE id = :id")
+                .bind("id", importId)
+                .map((rs, ctx) -> new Progress(rs.getInt("staged_rows"), rs.getInt("rows_left"), rs.getInt("attempts"),
+                        rs.getString("last_error")))
+                .findOne());
     }
 
     @Override

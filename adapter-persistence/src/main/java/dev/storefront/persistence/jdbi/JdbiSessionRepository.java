@@ -173,7 +173,10 @@ public final class JdbiSessionRepository implements SessionRepository {
                         + " LIMIT :limit)")
                 .bind("now", now.toEpochMilli()).bind("cutoff", idleCutoff.toEpochMilli()).bind("limit", limit)
                 .execute());
-        afterCommit(cache::forgetAll);
+        if (changed > 0) {
+            // Most sweeps (one a minute) find nothing to delete: they must not empty the cache.
+            afterCommit(cache::forgetAll);
+        }
         return changed;
     }
 

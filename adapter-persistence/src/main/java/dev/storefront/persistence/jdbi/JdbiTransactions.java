@@ -1,5 +1,6 @@
 package dev.storefront.persistence.jdbi;
 
+import dev.storefront.domain.common.DatabaseBusy;
 import dev.storefront.domain.port.out.Transactions;
 import java.lang.System.Logger.Level;
 import java.sql.Connection;
@@ -55,7 +56,11 @@ import org.jdbi.v3.core.JdbiException;
  *
  * <p>When another process holds SQLite's lock past the busy timeout, the caller gets the domain's
  * {@link dev.storefront.domain.common.DatabaseBusy} (a 503 over HTTP) instead of SQLite's
- * exception; see {@link SqliteBusy}.
+ * exception; see {@link SqliteBusy}. Once a {@code BEGIN IMMEDIATE} has waited the whole busy
+ * timeout in vain, write transactions fail that way at once for {@link #BUSY_BACKOFF_NANOS} (the
+ * {@code Retry-After} a client is given): otherwise every batch queued behind it waited its own
+ * busy timeout again, 50 concurrent cart writes took over 30 s to be answered, and writers parked
+ * in the queue held the server's worker threads (docs/reliability.md).
  */
 public final class JdbiTransactions implements Transactions {
     private static final System.Logger LOG = System.getLogger(JdbiTransactions.class.getName());
@@ -71,6 +76,13 @@ public final class JdbiTransactions implements Transactions {
 
     /** Off: every write transaction runs alone, on its caller's thread (see {@link #groupCommit}). */
     private volatile boolean groupCommit = true;
+    /** How long write transactions fail at once after a BEGIN found the lock taken past the busy timeout. */
+    static final long BUSY_BACKOFF_NANOS = 1_000_000_000L;
+    private volatile long busyBackoffNanos = BUSY_BACKOFF_NANOS;
+    /** When the last BEGIN that found the lock taken failed; read and written under {@code writers}. */
+    private long lockLastBusyAt;
+    private boolean lockFoundBusy;
+
     /** SQLite transactions begun for writes; written under {@code writers} only. */
     private volatile long writeTransactions;
 
@@ -318,6 +330,11 @@ public final class JdbiTransactions implements Transactions {
         }
     }
 
+    /** Sets how long writes fail at once after the lock was found taken past the busy timeout (tests). */
+    void busyBackoff(long nanos) {
+        busyBackoffNanos = nanos;
+    }
+
     /** Write transactions waiting for a batch (for tests and diagnostics). */
     int queuedWrites() {
         return pending.size();
@@ -378,6 +395,11 @@ public final class JdbiTransactions implements Transactions {
      * {@code batch.size()} unless the transaction broke.
      */
     private int runInOneTransaction(List<Unit<?>> batch, int from) {
+        if (lockFoundBusy && System.nanoTime() - lockLastBusyAt < busyBackoffNanos) {
+            failAll(batch, from, batch.size(), new DatabaseBusy());
+            return batch.size();
+        }
+        lockFoundBusy = false;
         Handle handle;
         try {
             handle = jdbi.open();
@@ -433,6 +455,10 @@ public final class JdbiTransactions implements Transactions {
         } catch (Throwable e) {
             // BEGIN failed (the busy timeout ran out while another process wrote), or worse.
             healthy = false;
+            if (SqliteBusy.isLockBusy(e)) {
+                lockFoundBusy = true;
+                lockLastBusyAt = System.nanoTime();
+            }
             rollback(handle);
             failAll(batch, from, batch.size(), e);
             return batch.size();

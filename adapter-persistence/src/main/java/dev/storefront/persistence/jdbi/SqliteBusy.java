@@ -2,7 +2,9 @@ package dev.storefront.persistence.jdbi;
 
 import dev.storefront.domain.common.DatabaseBusy;
 import java.lang.System.Logger.Level;
+import java.sql.SQLTransientConnectionException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
@@ -19,28 +21,80 @@ final class SqliteBusy {
     private static final int SQLITE_LOCKED = 6;
     static final long WARNING_INTERVAL_NANOS = 10_000_000_000L;
 
-    private static final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - WARNING_INTERVAL_NANOS);
-    private static final AtomicLong sinceLastWarning = new AtomicLong();
+    private static final LinePerInterval WARNINGS = new LinePerInterval(System::nanoTime, WARNING_INTERVAL_NANOS);
 
     private SqliteBusy() {}
 
     /** {@link DatabaseBusy} when the failure is SQLite's busy or locked, else the failure itself. */
     static RuntimeException translate(RuntimeException failure) {
-        SQLiteErrorCode code = busyCode(failure);
-        if (code == null) {
+        String reason = busyReason(failure);
+        if (reason == null) {
             return failure;
         }
-        long suppressed = sinceLastWarning.incrementAndGet() - 1;
-        long now = System.nanoTime();
-        long last = lastWarning.get();
-        if (now - last >= WARNING_INTERVAL_NANOS && lastWarning.compareAndSet(last, now)) {
-            sinceLastWarning.set(0);
-            LOG.log(Level.WARNING, "database busy ({0}): another connection held the lock past the busy timeout;"
-                    + " answered 503 ({1} more since the last such line)", code.name(), suppressed);
+        long sinceLastLine = WARNINGS.count();
+        if (sinceLastLine > 0) {
+            LOG.log(Level.WARNING, "database busy ({0}); answered 503 ({1} more since the last such line)",
+                    reason, sinceLastLine - 1);
         } else {
-            LOG.log(Level.DEBUG, "database busy ({0}): answered 503", code.name());
+            LOG.log(Level.DEBUG, "database busy ({0}): answered 503", reason);
         }
         return new DatabaseBusy();
+    }
+
+    /** Whether the failure is SQLite's own busy or locked (the lock stayed taken for the busy timeout). */
+    static boolean isLockBusy(Throwable failure) {
+        return busyCode(failure) != null;
+    }
+
+    /**
+     * Why the database counts as busy, or {@code null}. A pool that hands out no connection within
+     * its timeout is busy too: its connections are all held, waiting for SQLite's lock or for
+     * work that waits for it, and the caller must get a 503, not a 500.
+     */
+    private static String busyReason(Throwable failure) {
+        SQLiteErrorCode code = busyCode(failure);
+        if (code != null) {
+            return code.name() + ": another connection held the lock past the busy timeout";
+        }
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLTransientConnectionException) {
+                return "no pooled connection came free within the pool's timeout";
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Counts events and says when one of them is to be logged: at most once per interval, with how
+     * many there were since the last line, none lost when threads count at the same time.
+     */
+    static final class LinePerInterval {
+        private final LongSupplier nanoClock;
+        private final long intervalNanos;
+        private final AtomicLong lastLine;
+        private final AtomicLong sinceLastLine = new AtomicLong();
+
+        LinePerInterval(LongSupplier nanoClock, long intervalNanos) {
+            this.nanoClock = nanoClock;
+            this.intervalNanos = intervalNanos;
+            this.lastLine = new AtomicLong(nanoClock.getAsLong() - intervalNanos);
+        }
+
+        /**
+         * Counts one event; returns 0 when no line is due, else the events this line reports (this
+         * one included). Only what this call counted is taken off: events counted meanwhile by other
+         * threads stay for the next line.
+         */
+        long count() {
+            long counted = sinceLastLine.incrementAndGet();
+            long now = nanoClock.getAsLong();
+            long last = lastLine.get();
+            if (now - last >= intervalNanos && lastLine.compareAndSet(last, now)) {
+                sinceLastLine.addAndGet(-counted);
+                return counted;
+            }
+            return 0;
+        }
     }
 
     private static SQLiteErrorCode busyCode(Throwable failure) {

@@ -7,8 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.storefront.domain.common.DatabaseBusy;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -80,6 +84,64 @@ class JdbiTransactionsIT {
 
         assertEquals("done", result);
         assertEquals(2, countCommitted());
+    }
+
+    @Test
+    void rightAfterTheLockWasFoundTakenPastTheBusyTimeoutWritesFailAtOnceInsteadOfWaitingAgain() throws Exception {
+        open(4);
+        tx.busyBackoff(TimeUnit.MINUTES.toNanos(1)); // the window outlasts any slowness of this machine
+        try (Connection other = DriverManager.getConnection(url()); Statement lock = other.createStatement()) {
+            lock.execute("BEGIN IMMEDIATE");
+            assertThrows(DatabaseBusy.class, () -> tx.inTransaction(() -> {
+                insert("waited");
+                return null;
+            }));
+            lock.execute("ROLLBACK");
+        }
+
+        // The lock is free now, but within the window a write is refused without trying.
+        assertThrows(DatabaseBusy.class, () -> tx.inTransaction(() -> {
+            insert("refused");
+            return null;
+        }));
+        tx.busyBackoff(0);
+        tx.inTransaction(() -> {
+            insert("written");
+            return null;
+        });
+        assertEquals(1, countCommitted());
+    }
+
+    @Test
+    void aReadThatGetsNoPooledConnectionWithinThePoolTimeoutIsDatabaseBusy() throws Exception {
+        open(1);
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService holder = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> held = holder.submit(() -> tx.readOnly(() -> {
+                countHere();
+                holding.countDown();
+                await(release);
+                return null;
+            }));
+            holding.await();
+            // The pool's only read connection is taken for longer than the pool waits.
+            assertThrows(DatabaseBusy.class, () -> tx.readOnly(this::countHere));
+            release.countDown();
+            held.get();
+        } finally {
+            release.countDown();
+            holder.shutdownNow();
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test

@@ -147,6 +147,18 @@ class SessionCacheIT {
     }
 
     @Test
+    void aSweepBatchThatDeletesNothingKeepsTheCache() {
+        Session s = start(alice);
+        sessions.findWithUser(s.digest()).orElseThrow();
+        Session other = start(alice);
+        sessions.findWithUser(other.digest()).orElseThrow();
+
+        assertEquals(0, sessions.deleteExpired(T0.plusSeconds(60), T0.minusSeconds(60), 500));
+
+        assertEquals(2, cache.size());
+    }
+
+    @Test
     void aRolledBackDeleteLeavesTheSessionAndACommittedOneInATransactionEndsIt() {
         Session s = start(alice);
         sessions.findWithUser(s.digest()).orElseThrow();

@@ -32,6 +32,17 @@ final class CatalogImportApplier {
     private static final System.Logger LOG = System.getLogger(CatalogImportApplier.class.getName());
     /** How often a chunk is tried again when the database stayed locked by another process. */
     static final int BUSY_RETRIES = 3;
+    /**
+     * How long to wait before such a retry: longer than the second in which the database answers
+     * writes busy at once after one waited its whole busy timeout (the 503's {@code Retry-After}),
+     * so that each retry really waits for the lock again.
+     */
+    static final Duration BUSY_RETRY_PAUSE = Duration.ofMillis(1_100);
+    /**
+     * Failed attempts to apply a ready import (its rows refused: a constraint, a trigger) after which
+     * it is given up: its rows left would otherwise hold back every later import for ever.
+     */
+    static final int MAX_APPLY_ATTEMPTS = 5;
 
     private final ProductRepository products;
     private final CatalogImportJournal journal;
@@ -84,12 +95,18 @@ final class CatalogImportApplier {
     }
 
     /**
-     * Marks a ready import that this process stopped applying as stalled at once, so that the next
+     * After this process stopped applying a ready import: a failure of its rows is counted as a
+     * failed attempt (see {@link #MAX_APPLY_ATTEMPTS}); the database staying busy is not, as it says
+     * nothing about the rows. Either way the import counts as stalled at once, so that the next
      * import or resume finishes it first, before anything newer.
      */
     void markStopped(long importId, RuntimeException failure) {
         try {
-            transactions.inTransaction(() -> journal.markReady(importId, Instant.EPOCH));
+            if (failure instanceof DatabaseBusy) {
+                transactions.inTransaction(() -> journal.markReady(importId, Instant.EPOCH));
+            } else {
+                transactions.inTransaction(() -> journal.failedAttempt(importId, oneLine(failure)));
+            }
         } catch (RuntimeException e) {
             failure.addSuppressed(e); // it is still finished, once its last progress is a minute old
         }
@@ -121,12 +138,14 @@ final class CatalogImportApplier {
     }
 
     /**
-     * Finishes the ready imports that made no progress for {@code stalledAfter} and discards the
-     * staging ones that stalled as long, oldest first.
-     *
-     * @return how many it finished or discarded
+     * Finishes the ready imports that made no progress for {@code stalledAfter}, oldest first, and
+     * discards the staging ones that stalled as long. Ready imports are finished strictly in the
+     * order they were decided: at the first that cannot be finished (its rows fail, or the database
+     * stays busy) it stops, and the later ones wait for it. One whose rows have failed
+     * {@link #MAX_APPLY_ATTEMPTS} times in all is given up instead: its rows left are discarded
+     * with one ERROR line, and the later ones go on.
      */
-    int finishStalled(Duration stalledAfter) {
+    Resumed finishStalled(Duration stalledAfter) {
         Instant cutoff = time.now().minus(stalledAfter);
         List<Long> abandoned = transactions.readOnly(() -> journal.stalledStaging(cutoff));
         for (long importId : abandoned) {
@@ -134,14 +153,84 @@ final class CatalogImportApplier {
             LOG.log(Level.INFO, "discarded catalog import {0}: its process stopped while staging, nothing of it"
                     + " was applied", importId);
         }
-        List<Long> unfinished = transactions.readOnly(() -> journal.stalledReady(cutoff));
-        for (long importId : unfinished) {
+        int handled = abandoned.size();
+        for (long importId : transactions.readOnly(() -> journal.stalledReady(cutoff))) {
+            String unfinished = finishOrGiveUp(importId);
+            if (unfinished != null) {
+                return new Resumed(handled, importId, unfinished);
+            }
+            handled++;
+        }
+        return new Resumed(handled, 0, null);
+    }
+
+    /**
+     * What {@link #finishStalled} did.
+     *
+     * @param handled        stopped imports finished, given up or discarded
+     * @param unfinishedId   the ready import that could not be finished and holds the later ones back
+     * @param unfinishedWhy  why, or {@code null} when none is left
+     */
+    record Resumed(int handled, long unfinishedId, String unfinishedWhy) {
+        boolean complete() {
+            return unfinishedWhy == null;
+        }
+    }
+
+    /** Applies a stalled ready import's rows left, or gives it up; returns why it is still unfinished, or null. */
+    private String finishOrGiveUp(long importId) {
+        CatalogImportJournal.Progress before = transactions.readOnly(() -> journal.progress(importId)).orElse(null);
+        if (before == null) {
+            return null; // finished meanwhile by another process
+        }
+        if (before.failedAttempts() >= MAX_APPLY_ATTEMPTS) {
+            giveUp(importId); // the last attempt's process stopped before it could
+            return null;
+        }
+        try {
             ImportCatalogResult rest = new ImportCatalogResult(Status.APPLIED, apply(importId, time.now()));
             LOG.log(Level.WARNING, "finished catalog import {0}, whose process had stopped: the {1} rows left"
                     + " applied ({2} created, {3} updated, {4} unchanged)", importId, rest.rows().size(),
                     rest.count(Outcome.CREATED), rest.count(Outcome.UPDATED), rest.count(Outcome.UNCHANGED));
+            return null;
+        } catch (DatabaseBusy e) {
+            markStopped(importId, e);
+            LOG.log(Level.INFO, "catalog import {0} not finished yet: the database stayed busy", importId);
+            return "the database stayed busy";
+        } catch (RuntimeException e) {
+            String why = oneLine(e);
+            int attempts = transactions.inTransaction(() -> journal.failedAttempt(importId, why));
+            if (attempts >= MAX_APPLY_ATTEMPTS) {
+                giveUp(importId);
+                return null;
+            }
+            LOG.log(Level.WARNING, "catalog import {0} could not be finished (attempt {1} of {2}): {3}; its rows left"
+                    + " stay staged and are tried again by the next import-catalog or within a minute by a running"
+                    + " server", importId, attempts, MAX_APPLY_ATTEMPTS, why);
+            return why + " (attempt " + attempts + " of " + MAX_APPLY_ATTEMPTS + ")";
         }
-        return abandoned.size() + unfinished.size();
+    }
+
+    /** Discards what is left of a ready import whose rows keep failing, with one ERROR line saying what. */
+    private void giveUp(long importId) {
+        CatalogImportJournal.Progress progress = transactions.readOnly(() -> journal.progress(importId)).orElse(null);
+        discard(importId);
+        if (progress != null) {
+            LOG.log(Level.ERROR, "gave up catalog import {0} after {1} failed attempts (last: {2}): {3} of its {4} rows"
+                    + " were applied, the other {5} are discarded; import the file again once its rows can be written",
+                    importId, progress.failedAttempts(), progress.lastError(),
+                    progress.stagedRows() - progress.rowsLeft(), progress.stagedRows(), progress.rowsLeft());
+        }
+    }
+
+    /** A failure as one line for the log and the journal: its innermost message, no stack trace. */
+    static String oneLine(Throwable failure) {
+        Throwable innermost = failure;
+        while (innermost.getCause() != null && innermost.getCause() != innermost) {
+            innermost = innermost.getCause();
+        }
+        String message = innermost.getMessage() == null ? innermost.getClass().getSimpleName() : innermost.getMessage();
+        return message.replaceAll("\\s+", " ").strip();
     }
 
     /** Removes an import that will not be applied, chunk by chunk. */
@@ -162,11 +251,15 @@ final class CatalogImportApplier {
     }
 
     private void pause() {
-        if (pauseBetweenChunks.isZero()) {
+        sleep(pauseBetweenChunks);
+    }
+
+    private static void sleep(Duration pause) {
+        if (pause.isZero()) {
             return;
         }
         try {
-            Thread.sleep(pauseBetweenChunks.toMillis());
+            Thread.sleep(pause.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // the import goes on, only without pauses
         }
@@ -205,6 +298,7 @@ final class CatalogImportApplier {
                 if (attempt >= BUSY_RETRIES) {
                     throw e;
                 }
+                sleep(BUSY_RETRY_PAUSE);
             }
         }
     }

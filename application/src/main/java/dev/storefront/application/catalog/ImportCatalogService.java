@@ -81,8 +81,13 @@ public final class ImportCatalogService implements ImportCatalogUseCase {
                     rejected.size(), command.rows().size());
             return new ImportCatalogResult(Status.REJECTED, rejected);
         }
-        // An earlier import that stopped half-applied goes first: files land in the order they were decided.
-        applier.finishStalled(ResumeCatalogImportsService.STALLED_AFTER);
+        // An earlier import that stopped half-applied goes first: a stopped file lands before any later one.
+        CatalogImportApplier.Resumed earlier = applier.finishStalled(ResumeCatalogImportsService.STALLED_AFTER);
+        if (!earlier.complete()) {
+            throw new IllegalStateException("catalog import " + earlier.unfinishedId() + ", decided before this file,"
+                    + " could not be finished: " + earlier.unfinishedWhy() + "; nothing of this file was written."
+                    + " It is given up after " + CatalogImportApplier.MAX_APPLY_ATTEMPTS + " failed attempts");
+        }
         ImportCatalogResult result = command.rows().size() <= applier.chunkRows ? inOneTransaction(command)
                 : staged(command);
         if (result.status() == Status.APPLIED) {

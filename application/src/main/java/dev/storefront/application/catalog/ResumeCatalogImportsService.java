@@ -12,7 +12,9 @@ import java.util.Objects;
 
 /**
  * Finishes ready catalog imports that made no progress for {@link #STALLED_AFTER} (their process
- * died or gave up) and discards staging ones that stalled as long; in chunks, like the import.
+ * died or gave up) and discards staging ones that stalled as long; in chunks, like the import. One
+ * whose rows keep failing is tried again at each call (one WARNING line each, no stack trace) and
+ * given up after {@link CatalogImportApplier#MAX_APPLY_ATTEMPTS} attempts in all (one ERROR line).
  * An import that is still running makes progress every chunk, so it is left alone; and should
  * two processes apply one import at once, each chunk takes the rows left at its start, so every
  * row is still written exactly once.
@@ -40,6 +42,6 @@ public final class ResumeCatalogImportsService implements ResumeCatalogImportsUs
 
     @Override
     public int resumeCatalogImports() {
-        return applier.finishStalled(STALLED_AFTER);
+        return applier.finishStalled(STALLED_AFTER).handled();
     }
 }

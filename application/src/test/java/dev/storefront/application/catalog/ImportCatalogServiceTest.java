@@ -180,6 +180,114 @@ class ImportCatalogServiceTest {
         assertTrue(journal.pending(abandoned, 10).isEmpty());
     }
 
+    @Test
+    void anImportWhoseRowsKeepFailingIsTriedFiveTimesThenGivenUpWithOneErrorLineAndLaterImportsGoOn() {
+        // Every add past the fifth fails, as a trigger or constraint refusing a row would, for ever.
+        FailingAfter refusing = new FailingAfter(products, 5);
+        ImportCatalogService importing = new ImportCatalogService(refusing, journal, transactions, time, USD, 4,
+                java.time.Duration.ZERO);
+        ResumeCatalogImportsService resume = new ResumeCatalogImportsService(refusing, journal, transactions, time,
+                USD, 4, java.time.Duration.ZERO);
+        try (LogRecords log = LogRecords.of(CatalogImportApplier.class)) {
+            assertThrows(IllegalStateException.class, () -> importing.importCatalog(new ImportCatalogCommand(rows(10),
+                    false)));
+            long stuck = journal.stalledReady(time.now()).get(0);
+            assertEquals(0, resume.resumeCatalogImports(), "attempt 2");
+            assertEquals(0, resume.resumeCatalogImports(), "attempt 3");
+            IllegalStateException refused = assertThrows(IllegalStateException.class, () -> importing.importCatalog(
+                    new ImportCatalogCommand(List.of(row(1, "NEWER", "Newer", "1.00", 1)), false)));
+            assertTrue(refused.getMessage().contains("catalog import " + stuck + ", decided before this file, could"
+                    + " not be finished") && refused.getMessage().contains("(attempt 4 of 5)"), refused.getMessage());
+            assertTrue(products.findBySku(new Sku("NEWER")).isEmpty(), "a later file does not land before an earlier one");
+
+            assertEquals(1, resume.resumeCatalogImports(), "attempt 5 fails too: given up");
+
+            assertEquals(java.util.Optional.empty(), journal.progress(stuck), "its staged rows are gone");
+            assertEquals(4, products.count(), "what was applied stays");
+            assertEquals(0, resume.resumeCatalogImports(), "nothing is left to try");
+            assertEquals(Status.APPLIED, run(false, row(1, "NEWER", "Newer", "1.00", 1)).status());
+            assertEquals(List.of(java.util.logging.Level.WARNING, java.util.logging.Level.WARNING,
+                    java.util.logging.Level.WARNING, java.util.logging.Level.SEVERE), log.levelsFrom(
+                    java.util.logging.Level.WARNING), "a WARNING line per retry, one ERROR line when given up");
+            assertTrue(log.noneThrown(), "no stack traces");
+            assertEquals(List.of(String.valueOf(stuck), "5", "disk full", "4", "10", "6"), log.parametersOfLast(), "which import, its"
+                    + " attempts and last failure, rows applied, rows in all, rows not applied");
+        }
+    }
+
+    @Test
+    void stoppedImportsAreFinishedInTheOrderTheyWereDecidedAndALaterOneWaitsForAnEarlierOne() {
+        ImportCatalogService failing = new ImportCatalogService(new FailingAfter(products, 5), journal, transactions,
+                time, USD, 4, java.time.Duration.ZERO);
+        assertThrows(IllegalStateException.class, () -> failing.importCatalog(new ImportCatalogCommand(rows(10), false)));
+        // A later import, decided and then stopped before any of it was applied: a new name for every product.
+        long later = transactions.inTransaction(() -> journal.begin(time.now()));
+        transactions.inTransaction(() -> {
+            List<Row> renamed = rows(10).stream().map(r -> row(r.number(), r.sku(), "Later " + r.number(), "2.00",
+                    r.stock())).toList();
+            journal.stage(later, renamed, time.now());
+            journal.markReady(later, java.time.Instant.EPOCH);
+            return null;
+        });
+        ResumeCatalogImportsService stillFailing = new ResumeCatalogImportsService(new FailingAfter(products, 0),
+                journal, transactions, time, USD, 4, java.time.Duration.ZERO);
+
+        assertEquals(0, stillFailing.resumeCatalogImports());
+        assertEquals(10, journal.pending(later, 100).size(), "the later import waits for the earlier one");
+
+        ResumeCatalogImportsService resume = new ResumeCatalogImportsService(products, journal, transactions, time,
+                USD, 4, java.time.Duration.ZERO);
+        assertEquals(2, resume.resumeCatalogImports());
+        for (int i = 1; i <= 10; i++) {
+            assertEquals("Later " + i, products.findBySku(new Sku("SKU-" + i)).orElseThrow().name(), "the later file wins");
+        }
+    }
+
+    /** The records one class logs through the JDK's logging while open. */
+    private static final class LogRecords extends java.util.logging.Handler implements AutoCloseable {
+        private final java.util.logging.Logger logger;
+        private final java.util.logging.Level levelBefore;
+        private final List<java.util.logging.LogRecord> records = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        private LogRecords(java.util.logging.Logger logger) {
+            this.logger = logger;
+            this.levelBefore = logger.getLevel();
+            logger.setLevel(java.util.logging.Level.ALL);
+            logger.addHandler(this);
+        }
+
+        static LogRecords of(Class<?> source) {
+            return new LogRecords(java.util.logging.Logger.getLogger(source.getName()));
+        }
+
+        List<java.util.logging.Level> levelsFrom(java.util.logging.Level least) {
+            return records.stream().map(java.util.logging.LogRecord::getLevel)
+                    .filter(level -> level.intValue() >= least.intValue()).toList();
+        }
+
+        boolean noneThrown() {
+            return records.stream().allMatch(record -> record.getThrown() == null);
+        }
+
+        List<String> parametersOfLast() {
+            return java.util.Arrays.stream(records.get(records.size() - 1).getParameters()).map(String::valueOf).toList();
+        }
+
+        @Override
+        public void publish(java.util.logging.LogRecord record) {
+            records.add(record);
+        }
+
+        @Override
+        public void flush() {}
+
+        @Override
+        public void close() {
+            logger.removeHandler(this);
+            logger.setLevel(levelBefore);
+        }
+    }
+
     /** Counts the product writes each outermost write transaction makes. */
     private static final class WritesPerTransaction implements dev.storefront.domain.port.out.Transactions {
         private final dev.storefront.domain.port.out.Transactions delegate;
@@ -252,6 +360,16 @@ class ImportCatalogServiceTest {
         @Override
         public boolean discard(long importId, int limit) {
             return delegate.discard(importId, limit);
+        }
+
+        @Override
+        public int failedAttempt(long importId, String error) {
+            return delegate.failedAttempt(importId, error);
+        }
+
+        @Override
+        public java.util.Optional<Progress> progress(long importId) {
+            return delegate.progress(importId);
         }
 
         @Override

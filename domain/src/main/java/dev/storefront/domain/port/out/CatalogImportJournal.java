@@ -3,6 +3,7 @@ package dev.storefront.domain.port.out;
 import dev.storefront.domain.port.in.catalog.ImportCatalogCommand.Row;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Catalog imports on their way into the products, so that a large file can be written in short
@@ -37,6 +38,26 @@ public interface CatalogImportJournal {
      * @return whether the import is gone
      */
     boolean discard(long importId, int limit);
+
+    /**
+     * Records a failed attempt to apply a ready import (its rows stay staged) and makes it count as
+     * stalled at once, so that the next import or resume tries it again first.
+     *
+     * @param error one line saying what failed, kept for the operator
+     * @return the failed attempts recorded so far, this one included
+     */
+    int failedAttempt(long importId, String error);
+
+    /** How far an import is, or empty for an unknown one. */
+    Optional<Progress> progress(long importId);
+
+    /**
+     * @param stagedRows     rows staged in all
+     * @param rowsLeft       rows staged and not applied yet
+     * @param failedAttempts failed attempts to apply it ({@link #failedAttempt})
+     * @param lastError      the last of those failures, or {@code null}
+     */
+    record Progress(int stagedRows, int rowsLeft, int failedAttempts, String lastError) {}
 
     /** Ready imports whose last progress is before {@code cutoff}, oldest first. */
     List<Long> stalledReady(Instant cutoff);

@@ -7,11 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.storefront.domain.port.in.catalog.ImportCatalogCommand.Row;
 import dev.storefront.domain.port.out.CatalogImportJournal;
+import dev.storefront.domain.port.out.CatalogImportJournal.Progress;
 import dev.storefront.domain.port.out.Transactions;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** What every {@link CatalogImportJournal} does. */
@@ -140,5 +142,47 @@ public abstract class CatalogImportJournalContract {
             return null;
         }));
         assertEquals(rows(1, 1), journal().pending(id, 10));
+    }
+
+    @Test
+    void progressCountsTheRowsStagedAndTheRowsLeft() {
+        long id = staged(rows(1, 3), T0);
+        tx(() -> {
+            journal().stage(id, rows(4, 5), T0);
+            journal().markReady(id, T0);
+            journal().applied(id, 2, T0);
+            return null;
+        });
+
+        assertEquals(Optional.of(new Progress(5, 3, 0, null)), journal().progress(id));
+        assertEquals(Optional.empty(), journal().progress(id + 1000));
+    }
+
+    @Test
+    void aFailedAttemptIsCountedWithItsErrorAndMakesTheImportStalledAtOnce() {
+        long id = staged(rows(1, 4), T0);
+        tx(() -> {
+            journal().markReady(id, T0.plusSeconds(60));
+            return null;
+        });
+
+        assertEquals(1, (int) tx(() -> journal().failedAttempt(id, "first failure")));
+        assertEquals(2, (int) tx(() -> journal().failedAttempt(id, "second failure")));
+
+        assertEquals(Optional.of(new Progress(4, 4, 2, "second failure")), journal().progress(id));
+        assertEquals(List.of(id), journal().stalledReady(T0), "tried again first, whatever its progress said");
+        assertEquals(rows(1, 4), journal().pending(id, 10), "its rows stay staged");
+    }
+
+    @Test
+    void aRolledBackFailedAttemptIsNotCounted() {
+        long id = staged(rows(1, 1), T0);
+
+        assertThrows(IllegalStateException.class, () -> tx(() -> {
+            journal().failedAttempt(id, "lost");
+            throw new IllegalStateException("crash before commit");
+        }));
+
+        assertEquals(0, journal().progress(id).orElseThrow().failedAttempts());
     }
 }
