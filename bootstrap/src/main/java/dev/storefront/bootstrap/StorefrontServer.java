@@ -117,7 +117,8 @@ public final class StorefrontServer implements AutoCloseable {
 
     private static HttpListener listen(StorefrontConfig config, HttpHandler handler) {
         try {
-            return HttpListener.start(config.host(), config.port(), handler, config.trustedProxies());
+            return HttpListener.start(config.host(), config.port(), handler, config.trustedProxies(),
+                    config.maxConnectionsPerAddress());
         } catch (RuntimeException e) {
             for (Throwable cause = e; cause != null; cause = cause.getCause()) {
                 if (cause instanceof BindException) {
