@@ -49,7 +49,7 @@ public record StorefrontConfig(
     public static final List<Variable> VARIABLES = List.of(
             new Variable("PORT", "5005", "HTTP port (0 picks a free one and logs it)"),
             new Variable("HOST", "0.0.0.0", "bind address"),
-            new Variable("DATA_DIR", "./data", "where the default database file and mail outbox live (created owner-only if missing)"),
+            new Variable("DATA_DIR", "./data", "where the default database file and mail outbox live (serve creates or makes them owner-only)"),
             new Variable("DATABASE_URL", "jdbc:sqlite:${DATA_DIR}/storefront.db", "JDBC URL of the SQLite database"),
             new Variable("MAIL_OUTBOX", "${DATA_DIR}/outbox", "directory of the file-based mail notifier"),
             new Variable("BCRYPT_COST", "12", "bcrypt work factor (4-31)"),
