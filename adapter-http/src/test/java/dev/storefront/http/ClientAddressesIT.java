@@ -1,8 +1,10 @@
 package dev.storefront.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.storefront.http.common.ApiResponse;
+import dev.storefront.http.common.ClientAddresses;
 import io.undertow.Undertow;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -18,7 +20,11 @@ class ClientAddressesIT {
     private final HttpClient client = HttpClient.newHttpClient();
 
     private String addressSeen(List<String> trustedProxies, String forwardedFor) throws Exception {
-        Undertow server = Undertow.builder().addHttpListener(0, "127.0.0.1")
+        return addressSeen("127.0.0.1", trustedProxies, forwardedFor);
+    }
+
+    private String addressSeen(String host, List<String> trustedProxies, String forwardedFor) throws Exception {
+        Undertow server = Undertow.builder().addHttpListener(0, host)
                 .setHandler(HttpApi.builder(new HttpSettings(List.of(), false, 1024, trustedProxies))
                         .routes(router -> router.get("/whoami",
                                 request -> ApiResponse.ok(Map.of("address", request.clientAddress()))))
@@ -27,7 +33,7 @@ class ClientAddressesIT {
         server.start();
         try {
             int port = ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/whoami"));
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port + "/whoami"));
             if (forwardedFor != null) {
                 request.header("X-Forwarded-For", forwardedFor);
             }
@@ -56,5 +62,29 @@ class ClientAddressesIT {
     @Test
     void aForwardedAddressCannotCarryTextIntoLogs() throws Exception {
         assertEquals("evil?value", addressSeen(List.of("127.0.0.1"), "evil value"));
+    }
+
+    /** The JDK spells the IPv6 loopback peer 0:0:0:0:0:0:0:1; the configuration says ::1. */
+    @Test
+    void anIpv6ProxyIsTrustedInShortAndLongForm() throws Exception {
+        assertEquals("203.0.113.9", addressSeen("::1", List.of("::1"), "203.0.113.9"));
+        assertEquals("203.0.113.9", addressSeen("::1", List.of("0:0:0:0:0:0:0:1"), "203.0.113.9"));
+        assertEquals("0:0:0:0:0:0:0:1", addressSeen("::1", List.of("10.0.0.5"), "203.0.113.9"), "not trusted: the peer");
+    }
+
+    @Test
+    void forwardedIpv6HopsAreComparedAndKeyedAsAddresses() throws Exception {
+        List<String> proxies = List.of("127.0.0.1", "2001:db8::5");
+        assertEquals("2001:db8:0:0:0:0:0:1", addressSeen(proxies, "2001:DB8::1"), "one key however it is spelt");
+        assertEquals("2001:db8:0:0:0:0:0:1", addressSeen(proxies, "2001:db8::1, 2001:db8:0:0:0:0:0:5"),
+                "a trusted hop in another spelling is still skipped");
+    }
+
+    @Test
+    void trustedProxiesMustBeIpLiterals() {
+        assertThrows(IllegalArgumentException.class, () -> new ClientAddresses(List.of("proxy.example")));
+        assertThrows(IllegalArgumentException.class, () -> new ClientAddresses(List.of("10.0.0.256")));
+        assertThrows(IllegalArgumentException.class, () -> new ClientAddresses(List.of("2001:db8::1::2")));
+        assertEquals("0:0:0:0:0:0:0:1", ClientAddresses.literal("::1").orElseThrow().getHostAddress());
     }
 }

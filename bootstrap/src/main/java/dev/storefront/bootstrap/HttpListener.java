@@ -1,5 +1,6 @@
 package dev.storefront.bootstrap;
 
+import dev.storefront.http.common.ClientAddresses;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.connector.ByteBufferPool;
@@ -28,7 +29,7 @@ import org.xnio.channels.AcceptingChannel;
 
 /**
  * The standalone server's HTTP listener: Undertow's own HTTP/1.1 connection handling on Undertow's
- * worker, with time and size limits on every request and at most {@link #MAX_CONNECTIONS_PER_ADDRESS}
+ * worker, with time and size limits on every request and at most {@code MAX_CONNECTIONS_PER_ADDRESS}
  * open connections per client address (the TCP peer; a configured trusted proxy is exempt). Undertow's
  * builder has no hook before a connection is handed to HTTP, so the listener is opened here on its
  * worker, as {@code Undertow.start()} would, with a counting step in front.
@@ -43,7 +44,6 @@ import org.xnio.channels.AcceptingChannel;
  */
 final class HttpListener implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(HttpListener.class.getName());
-    static final int MAX_CONNECTIONS_PER_ADDRESS = 100;
     static final Duration REQUEST_PARSE_TIMEOUT = Duration.ofSeconds(10);
     static final Duration READ_TIMEOUT = Duration.ofSeconds(20);
     static final Duration NO_REQUEST_TIMEOUT = Duration.ofSeconds(30);
@@ -62,8 +62,13 @@ final class HttpListener implements AutoCloseable {
         this.channel = channel;
     }
 
-    /** Starts Undertow's worker and listens on {@code host:port} with {@code handler} as the root. */
-    static HttpListener start(String host, int port, HttpHandler handler, Collection<String> trustedProxies) {
+    /**
+     * Starts Undertow's worker and listens on {@code host:port} with {@code handler} as the root,
+     * holding at most {@code maxConnectionsPerAddress} open connections per peer not in {@code trustedProxies}
+     * (IP literals).
+     */
+    static HttpListener start(String host, int port, HttpHandler handler, Collection<String> trustedProxies,
+                              int maxConnectionsPerAddress) {
         // No listener of Undertow's own: it provides the worker threads (its defaults for this machine).
         Undertow undertow = Undertow.builder().build();
         undertow.start();
@@ -94,8 +99,8 @@ final class HttpListener implements AutoCloseable {
                 connection.getSourceChannel().setConduit(new ObsFoldGuard(connection.getSourceChannel().getConduit()));
                 http.handleEvent(connection);
             };
-            ConnectionsPerAddress counted = new ConnectionsPerAddress(guarded, MAX_CONNECTIONS_PER_ADDRESS,
-                    Set.copyOf(trustedProxies));
+            ConnectionsPerAddress counted = new ConnectionsPerAddress(guarded, maxConnectionsPerAddress,
+                    ClientAddresses.trustedAddresses(trustedProxies));
             AcceptingChannel<StreamConnection> channel = worker.createStreamConnectionServer(
                     new InetSocketAddress(InetAddress.getByName(host), port), ChannelListeners.openListenerAdapter(counted),
                     socket);
@@ -137,27 +142,29 @@ final class HttpListener implements AutoCloseable {
 
     /**
      * Counts open connections per peer address and closes, at once and without reading from it, a
-     * new connection from an address that already has {@code max} open.
+     * new connection from an address that already has {@code max} open. A count is released exactly
+     * once, when its connection closes, whenever that is (before, while or after HTTP takes it), and
+     * also when handing the connection to HTTP fails: a leaked count would lock an address out for good.
      */
     static final class ConnectionsPerAddress implements ChannelListener<StreamConnection> {
         private final ChannelListener<StreamConnection> next;
         private final int max;
-        private final Set<String> exempt;
+        private final Set<InetAddress> exempt;
         private final ConcurrentHashMap<InetAddress, Integer> open = new ConcurrentHashMap<>();
         private final AtomicLong refusedSinceReport = new AtomicLong();
         private final AtomicLong lastReport = new AtomicLong(System.nanoTime() - REFUSAL_REPORT_INTERVAL.toNanos());
 
-        ConnectionsPerAddress(ChannelListener<StreamConnection> next, int max, Set<String> exempt) {
+        ConnectionsPerAddress(ChannelListener<StreamConnection> next, int max, Set<InetAddress> exempt) {
             this.next = next;
             this.max = max;
-            this.exempt = exempt;
+            this.exempt = Set.copyOf(exempt);
         }
 
         @Override
         public void handleEvent(StreamConnection connection) {
             InetSocketAddress peer = connection.getPeerAddress(InetSocketAddress.class);
             InetAddress address = peer == null ? null : peer.getAddress();
-            if (address == null || exempt.contains(address.getHostAddress())) {
+            if (address == null || exempt.contains(address)) {
                 next.handleEvent(connection);
                 return;
             }
@@ -167,18 +174,37 @@ final class HttpListener implements AutoCloseable {
                 refused(address);
                 return;
             }
-            next.handleEvent(connection);
-            releaseOnClose(connection, address);
-        }
-
-        /** Undertow set its own close listener while taking the connection: run ours, then its. */
-        private void releaseOnClose(StreamConnection connection, InetAddress address) {
             AtomicBoolean released = new AtomicBoolean();
             Runnable releaseOnce = () -> {
                 if (released.compareAndSet(false, true)) {
                     release(address);
                 }
             };
+            boolean handedOver = false;
+            try {
+                next.handleEvent(connection);
+                handedOver = true;
+            } catch (RuntimeException failure) {
+                LOG.log(Level.WARNING, "closed a new connection from {0}: setting it up failed ({1})",
+                        address.getHostAddress(), failure.toString());
+            } finally {
+                if (!handedOver) {
+                    releaseOnce.run();
+                    IoUtils.safeClose(connection);
+                }
+            }
+            if (handedOver) {
+                releaseOnClose(connection, releaseOnce);
+            }
+        }
+
+        /** Open connections counted for {@code address} (for tests). */
+        int openFrom(InetAddress address) {
+            return open.getOrDefault(address, 0);
+        }
+
+        /** Undertow set its own close listener while taking the connection: run ours, then its. */
+        private void releaseOnClose(StreamConnection connection, Runnable releaseOnce) {
             ChannelListener<? super StreamConnection> undertows = connection.getCloseListener();
             connection.setCloseListener(closing -> {
                 releaseOnce.run();

@@ -2,6 +2,7 @@ package dev.storefront.bootstrap;
 
 import dev.storefront.application.account.SignUpLimits;
 import dev.storefront.domain.common.Text;
+import dev.storefront.http.common.ClientAddresses;
 import dev.storefront.persistence.jdbi.SqliteDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,15 +38,18 @@ public record StorefrontConfig(
         List<String> trustedProxies,
         List<String> jvmOptions,
         int registrationsPerHour,
-        int guestSessionsPerHour) {
+        int guestSessionsPerHour,
+        int maxConnectionsPerAddress) {
 
     /** A configuration variable: its name, default and meaning, as the {@code --help} lists them. */
     public record Variable(String name, String defaultValue, String meaning) {}
 
+    static final int DEFAULT_MAX_CONNECTIONS_PER_ADDRESS = 100;
+
     public static final List<Variable> VARIABLES = List.of(
             new Variable("PORT", "5005", "HTTP port (0 picks a free one and logs it)"),
             new Variable("HOST", "0.0.0.0", "bind address"),
-            new Variable("DATA_DIR", "./data", "where the default database file and mail outbox live (created owner-only if missing)"),
+            new Variable("DATA_DIR", "./data", "where the default database file and mail outbox live (serve creates or makes them owner-only)"),
             new Variable("DATABASE_URL", "jdbc:sqlite:${DATA_DIR}/storefront.db", "JDBC URL of the SQLite database"),
             new Variable("MAIL_OUTBOX", "${DATA_DIR}/outbox", "directory of the file-based mail notifier"),
             new Variable("BCRYPT_COST", "12", "bcrypt work factor (4-31)"),
@@ -56,13 +60,15 @@ public record StorefrontConfig(
             new Variable("DEMO_CATALOG", "true", "load the demo catalog into an empty database at start"),
             new Variable("CURRENCY", "USD", "the store's currency (ISO 4217, two decimals)"),
             new Variable("MAX_BODY_BYTES", "65536", "request body limit in bytes"),
-            new Variable("TRUSTED_PROXIES", "", "addresses of reverse proxies whose X-Forwarded-For names the client"),
+            new Variable("TRUSTED_PROXIES", "", "IP addresses of reverse proxies whose X-Forwarded-For names the client (like 10.0.0.5,::1)"),
             new Variable("JVM_OPTIONS", ServerJvm.DEFAULT_OPTIONS,
                     "serve runs in a JVM with these options unless the java command set -X options (empty: as started)"),
             new Variable("REGISTRATIONS_PER_HOUR", Integer.toString(SignUpLimits.DEFAULT_REGISTRATIONS_PER_HOUR),
                     "registrations accepted from one client address per hour"),
             new Variable("GUEST_SESSIONS_PER_HOUR", Integer.toString(SignUpLimits.DEFAULT_GUEST_SESSIONS_PER_HOUR),
-                    "guest sessions (carts without login) started from one client address per hour"));
+                    "guest sessions (carts without login) started from one client address per hour"),
+            new Variable("MAX_CONNECTIONS_PER_ADDRESS", Integer.toString(DEFAULT_MAX_CONNECTIONS_PER_ADDRESS),
+                    "open connections the server holds for one client address (1-100000; TRUSTED_PROXIES are exempt)"));
 
     private static final int MAX_BODY_LIMIT = 16 * 1024 * 1024;
 
@@ -136,9 +142,11 @@ public record StorefrontConfig(
                 1, 1_000_000);
         int guestSessionsPerHour = read.integer("GUEST_SESSIONS_PER_HOUR", SignUpLimits.DEFAULT_GUEST_SESSIONS_PER_HOUR,
                 1, 1_000_000);
+        int maxConnectionsPerAddress = read.integer("MAX_CONNECTIONS_PER_ADDRESS", DEFAULT_MAX_CONNECTIONS_PER_ADDRESS,
+                1, 100_000);
         return new StorefrontConfig(port, host, dataDir, databaseUrl, mailOutbox, bcryptCost, corsOrigins,
                 cookieSecure, Duration.ofMinutes(idleMinutes), Duration.ofDays(maxDays), demoCatalog, currency, maxBody,
-                trustedProxies, jvmOptions, registrationsPerHour, guestSessionsPerHour);
+                trustedProxies, jvmOptions, registrationsPerHour, guestSessionsPerHour, maxConnectionsPerAddress);
     }
 
     /** Whether the database URL is the default one inside {@code DATA_DIR}. */
@@ -179,12 +187,8 @@ public record StorefrontConfig(
 
     private static List<String> addresses(String text) {
         List<String> addresses = Arrays.stream(text.split(",")).map(String::trim).filter(a -> !a.isEmpty()).toList();
-        for (String address : addresses) {
-            // Literal addresses only (no host names): matched against the peer's textual address.
-            if (!address.matches("[0-9.]{7,15}|[0-9A-Fa-f:]{2,39}")) {
-                throw new IllegalArgumentException(address);
-            }
-        }
+        // IP literals only (a host name is never resolved), compared as addresses: ::1 is 0:0:0:0:0:0:0:1.
+        ClientAddresses.trustedAddresses(addresses);
         return addresses;
     }
 

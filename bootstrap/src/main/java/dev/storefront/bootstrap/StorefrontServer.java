@@ -66,17 +66,26 @@ public final class StorefrontServer implements AutoCloseable {
 
     /**
      * Creates {@code DATA_DIR} (or the database file's directory) and the mail outbox when missing,
-     * owner-only: they hold password hashes, emails and reset tokens.
+     * owner-only: they hold password hashes, emails and reset tokens. Existing ones, the database
+     * file and its {@code -wal} and {@code -shm} lose their group and other permissions (see
+     * {@link OwnerOnlyFiles}).
      *
      * @throws ConfigException naming the variable, its value and why it cannot be used
      */
     static void prepareDirectories(StorefrontConfig config) {
+        String databaseVariable = config.usesDataDir() ? "DATA_DIR" : "DATABASE_URL";
+        String databaseValue = config.usesDataDir() ? config.dataDir().toString() : config.databaseUrl();
         if (config.usesDataDir()) {
             prepareDirectory("DATA_DIR", config.dataDir().toString(), config.dataDir());
         } else {
             SqliteDatabase.databaseFile(config.databaseUrl()).map(file -> file.toAbsolutePath().getParent())
                     .ifPresent(directory -> prepareDirectory("DATABASE_URL", config.databaseUrl(), directory));
         }
+        SqliteDatabase.databaseFile(config.databaseUrl()).ifPresent(file -> {
+            for (String suffix : new String[] {"", "-wal", "-shm"}) {
+                tighten(databaseVariable, databaseValue, file.resolveSibling(file.getFileName() + suffix));
+            }
+        });
         prepareDirectory("MAIL_OUTBOX", config.mailOutbox().toString(), config.mailOutbox());
     }
 
@@ -87,8 +96,18 @@ public final class StorefrontServer implements AutoCloseable {
             throw new ConfigException(variable + " is \"" + value + "\": cannot create " + directory + " ("
                     + reason(e) + ")");
         }
+        tighten(variable, value, directory);
         if (!Files.isWritable(directory)) {
             throw new ConfigException(variable + " is \"" + value + "\": " + directory + " is not writable");
+        }
+    }
+
+    private static void tighten(String variable, String value, Path path) {
+        try {
+            OwnerOnlyFiles.tighten(path);
+        } catch (IOException e) {
+            throw new ConfigException(variable + " is \"" + value + "\": cannot make " + path + " owner-only ("
+                    + reason(e) + ")");
         }
     }
 
@@ -117,7 +136,8 @@ public final class StorefrontServer implements AutoCloseable {
 
     private static HttpListener listen(StorefrontConfig config, HttpHandler handler) {
         try {
-            return HttpListener.start(config.host(), config.port(), handler, config.trustedProxies());
+            return HttpListener.start(config.host(), config.port(), handler, config.trustedProxies(),
+                    config.maxConnectionsPerAddress());
         } catch (RuntimeException e) {
             for (Throwable cause = e; cause != null; cause = cause.getCause()) {
                 if (cause instanceof BindException) {

@@ -85,6 +85,28 @@ class SessionCookiesIT {
         assertTrue(me.clearsSid(), me.headers().allValues("Set-Cookie").toString());
     }
 
+    /**
+     * Only the first few well-formed values are looked up (each may cost a read): five planted ones
+     * before the live one make the request anonymous, but must not clear the owner's cookie, nor
+     * replace it with a guest session's.
+     */
+    @Test
+    void morePlantedCookiesThanAreLookedUpNeitherClearNorReplaceTheOwnersCookie() {
+        String sid = loggedIn();
+        String planted = IntStream.range(0, 5).mapToObj(i -> "SID=" + Character.toString('A' + i).repeat(43))
+                .collect(Collectors.joining("; "));
+
+        Response me = withCookies("/api/user", planted + "; SID=" + sid);
+        Response cartAdd = http.send("POST", "/api/cart/items", "{\"productId\":1}", null, "Cookie", planted + "; SID=" + sid);
+
+        assertEquals(401, me.status(), me.body());
+        assertTrue(me.sidCookie().isEmpty(), "a cookie that was not looked at is not cleared: "
+                + me.headers().allValues("Set-Cookie"));
+        assertEquals(400, cartAdd.status(), cartAdd.body());
+        assertTrue(cartAdd.sidCookie().isEmpty(), "no guest cookie over the owner's: " + cartAdd.headers().allValues("Set-Cookie"));
+        assertEquals(200, http.get("/api/user", sid).status(), "the session still lives");
+    }
+
     /** Undertow's own cookie parser throws UT000046 past 200 cookies: a logged 500 on every route. */
     @Test
     void aRequestWithThousandsOfCookiesIsServedAndLogsNothing() {

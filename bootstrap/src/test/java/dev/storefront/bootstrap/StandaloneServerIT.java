@@ -55,6 +55,59 @@ class StandaloneServerIT {
         }
     }
 
+    /** A DATA_DIR made by an earlier version (or by hand under umask 022) is tightened at start. */
+    @Test
+    void anExistingDataDirectoryDatabaseWalAndOutboxReadableByOthersAreMadeOwnerOnlyAtStart() throws Exception {
+        assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
+        Path data = dir.resolve("data");
+        try (StorefrontServer server = StorefrontServer.start(config())) {
+            assertEquals(201, new HttpTestClient(server.port()).send("POST", "/api/register",
+                    "{\"username\":\"alice\",\"email\":\"alice@example.com\",\"password\":\"correct horse battery\"}")
+                    .status());
+        }
+        List<Path> files = List.of(data.resolve("storefront.db"), data.resolve("storefront.db-wal"),
+                data.resolve("storefront.db-shm"));
+        for (Path file : files) {
+            if (!Files.exists(file)) {
+                Files.createFile(file); // SQLite takes an empty WAL or index as none
+            }
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        }
+        Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.setPosixFilePermissions(data.resolve("outbox"), PosixFilePermissions.fromString("rwxr-x---"));
+        List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                if (record.getLoggerName().endsWith("OwnerOnlyFiles")) {
+                    lines.add(record.getLevel() + " " + java.text.MessageFormat.format(record.getMessage(),
+                            record.getParameters()));
+                }
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        java.util.logging.Logger.getLogger("").addHandler(capture);
+        try (StorefrontServer server = StorefrontServer.start(config())) {
+            assertEquals(200, new HttpTestClient(server.port()).send("POST", "/api/login",
+                    "{\"login\":\"alice\",\"password\":\"correct horse battery\"}").status(), "the database still opens");
+            assertEquals("rwx------", permissions(data));
+            assertEquals("rwx------", permissions(data.resolve("outbox")));
+            for (Path file : files) {
+                assertEquals("rw-------", permissions(file), file.toString());
+            }
+        } finally {
+            java.util.logging.Logger.getLogger("").removeHandler(capture);
+        }
+        assertEquals(5, lines.size(), "one line per path changed: " + lines);
+        assertTrue(lines.stream().allMatch(line -> line.startsWith("INFO ")), lines.toString());
+        assertTrue(lines.stream().anyMatch(line -> line.contains(data.resolve("storefront.db-wal").toString())), lines.toString());
+    }
+
     private static String permissions(Path path) throws java.io.IOException {
         return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
     }

@@ -49,6 +49,31 @@ class StorefrontConfigTest {
     }
 
     @Test
+    void trustedProxiesMustBeIpLiteralsAndAMalformedOneStopsTheStart() {
+        assertEquals(List.of("2001:db8::1", "0:0:0:0:0:0:0:1"), StorefrontConfig.from(
+                Map.of("TRUSTED_PROXIES", "2001:db8::1,0:0:0:0:0:0:0:1"), new String[0]).config().trustedProxies());
+        for (String bad : List.of("proxy.example", "10.0.0.256", "2001:db8::1::2", "::g", "fe80::1%eth0")) {
+            ConfigException e = assertThrows(ConfigException.class,
+                    () -> StorefrontConfig.from(Map.of("TRUSTED_PROXIES", "10.0.0.5," + bad), new String[0]), bad);
+            assertTrue(e.getMessage().startsWith("TRUSTED_PROXIES must be"), e.getMessage());
+            assertFalse(e.getMessage().contains("\n"), e.getMessage());
+        }
+    }
+
+    @Test
+    void theConnectionCapPerAddressIsASettingFrom1To100000() {
+        assertEquals(100, StorefrontConfig.defaults().maxConnectionsPerAddress());
+        assertEquals(2000, StorefrontConfig.from(Map.of("MAX_CONNECTIONS_PER_ADDRESS", "2000"), new String[0])
+                .config().maxConnectionsPerAddress());
+        for (String bad : List.of("0", "100001", "many")) {
+            ConfigException e = assertThrows(ConfigException.class,
+                    () -> StorefrontConfig.from(Map.of(), new String[] {"--max-connections-per-address=" + bad}));
+            assertEquals("MAX_CONNECTIONS_PER_ADDRESS must be a whole number from 1 to 100000, got \"" + bad + "\"",
+                    e.getMessage());
+        }
+    }
+
+    @Test
     void signUpLimitsDefaultTo30RegistrationsAnd300GuestSessionsPerAddressAndHour() {
         StorefrontConfig defaults = StorefrontConfig.defaults();
         assertEquals(30, defaults.registrationsPerHour());

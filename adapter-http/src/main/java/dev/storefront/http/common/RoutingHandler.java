@@ -8,8 +8,13 @@ import io.undertow.util.Headers;
 import io.undertow.util.Methods;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.xnio.IoUtils;
+import org.xnio.XnioExecutor;
 
 /**
  * Matches the route and reads the JSON body on the I/O thread (without blocking), runs the route on
@@ -24,10 +29,16 @@ import java.util.Map;
  * time slice: under 16 concurrent cart writers, 180–340 µs of I/O-thread CPU per request against
  * 7 µs for a fast GET (docs/performance.md). Ended on the I/O thread, the hand-over needs no
  * compare-and-set. The JSON is still written on the worker; the I/O thread only sends the bytes.
+ *
+ * <p>A body must arrive whole within {@link #BODY_DEADLINE} of the request's head, else the
+ * connection is closed: read timeouts restart on every byte, so a 64 KiB body trickled a byte every
+ * 19 s held a connection for two weeks. The timer is set only when the body did not arrive at once.
  */
 public final class RoutingHandler implements HttpHandler {
     private static final System.Logger LOG = System.getLogger(RoutingHandler.class.getName());
     private static final byte[] NO_BODY = new byte[0];
+    /** How long a request body may take to arrive, from the end of its headers. */
+    public static final Duration BODY_DEADLINE = Duration.ofSeconds(30);
 
     private final Router router;
     private final JsonCodec json;
@@ -35,9 +46,17 @@ public final class RoutingHandler implements HttpHandler {
     private final long maxBodyBytes;
     private final PrincipalResolver principals;
     private final ClientAddresses clientAddresses;
+    private final Duration bodyDeadline;
 
     public RoutingHandler(Router router, JsonCodec json, ProblemWriter writer, long maxBodyBytes,
                           PrincipalResolver principals, ClientAddresses clientAddresses) {
+        this(router, json, writer, maxBodyBytes, principals, clientAddresses, BODY_DEADLINE);
+    }
+
+    /** With another body deadline (tests make it short). */
+    RoutingHandler(Router router, JsonCodec json, ProblemWriter writer, long maxBodyBytes,
+                   PrincipalResolver principals, ClientAddresses clientAddresses, Duration bodyDeadline) {
+        this.bodyDeadline = bodyDeadline;
         this.router = router;
         this.json = json;
         this.writer = writer;
@@ -71,7 +90,61 @@ public final class RoutingHandler implements HttpHandler {
         Receiver receiver = exchange.getRequestReceiver();
         receiver.setMaxBufferSize((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes));
         // Both callbacks run on the I/O thread, at once when the body has already arrived.
-        receiver.receiveFullBytes((ex, body) -> admit(ex, match, body), this::bodyFailed);
+        BodyDeadline deadline = new BodyDeadline(exchange);
+        receiver.receiveFullBytes((ex, body) -> {
+            if (deadline.arrived()) {
+                admit(ex, match, body);
+            }
+        }, (ex, failure) -> {
+            if (deadline.arrived()) {
+                bodyFailed(ex, failure);
+            }
+        });
+        deadline.startUnlessArrived(bodyDeadline);
+    }
+
+    /**
+     * Closes the connection when the body has not arrived by the deadline. Whichever comes first,
+     * the body (or its failure) or the timer, wins; the other does nothing.
+     */
+    private static final class BodyDeadline implements Runnable {
+        private final HttpServerExchange exchange;
+        private final AtomicBoolean decided = new AtomicBoolean();
+        private volatile XnioExecutor.Key timer;
+
+        BodyDeadline(HttpServerExchange exchange) {
+            this.exchange = exchange;
+        }
+
+        void startUnlessArrived(Duration deadline) {
+            if (!decided.get()) {
+                timer = exchange.getIoThread().executeAfter(this, deadline.toMillis(), TimeUnit.MILLISECONDS);
+                if (decided.get()) {
+                    timer.remove(); // arrived meanwhile (a worker thread reading in blocking mode)
+                }
+            }
+        }
+
+        /** The body (or its failure) came before the deadline: go on with it. */
+        boolean arrived() {
+            if (!decided.compareAndSet(false, true)) {
+                return false;
+            }
+            XnioExecutor.Key started = timer;
+            if (started != null) {
+                started.remove();
+            }
+            return true;
+        }
+
+        @Override
+        public void run() {
+            if (decided.compareAndSet(false, true)) {
+                LOG.log(Level.DEBUG, () -> "request " + RequestIdHandler.of(exchange) + ": body not complete within the deadline;"
+                        + " connection closed");
+                IoUtils.safeClose(exchange.getConnection());
+            }
+        }
     }
 
     /** Runs the route on its pool, or answers 503 at once when that pool and its queue are full. */

@@ -34,7 +34,9 @@ import java.util.Set;
  * <p>A request may carry several {@code SID} cookies (one planted for another path or a parent
  * domain, say): the first of them that names a live session is the request's session, and the
  * cookie is cleared only when none does, so a planted cookie can neither hide nor end the owner's
- * session. The {@code Cookie} header is read here rather than by Undertow, whose parser keeps one
+ * session. At most {@link #MOST_CONSIDERED} well-formed values are looked up (each may cost a read);
+ * when more were sent, the request is anonymous, but nothing is cleared and no guest session is
+ * started over them (400), since the unexamined one may be the owner's. The {@code Cookie} header is read here rather than by Undertow, whose parser keeps one
  * value per name and throws past 200 cookies (UT000046, which was a logged 500 on every route).
  *
  * <p>For features other than accounts: {@link #current} gives the request's session (guest or
@@ -49,8 +51,11 @@ public final class SessionCookies implements PrincipalResolver {
 
     private record Resolved(Optional<ResolvedSession> session) {}
 
-    /** The {@code SID} cookies of a request: whether there was any, and the well-formed values. */
-    private record Sent(boolean any, List<SessionToken> tokens) {}
+    /**
+     * The {@code SID} cookies of a request: whether there was any, the well-formed values looked
+     * up, and whether well-formed values past those went unexamined.
+     */
+    private record Sent(boolean any, List<SessionToken> tokens, boolean unexamined) {}
 
     private final ResolveSessionUseCase resolver;
     private final StartGuestSessionUseCase guests;
@@ -84,7 +89,7 @@ public final class SessionCookies implements PrincipalResolver {
                 .flatMap(token -> resolver.resolveSession(new SessionQuery(token)).stream())
                 .findFirst();
         request.attach(RESOLVED, new Resolved(session));
-        if (sent.any() && session.isEmpty()) {
+        if (sent.any() && session.isEmpty() && !sent.unexamined()) {
             clear(request);
         }
         return session;
@@ -114,6 +119,11 @@ public final class SessionCookies implements PrincipalResolver {
         Optional<ResolvedSession> current = current(request);
         if (current.isPresent()) {
             return current.get();
+        }
+        if (sent(request.exchange()).unexamined()) {
+            // The guest's cookie would replace one that was never looked at, perhaps the owner's.
+            throw new HttpProblemException(ProblemType.VALIDATION, "The request carries more than " + MOST_CONSIDERED
+                    + " SID cookies; remove the ones this site did not set");
         }
         IssuedSession issued = guests.startGuestSession(new StartGuestSessionCommand(
                 request.header("User-Agent").orElse(null), request.clientAddress()));
@@ -163,9 +173,10 @@ public final class SessionCookies implements PrincipalResolver {
     private static Sent sent(HttpServerExchange exchange) {
         HeaderValues headers = exchange.getRequestHeaders().get(Headers.COOKIE);
         if (headers == null) {
-            return new Sent(false, List.of());
+            return new Sent(false, List.of(), false);
         }
         boolean any = false;
+        boolean unexamined = false;
         Set<SessionToken> tokens = new LinkedHashSet<>();
         for (String header : headers) {
             for (String pair : header.split(";")) {
@@ -175,12 +186,17 @@ public final class SessionCookies implements PrincipalResolver {
                 }
                 any = true;
                 // Taken as sent: the server never quotes an id, so a quoted one is not one of ours.
-                if (tokens.size() < MOST_CONSIDERED) {
-                    SessionToken.parse(pair.substring(equals + 1).trim()).ifPresent(tokens::add);
+                Optional<SessionToken> token = SessionToken.parse(pair.substring(equals + 1).trim());
+                if (token.isPresent() && !tokens.contains(token.get())) {
+                    if (tokens.size() < MOST_CONSIDERED) {
+                        tokens.add(token.get());
+                    } else {
+                        unexamined = true;
+                    }
                 }
             }
         }
-        return new Sent(any, List.copyOf(tokens));
+        return new Sent(any, List.copyOf(tokens), unexamined);
     }
 
     private CookieImpl base(String value) {
