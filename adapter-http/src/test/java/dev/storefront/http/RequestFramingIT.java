@@ -11,11 +11,6 @@ import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,21 +30,7 @@ class RequestFramingIT {
     private static final String BODY = "{\"name\":\"pen\",\"count\":1}";
     private static TestServer server;
 
-    private final List<LogRecord> loud = new CopyOnWriteArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
-                loud.add(record);
-            }
-        }
-
-        @Override
-        public void flush() {}
-
-        @Override
-        public void close() {}
-    };
+    private LoudLogLines loud;
 
     @BeforeAll
     static void start() {
@@ -63,13 +44,13 @@ class RequestFramingIT {
 
     @BeforeEach
     void captureLog() {
-        Logger.getLogger("").addHandler(capture);
+        loud = LoudLogLines.open();
     }
 
     @AfterEach
     void noLoudLogLines() {
-        Logger.getLogger("").removeHandler(capture);
-        assertEquals(List.of(), loud.stream().map(r -> r.getLoggerName() + " " + r.getLevel() + ": " + r.getMessage()).toList());
+        loud.close();
+        assertEquals(List.of(), loud.lines());
     }
 
     /** What the server answered before it closed the connection; fails if it kept it open for 5 s. */

@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.storefront.http.LoudLogLines;
 import io.undertow.Undertow;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,11 +15,6 @@ import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,21 +29,7 @@ class BodyDeadlineIT {
 
     private Undertow undertow;
     private int port;
-    private final List<LogRecord> loud = new CopyOnWriteArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
-                loud.add(record);
-            }
-        }
-
-        @Override
-        public void flush() {}
-
-        @Override
-        public void close() {}
-    };
+    private LoudLogLines loud;
 
     @BeforeEach
     void start() {
@@ -58,14 +40,14 @@ class BodyDeadlineIT {
         undertow = Undertow.builder().addHttpListener(0, "127.0.0.1").setHandler(new RequestIdHandler(routes)).build();
         undertow.start();
         port = ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();
-        Logger.getLogger("").addHandler(capture);
+        loud = LoudLogLines.open();
     }
 
     @AfterEach
     void stop() {
-        Logger.getLogger("").removeHandler(capture);
+        loud.close();
         undertow.stop();
-        assertEquals(List.of(), loud.stream().map(LogRecord::getMessage).toList(), "nothing at WARNING or above");
+        assertEquals(List.of(), loud.lines(), "nothing at WARNING or above");
     }
 
     private static String head(int contentLength) {
