@@ -1,6 +1,7 @@
 package dev.storefront.bootstrap;
 
 import dev.storefront.http.common.ClientAddresses;
+import dev.storefront.domain.common.LinePerInterval;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.connector.ByteBufferPool;
@@ -17,7 +18,6 @@ import java.util.Collection;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import org.xnio.ChannelListener;
 import org.xnio.ChannelListeners;
 import org.xnio.IoUtils;
@@ -151,8 +151,7 @@ final class HttpListener implements AutoCloseable {
         private final int max;
         private final Set<InetAddress> exempt;
         private final ConcurrentHashMap<InetAddress, Integer> open = new ConcurrentHashMap<>();
-        private final AtomicLong refusedSinceReport = new AtomicLong();
-        private final AtomicLong lastReport = new AtomicLong(System.nanoTime() - REFUSAL_REPORT_INTERVAL.toNanos());
+        private final LinePerInterval refusals = new LinePerInterval(System::nanoTime, REFUSAL_REPORT_INTERVAL.toNanos());
 
         ConnectionsPerAddress(ChannelListener<StreamConnection> next, int max, Set<InetAddress> exempt) {
             this.next = next;
@@ -221,11 +220,8 @@ final class HttpListener implements AutoCloseable {
 
         /** One line at most per interval, whatever the number of refusals: a flood must not flood the log. */
         private void refused(InetAddress address) {
-            long refused = refusedSinceReport.incrementAndGet();
-            long now = System.nanoTime();
-            long last = lastReport.get();
-            if (now - last >= REFUSAL_REPORT_INTERVAL.toNanos() && lastReport.compareAndSet(last, now)) {
-                refusedSinceReport.addAndGet(-refused);
+            long refused = refusals.count();
+            if (refused > 0) {
                 LOG.log(Level.WARNING, "refused {0} connection(s) over the limit of {1} open per address (latest from {2});"
                         + " at most one such line a minute", refused, max, address.getHostAddress());
             }

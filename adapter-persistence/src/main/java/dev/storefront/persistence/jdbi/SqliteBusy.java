@@ -1,10 +1,9 @@
 package dev.storefront.persistence.jdbi;
 
 import dev.storefront.domain.common.DatabaseBusy;
+import dev.storefront.domain.common.LinePerInterval;
 import java.lang.System.Logger.Level;
 import java.sql.SQLTransientConnectionException;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.LongSupplier;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
@@ -62,39 +61,6 @@ final class SqliteBusy {
             }
         }
         return null;
-    }
-
-    /**
-     * Counts events and says when one of them is to be logged: at most once per interval, with how
-     * many there were since the last line, none lost when threads count at the same time.
-     */
-    static final class LinePerInterval {
-        private final LongSupplier nanoClock;
-        private final long intervalNanos;
-        private final AtomicLong lastLine;
-        private final AtomicLong sinceLastLine = new AtomicLong();
-
-        LinePerInterval(LongSupplier nanoClock, long intervalNanos) {
-            this.nanoClock = nanoClock;
-            this.intervalNanos = intervalNanos;
-            this.lastLine = new AtomicLong(nanoClock.getAsLong() - intervalNanos);
-        }
-
-        /**
-         * Counts one event; returns 0 when no line is due, else the events this line reports (this
-         * one included). Only what this call counted is taken off: events counted meanwhile by other
-         * threads stay for the next line.
-         */
-        long count() {
-            long counted = sinceLastLine.incrementAndGet();
-            long now = nanoClock.getAsLong();
-            long last = lastLine.get();
-            if (now - last >= intervalNanos && lastLine.compareAndSet(last, now)) {
-                sinceLastLine.addAndGet(-counted);
-                return counted;
-            }
-            return 0;
-        }
     }
 
     private static SQLiteErrorCode busyCode(Throwable failure) {
