@@ -90,6 +90,7 @@ import dev.storefront.domain.port.out.ProductRepository;
 import dev.storefront.domain.port.out.RateLimiter;
 import dev.storefront.domain.port.out.TimeSource;
 import dev.storefront.domain.port.out.TokenGenerator;
+import dev.storefront.domain.port.out.Transactions;
 import dev.storefront.domain.session.SessionPolicy;
 import dev.storefront.domain.user.PasswordPolicy;
 import dev.storefront.http.HttpApi;
@@ -105,6 +106,7 @@ import dev.storefront.http.order.OrderRoutes;
 import dev.storefront.inmemory.InMemoryLoginThrottle;
 import dev.storefront.inmemory.InMemoryRateLimiter;
 import dev.storefront.persistence.jdbi.CachingProductRepository;
+import dev.storefront.persistence.jdbi.Database;
 import dev.storefront.persistence.jdbi.JdbiCatalogImportJournal;
 import dev.storefront.persistence.jdbi.JdbiCartRepository;
 import dev.storefront.persistence.jdbi.JdbiDatabaseHealth;
@@ -115,9 +117,9 @@ import dev.storefront.persistence.jdbi.JdbiPasswordResetTokenRepository;
 import dev.storefront.persistence.jdbi.JdbiProductRepository;
 import dev.storefront.persistence.jdbi.JdbiSessionRepository;
 import dev.storefront.persistence.jdbi.JdbiStoreSettings;
-import dev.storefront.persistence.jdbi.JdbiTransactions;
 import dev.storefront.persistence.jdbi.JdbiUserRepository;
-import dev.storefront.persistence.jdbi.SqliteDatabase;
+import dev.storefront.persistence.jdbi.SessionCache;
+import dev.storefront.persistence.sqlite.SqliteDatabase;
 import dev.storefront.security.BcryptPasswordHasher;
 import dev.storefront.security.SecureTokenGenerator;
 import io.undertow.server.HttpHandler;
@@ -171,11 +173,12 @@ public final class Storefront implements AutoCloseable {
         this.config = builder.config;
         this.resources = new ArrayDeque<>();
         try {
-            SqliteDatabase database = builder.dataSource != null
+            SqliteDatabase sqlite = builder.dataSource != null
                     ? SqliteDatabase.using(builder.dataSource)
                     : SqliteDatabase.open(builder.databaseUrl != null ? builder.databaseUrl : config.databaseUrl());
-            resources.push(database);
-            database.groupCommit(builder.groupCommit);
+            resources.push(sqlite);
+            sqlite.groupCommit(builder.groupCommit);
+            Database database = sqlite;
             new JdbiStoreSettings(database).requireCurrency(config.currency());
 
             this.checkHealth = new CheckHealthService(new JdbiDatabaseHealth(database));
@@ -263,11 +266,12 @@ public final class Storefront implements AutoCloseable {
         final GrantAdminUseCase grantAdmin;
         final SweepExpiredSessionsUseCase sweepExpired;
 
-        Accounts(SqliteDatabase database, Builder builder, Cart cart, Deque<AutoCloseable> resources) {
+        Accounts(Database database, Builder builder, Cart cart, Deque<AutoCloseable> resources) {
             StorefrontConfig config = builder.config;
-            JdbiTransactions tx = database.transactions();
-            JdbiUserRepository users = new JdbiUserRepository(database);
-            JdbiSessionRepository sessions = new JdbiSessionRepository(database);
+            Transactions tx = database.transactions();
+            SessionCache sessionCache = new SessionCache(database);
+            JdbiUserRepository users = new JdbiUserRepository(database, sessionCache);
+            JdbiSessionRepository sessions = new JdbiSessionRepository(database, sessionCache);
             JdbiPasswordResetTokenRepository resetTokens = new JdbiPasswordResetTokenRepository(database);
             PasswordHasher hasher = builder.passwordHasher != null ? builder.passwordHasher
                     : new BcryptPasswordHasher(config.bcryptCost());
@@ -341,11 +345,11 @@ public final class Storefront implements AutoCloseable {
         final ImportCatalogUseCase importCatalog;
         final ResumeCatalogImportsUseCase resumeCatalogImports;
 
-        Catalog(SqliteDatabase database, Builder builder) {
+        Catalog(Database database, Builder builder) {
             Currency currency = builder.config.currency();
             JdbiProductRepository stored = new JdbiProductRepository(database, currency);
             products = builder.catalogCache ? new CachingProductRepository(stored) : stored;
-            JdbiTransactions tx = database.transactions();
+            Transactions tx = database.transactions();
             searchProducts = new SearchProductsService(products);
             getProduct = new GetProductService(products);
             listCategories = new ListCategoriesService(products);
@@ -371,10 +375,10 @@ public final class Storefront implements AutoCloseable {
         final GuestSessionHandover guestMerger;
         final CartStatistics statistics;
 
-        Cart(SqliteDatabase database, Builder builder, ProductRepository products) {
+        Cart(Database database, Builder builder, ProductRepository products) {
             Currency currency = builder.config.currency();
             JdbiCartRepository carts = new JdbiCartRepository(database);
-            JdbiTransactions tx = database.transactions();
+            Transactions tx = database.transactions();
             getCart = new GetCartService(carts, products, tx, currency);
             addItem = new AddCartItemService(carts, products, tx, builder.timeSource, currency);
             setQuantity = new SetCartItemQuantityService(carts, products, tx, currency);
@@ -399,9 +403,9 @@ public final class Storefront implements AutoCloseable {
         final ChangeOrderStatusUseCase changeOrderStatus;
         final SweepIdempotencyKeysUseCase sweepIdempotencyKeys;
 
-        Orders(SqliteDatabase database, Builder builder, ProductRepository products) {
+        Orders(Database database, Builder builder, ProductRepository products) {
             Currency currency = builder.config.currency();
-            JdbiTransactions tx = database.transactions();
+            Transactions tx = database.transactions();
             OrderRepository orders = builder.orderRepositoryDecorator.apply(new JdbiOrderRepository(database, currency));
             JdbiIdempotencyKeyRepository keys = new JdbiIdempotencyKeyRepository(database);
             TimeSource time = builder.timeSource;

@@ -3,7 +3,7 @@ package dev.storefront.bootstrap;
 import dev.storefront.application.account.SignUpLimits;
 import dev.storefront.domain.common.Text;
 import dev.storefront.http.common.ClientAddresses;
-import dev.storefront.persistence.jdbi.SqliteDatabase;
+import dev.storefront.persistence.sqlite.SqliteDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

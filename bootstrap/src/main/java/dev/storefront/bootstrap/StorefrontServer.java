@@ -1,6 +1,6 @@
 package dev.storefront.bootstrap;
 
-import dev.storefront.persistence.jdbi.SqliteDatabase;
+import dev.storefront.persistence.sqlite.SqliteDatabase;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.handlers.GracefulShutdownHandler;
 import java.io.IOException;

@@ -30,7 +30,7 @@ import java.util.function.Supplier;
  * front of {@link JdbiProductRepository}; everything else goes straight to it.
  *
  * <p><b>Versioned, never stale within this process.</b> Every committed product write through the
- * same {@link SqliteDatabase} moves its catalog version on (after the COMMIT). A reader takes the
+ * same {@link Database} moves its catalog version on (after the COMMIT). A reader takes the
  * version <em>before</em> its snapshot of the database and stores its result in the generation of
  * that version; a generation is used only while its version is the current one. So a result read
  * before a commit dies with the bump that follows the commit, and a change is visible to the next
@@ -65,10 +65,10 @@ public final class CachingProductRepository implements ProductRepository {
     static final long MAX_PRODUCT_BYTES = 24L * 1024 * 1024;
 
     private final JdbiProductRepository delegate;
-    private final JdbiTransactions transactions;
+    private final Database database;
     private final AtomicLong version;
     private final AtomicReference<Generation> current;
-    private final StoredVersionPoll poll;
+    private final ChangeFeed.Watch poll;
     private final int maxPages;
     private final int maxProducts;
     private final long maxProductBytes;
@@ -81,15 +81,13 @@ public final class CachingProductRepository implements ProductRepository {
     CachingProductRepository(JdbiProductRepository delegate, LongSupplier nanoTime, Duration pollInterval,
                              int maxPages, int maxProducts, long maxProductBytes) {
         this.delegate = Objects.requireNonNull(delegate, "delegate");
-        SqliteDatabase database = delegate.database();
-        this.transactions = database.transactions();
-        this.version = database.catalogVersion();
+        this.database = delegate.database();
+        this.version = delegate.catalogVersion();
         this.current = new AtomicReference<>(new Generation(version.get() - 1));
         this.maxPages = maxPages;
         this.maxProducts = maxProducts;
         this.maxProductBytes = maxProductBytes;
-        this.poll = new StoredVersionPoll(database, "SELECT version FROM catalog_version WHERE id = 1", nanoTime,
-                pollInterval);
+        this.poll = database.changes().watch(ChangeFeed.Topic.CATALOG, nanoTime, pollInterval);
     }
 
     @Override
@@ -121,7 +119,7 @@ public final class CachingProductRepository implements ProductRepository {
      * @param store  stores the database's answer and gives the one to return
      */
     private <T> T cached(Supplier<T> fromDatabase, Function<Generation, T> lookup, BiFunction<Generation, T, T> store) {
-        if (transactions.inWriteTransaction()) {
+        if (database.inWriteTransaction()) {
             return fromDatabase.get();
         }
         Read read = begin();
@@ -130,7 +128,7 @@ public final class CachingProductRepository implements ProductRepository {
             return hit;
         }
         // In one snapshot: the caller's read-only transaction, or one of its own.
-        T loaded = transactions.readOnly(fromDatabase);
+        T loaded = database.transactions().readOnly(fromDatabase);
         return read.storable ? store.apply(read.generation, loaded) : loaded;
     }
 
@@ -139,7 +137,7 @@ public final class CachingProductRepository implements ProductRepository {
 
     private Read begin() {
         // The version first: the snapshot that a miss reads (or the poll's read) must start after it.
-        boolean freshSnapshot = transactions.nextReadSeesLatestCommits();
+        boolean freshSnapshot = database.nextReadSeesLatestCommits();
         long seen = version.get();
         pollIfDue();
         long now = version.get();

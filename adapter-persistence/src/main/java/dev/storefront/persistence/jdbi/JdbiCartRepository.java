@@ -14,9 +14,9 @@ import org.jdbi.v3.core.statement.SqlStatement;
 
 /** Carts in {@code cart_line}, keyed by user id or by guest session handle. */
 public final class JdbiCartRepository implements CartRepository {
-    private final SqliteDatabase database;
+    private final Database database;
 
-    public JdbiCartRepository(SqliteDatabase database) {
+    public JdbiCartRepository(Database database) {
         this.database = Objects.requireNonNull(database, "database");
     }
 

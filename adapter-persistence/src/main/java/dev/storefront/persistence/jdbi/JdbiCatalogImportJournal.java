@@ -13,9 +13,9 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 
 /** Staged catalog imports in tables {@code catalog_import} and {@code catalog_import_row} (V11). */
 public final class JdbiCatalogImportJournal implements CatalogImportJournal {
-    private final SqliteDatabase database;
+    private final Database database;
 
-    public JdbiCatalogImportJournal(SqliteDatabase database) {
+    public JdbiCatalogImportJournal(Database database) {
         this.database = Objects.requireNonNull(database, "database");
     }
 

@@ -4,9 +4,9 @@ import dev.storefront.domain.port.out.DatabaseHealth;
 import java.util.Objects;
 
 public final class JdbiDatabaseHealth implements DatabaseHealth {
-    private final SqliteDatabase database;
+    private final Database database;
 
-    public JdbiDatabaseHealth(SqliteDatabase database) {
+    public JdbiDatabaseHealth(Database database) {
         this.database = Objects.requireNonNull(database, "database");
     }
 

@@ -10,9 +10,9 @@ import java.util.Optional;
 
 /** Checkout idempotency keys in {@code idempotency_key}, keyed by user and key. */
 public final class JdbiIdempotencyKeyRepository implements IdempotencyKeyRepository {
-    private final SqliteDatabase database;
+    private final Database database;
 
-    public JdbiIdempotencyKeyRepository(SqliteDatabase database) {
+    public JdbiIdempotencyKeyRepository(Database database) {
         this.database = Objects.requireNonNull(database, "database");
     }
 

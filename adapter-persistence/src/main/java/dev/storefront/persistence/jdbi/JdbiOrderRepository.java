@@ -27,11 +27,11 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  * store's currency. A page of orders costs two queries plus one for all of its lines.
  */
 public final class JdbiOrderRepository implements OrderRepository {
-    private final SqliteDatabase database;
+    private final Database database;
     private final Currency currency;
 
     /** @param currency the store's currency, which every stored amount of minor units is in */
-    public JdbiOrderRepository(SqliteDatabase database, Currency currency) {
+    public JdbiOrderRepository(Database database, Currency currency) {
         this.database = Objects.requireNonNull(database, "database");
         this.currency = Objects.requireNonNull(currency, "currency");
     }
@@ -124,7 +124,8 @@ public final class JdbiOrderRepository implements OrderRepository {
         Objects.requireNonNull(next, "next");
         Objects.requireNonNull(updatedAt, "updatedAt");
         return database.withHandle(h -> h.createUpdate("UPDATE orders SET status = :next,"
-                        + " updated_at = MAX(created_at, :updatedAt) WHERE id = :id AND status = :expected")
+                        + " updated_at = " + database.dialect().greatest("created_at", ":updatedAt")
+                        + " WHERE id = :id AND status = :expected")
                 .bind("id", id.value())
                 .bind("expected", expected.name())
                 .bind("next", next.name())

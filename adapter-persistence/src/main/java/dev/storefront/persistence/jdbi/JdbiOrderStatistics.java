@@ -14,10 +14,10 @@ import java.util.Objects;
  * totals are sums of the exact line totals in minor units, as {@link dev.storefront.domain.order.Order#total()}.
  */
 public final class JdbiOrderStatistics implements OrderStatistics {
-    private final SqliteDatabase database;
+    private final Database database;
     private final Currency currency;
 
-    public JdbiOrderStatistics(SqliteDatabase database, Currency currency) {
+    public JdbiOrderStatistics(Database database, Currency currency) {
         this.database = Objects.requireNonNull(database, "database");
         this.currency = Objects.requireNonNull(currency, "currency");
     }

@@ -11,9 +11,9 @@ import java.util.Optional;
 
 /** Reset tokens in table {@code password_reset_token}, by the SHA-256 of the token; joins the thread's transaction. */
 public final class JdbiPasswordResetTokenRepository implements PasswordResetTokenRepository {
-    private final SqliteDatabase database;
+    private final Database database;
 
-    public JdbiPasswordResetTokenRepository(SqliteDatabase database) {
+    public JdbiPasswordResetTokenRepository(Database database) {
         this.database = Objects.requireNonNull(database, "database");
     }
 

@@ -26,8 +26,6 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.StatementException;
 import org.jdbi.v3.core.statement.Update;
-import org.sqlite.SQLiteErrorCode;
-import org.sqlite.SQLiteException;
 
 /**
  * Products in SQLite. The search SQL is assembled only from the fixed fragments below, chosen by
@@ -40,17 +38,24 @@ public final class JdbiProductRepository implements ProductRepository {
     /** Between name and description in {@code search_text}; search text cannot contain it. */
     private static final char SEARCH_SEPARATOR = '\u001f';
 
-    private final SqliteDatabase database;
+    private final Database database;
     private final Currency currency;
+    /** Moves on after every committed change to the products made through this repository. */
+    private final AtomicLong catalogVersion = new AtomicLong();
 
     /** @param currency the store's currency, which every stored amount of minor units is in */
-    public JdbiProductRepository(SqliteDatabase database, Currency currency) {
+    public JdbiProductRepository(Database database, Currency currency) {
         this.database = Objects.requireNonNull(database, "database");
         this.currency = Objects.requireNonNull(currency, "currency");
     }
 
-    SqliteDatabase database() {
+    Database database() {
         return database;
+    }
+
+    /** What {@link CachingProductRepository} compares to tell whether its entries are current. */
+    AtomicLong catalogVersion() {
+        return catalogVersion;
     }
 
     @Override
@@ -100,8 +105,7 @@ public final class JdbiProductRepository implements ProductRepository {
 
     /** Moves the catalog version on once this change commits, which invalidates cached reads. */
     private void productsChanged() {
-        AtomicLong version = database.catalogVersion();
-        database.transactions().afterCommit(version::incrementAndGet);
+        database.afterCommit(catalogVersion::incrementAndGet);
     }
 
     /** Whether a statement changed rows; if so, the change is announced. */
@@ -112,12 +116,11 @@ public final class JdbiProductRepository implements ProductRepository {
         return rows > 0;
     }
 
-    private static <T> T uniqueSku(Sku sku, Supplier<T> write) {
+    private <T> T uniqueSku(Sku sku, Supplier<T> write) {
         try {
             return write.get();
         } catch (StatementException e) {
-            if (e.getCause() instanceof SQLiteException sqlite
-                    && sqlite.getResultCode() == SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE) {
+            if (database.dialect().isUniqueViolation(e)) {
                 throw new DuplicateSku(sku);
             }
             throw e;
@@ -165,7 +168,7 @@ public final class JdbiProductRepository implements ProductRepository {
         return database.transactions().readOnly(() -> database.withHandle(h -> {
             long total = sql.bind(h.createQuery(sql.count())).mapTo(Long.class).one();
             List<Product> items = total <= page.offset() ? List.of()
-                    : sql.bind(h.createQuery(sql.select(sort)))
+                    : sql.bind(h.createQuery(sql.select(orderBy(sort))))
                             .bind("limit", page.pageSize())
                             .bind("offset", page.offset())
                             .map((rs, ctx) -> ProductRow.read(rs))
@@ -183,7 +186,7 @@ public final class JdbiProductRepository implements ProductRepository {
         SearchSql sql = SearchSql.of(filter, sort);
         return database.withHandle(h -> {
             List<String> plan = new ArrayList<>();
-            plan.addAll(sql.bind(h.createQuery("EXPLAIN QUERY PLAN " + sql.select(sort)))
+            plan.addAll(sql.bind(h.createQuery("EXPLAIN QUERY PLAN " + sql.select(orderBy(sort))))
                     .bind("limit", 20).bind("offset", 0)
                     .map((rs, ctx) -> "select: " + rs.getString("detail")).list());
             plan.addAll(sql.bind(h.createQuery("EXPLAIN QUERY PLAN " + sql.count()))
@@ -239,8 +242,8 @@ public final class JdbiProductRepository implements ProductRepository {
             return "SELECT COUNT(*) FROM product" + where;
         }
 
-        String select(ProductSort sort) {
-            return "SELECT " + ProductRow.COLUMNS + " FROM product" + pageWhere + " ORDER BY " + orderBy(sort)
+        String select(String orderBy) {
+            return "SELECT " + ProductRow.COLUMNS + " FROM product" + pageWhere + " ORDER BY " + orderBy
                     + " LIMIT :limit OFFSET :offset";
         }
 
@@ -250,10 +253,10 @@ public final class JdbiProductRepository implements ProductRepository {
         }
     }
 
-    private static String orderBy(ProductSort sort) {
+    private String orderBy(ProductSort sort) {
         return switch (sort) {
-            case NAME -> "name COLLATE NOCASE ASC, id ASC";
-            case NAME_DESCENDING -> "name COLLATE NOCASE DESC, id DESC";
+            case NAME -> database.dialect().caseInsensitiveOrder("name") + " ASC, id ASC";
+            case NAME_DESCENDING -> database.dialect().caseInsensitiveOrder("name") + " DESC, id DESC";
             case PRICE -> "price_minor ASC, id ASC";
             case PRICE_DESCENDING -> "price_minor DESC, id DESC";
             case NEWEST -> "created_at DESC, id DESC";
@@ -274,7 +277,7 @@ public final class JdbiProductRepository implements ProductRepository {
     @Override
     public List<CategorySummary> categories() {
         return database.withHandle(h -> h.createQuery("SELECT category, COUNT(*) AS products FROM product"
-                        + " WHERE active = 1 GROUP BY category ORDER BY category COLLATE NOCASE, category")
+                        + " WHERE active = 1 GROUP BY category ORDER BY " + database.dialect().caseInsensitiveOrder("category") + ", category")
                 .map((rs, ctx) -> new CategorySummary(rs.getString("category"), rs.getLong("products")))
                 .list());
     }

@@ -25,14 +25,11 @@ public final class JdbiSessionRepository implements SessionRepository {
             + " u.created_at AS u_created_at, u.last_login_at AS u_last_login_at"
             + " FROM user_session s LEFT JOIN user_account u ON u.id = s.user_id WHERE s.token_hash = :hash";
 
-    private final SqliteDatabase database;
+    private final Database database;
     private final SessionCache cache;
 
-    public JdbiSessionRepository(SqliteDatabase database) {
-        this(database, database.sessionCache());
-    }
-
-    JdbiSessionRepository(SqliteDatabase database, SessionCache cache) {
+    /** @param cache the cache of sessions with their users, shared with the {@link JdbiUserRepository} */
+    public JdbiSessionRepository(Database database, SessionCache cache) {
         this.database = Objects.requireNonNull(database, "database");
         this.cache = Objects.requireNonNull(cache, "cache");
     }
@@ -86,9 +83,8 @@ public final class JdbiSessionRepository implements SessionRepository {
 
     @Override
     public Optional<SessionWithUser> findWithUser(TokenDigest digest) {
-        JdbiTransactions transactions = database.transactions();
         // Inside a transaction the database answers: it is that transaction's truth.
-        if (transactions.inWriteTransaction() || !transactions.nextReadSeesLatestCommits()) {
+        if (database.inWriteTransaction() || !database.nextReadSeesLatestCommits()) {
             return readWithUser(digest);
         }
         return cache.find(digest, () -> readWithUser(digest));
@@ -186,7 +182,7 @@ public final class JdbiSessionRepository implements SessionRepository {
      * between a removal and the commit could store the row as it was.
      */
     private void afterCommit(Runnable removal) {
-        database.transactions().afterCommit(removal);
+        database.afterCommit(removal);
     }
 
     private int update(String sql, String name1, Object value1, String name2, Object value2) {

@@ -8,9 +8,9 @@ import java.util.Objects;
  * units, so opening a database with another currency would silently reprice everything.
  */
 public final class JdbiStoreSettings {
-    private final SqliteDatabase database;
+    private final Database database;
 
-    public JdbiStoreSettings(SqliteDatabase database) {
+    public JdbiStoreSettings(Database database) {
         this.database = Objects.requireNonNull(database, "database");
     }
 

@@ -22,15 +22,11 @@ public final class JdbiUserRepository implements UserRepository {
     private static final String COLUMNS =
             "id, username, email, password_hash, role, created_at, last_login_at";
 
-    private final SqliteDatabase database;
+    private final Database database;
     private final SessionCache sessions;
 
-    public JdbiUserRepository(SqliteDatabase database) {
-        this(database, database.sessionCache());
-    }
-
     /** @param sessions the session cache whose entries carry this repository's users */
-    JdbiUserRepository(SqliteDatabase database, SessionCache sessions) {
+    public JdbiUserRepository(Database database, SessionCache sessions) {
         this.database = Objects.requireNonNull(database, "database");
         this.sessions = Objects.requireNonNull(sessions, "sessions");
     }
@@ -107,7 +103,7 @@ public final class JdbiUserRepository implements UserRepository {
             return null;
         });
         // Cached sessions carry their user: after the commit, the next lookup reads the user again.
-        database.transactions().afterCommit(() -> sessions.forgetUser(user.id()));
+        database.afterCommit(() -> sessions.forgetUser(user.id()));
     }
 
     /** Checked before writing (the UNIQUE constraints remain the last line of defence). */

@@ -35,7 +35,7 @@ import java.util.function.Supplier;
  * <p><b>Memory.</b> At most {@value #CAPACITY} entries (about 1 kB each); when full it starts
  * again empty, so the sessions in use fill it again.
  */
-final class SessionCache {
+public final class SessionCache {
     static final int CAPACITY = 10_000;
     static final Duration POLL_INTERVAL = Duration.ofSeconds(1);
     static final Duration MAX_AGE = Duration.ofMinutes(1);
@@ -43,20 +43,19 @@ final class SessionCache {
     private final Map<TokenDigest, Entry> entries = new ConcurrentHashMap<>();
     /** Commits that removed something; a miss that saw it move while reading does not store. */
     private final AtomicLong removals = new AtomicLong();
-    private final StoredVersionPoll poll;
+    private final ChangeFeed.Watch poll;
     private final LongSupplier nanoTime;
     private final long maxAgeNanos = MAX_AGE.toNanos();
     private final int capacity;
 
     private record Entry(SessionWithUser found, long storedAt) {}
 
-    SessionCache(SqliteDatabase database) {
+    public SessionCache(Database database) {
         this(database, System::nanoTime, POLL_INTERVAL, CAPACITY);
     }
 
-    SessionCache(SqliteDatabase database, LongSupplier nanoTime, Duration pollInterval, int capacity) {
-        this.poll = new StoredVersionPoll(database, "SELECT version FROM account_version WHERE id = 1", nanoTime,
-                pollInterval);
+    SessionCache(Database database, LongSupplier nanoTime, Duration pollInterval, int capacity) {
+        this.poll = database.changes().watch(ChangeFeed.Topic.ACCOUNTS, nanoTime, pollInterval);
         this.nanoTime = nanoTime;
         this.capacity = capacity;
     }

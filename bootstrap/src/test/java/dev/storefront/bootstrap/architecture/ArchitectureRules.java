@@ -16,6 +16,9 @@ final class ArchitectureRules {
     static final String BOOTSTRAP = "dev.storefront.bootstrap..";
     static final String HTTP = "dev.storefront.http..";
     static final String PERSISTENCE = "dev.storefront.persistence..";
+    static final String PERSISTENCE_CORE = "dev.storefront.persistence.jdbi..";
+    static final String SQLITE = "dev.storefront.persistence.sqlite..";
+    static final String POSTGRES = "dev.storefront.persistence.postgres..";
     static final String SECURITY = "dev.storefront.security..";
     static final String IN_MEMORY = "dev.storefront.inmemory..";
 
@@ -53,10 +56,25 @@ final class ArchitectureRules {
     }
 
     static final ArchRule[] TECHNOLOGIES_STAY_IN_THEIR_ADAPTER = {
-        technologyOnlyIn("JDBI, SQLite and the pool", new String[] {"org.jdbi..", "org.sqlite..", "com.zaxxer.."}, PERSISTENCE),
+        technologyOnlyIn("JDBI", new String[] {"org.jdbi.."}, PERSISTENCE),
+        technologyOnlyIn("The SQLite driver", new String[] {"org.sqlite.."}, SQLITE),
+        technologyOnlyIn("The PostgreSQL driver", new String[] {"org.postgresql.."}, POSTGRES),
+        technologyOnlyIn("The connection pool", new String[] {"com.zaxxer.."}, SQLITE, POSTGRES),
         technologyOnlyIn("Undertow", new String[] {"io.undertow..", "org.xnio.."}, HTTP, BOOTSTRAP),
         technologyOnlyIn("Jackson", new String[] {"com.fasterxml.jackson.."}, HTTP),
         technologyOnlyIn("BouncyCastle", new String[] {"org.bouncycastle.."}, SECURITY),
+    };
+
+    static final ArchRule PERSISTENCE_CORE_IS_ENGINE_NEUTRAL = noClasses()
+            .that().resideInAPackage(PERSISTENCE_CORE)
+            .should().dependOnClassesThat().resideInAnyPackage(SQLITE, POSTGRES)
+            .orShould().haveSimpleNameContaining("Sqlite")
+            .orShould().haveSimpleNameContaining("Postgres")
+            .because("the JDBI repositories are written once for every engine; what differs is in the Dialect");
+
+    static final ArchRule[] ENGINES_ARE_INDEPENDENT = {
+        adapterStaysOutOf(SQLITE, POSTGRES),
+        adapterStaysOutOf(POSTGRES, SQLITE),
     };
 
     private static final DescribedPredicate<JavaClass> IMPLEMENTS_A_USE_CASE =

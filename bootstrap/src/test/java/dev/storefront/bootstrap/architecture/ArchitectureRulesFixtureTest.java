@@ -8,6 +8,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import dev.storefront.application.archfixture.CheckHealthHandler;
 import dev.storefront.domain.archfixture.DomainClassImportingAnAdapter;
 import dev.storefront.http.archfixture.AdapterUsingBootstrap;
+import dev.storefront.persistence.jdbi.archfixture.RepositoryUsingSqlite;
 import org.junit.jupiter.api.Test;
 
 /** The rules are not vacuous: fed deliberately bad classes, they fail. */
@@ -32,5 +33,12 @@ class ArchitectureRulesFixtureTest {
     void namingRuleRejectsAUseCaseImplementationNotNamedService() {
         JavaClasses bad = new ClassFileImporter().importClasses(CheckHealthHandler.class);
         assertThrows(AssertionError.class, () -> ArchitectureRules.USE_CASE_IMPLEMENTATIONS_ARE_SERVICES.check(bad));
+    }
+
+    @Test
+    void engineRulesRejectACoreClassThatUsesSqlite() {
+        JavaClasses bad = new ClassFileImporter().importClasses(RepositoryUsingSqlite.class);
+        assertThrows(AssertionError.class, () -> ArchitectureRules.PERSISTENCE_CORE_IS_ENGINE_NEUTRAL.check(bad));
+        assertThrows(AssertionError.class, () -> ArchitectureRules.TECHNOLOGIES_STAY_IN_THEIR_ADAPTER[1].check(bad));
     }
 }

@@ -43,6 +43,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void thePersistenceCoreNamesNoEngineAndTheEnginesStayApart() {
+        ArchitectureRules.PERSISTENCE_CORE_IS_ENGINE_NEUTRAL.check(production);
+        for (ArchRule rule : ArchitectureRules.ENGINES_ARE_INDEPENDENT) {
+            rule.allowEmptyShould(true).check(production);
+        }
+    }
+
+    @Test
     void useCaseImplementationsAreNamedService() {
         ArchitectureRules.USE_CASE_IMPLEMENTATIONS_ARE_SERVICES.check(production);
         ArchitectureRules.SERVICES_IMPLEMENT_A_USE_CASE.check(production);

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.storefront.bootstrap.reliability.Http.Answer;
-import dev.storefront.persistence.jdbi.SqliteDatabase;
+import dev.storefront.persistence.sqlite.SqliteDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

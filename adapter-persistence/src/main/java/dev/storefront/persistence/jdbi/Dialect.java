@@ -1,0 +1,32 @@
+package dev.storefront.persistence.jdbi;
+
+import org.jdbi.v3.core.Handle;
+
+/**
+ * The few places where the repositories' SQL differs between engines. Everything else is written
+ * once, in SQL both SQLite and PostgreSQL run unchanged.
+ */
+public interface Dialect {
+
+    /** Whether a statement failed on a unique (or primary key) constraint. */
+    boolean isUniqueViolation(Throwable failure);
+
+    /**
+     * An ORDER BY term ordering {@code column} case-insensitively, by ASCII case folding then bytes,
+     * as the engine's catalog indexes are built (SQLite {@code COLLATE NOCASE}; PostgreSQL
+     * {@code lower(column COLLATE "C")}, which orders exactly alike).
+     */
+    String caseInsensitiveOrder(String column);
+
+    /** The larger of two expressions ({@code MAX(a, b)} on SQLite, {@code GREATEST(a, b)} on PostgreSQL). */
+    String greatest(String first, String second);
+
+    /**
+     * What a SELECT that reads a row to write it back ends with: {@code FOR UPDATE} where readers do
+     * not block writers, nothing where the engine runs one writer at a time.
+     */
+    String forUpdate();
+
+    /** Runs a migration script (several statements) on the handle's transaction. */
+    void runScript(Handle handle, String sql);
+}
