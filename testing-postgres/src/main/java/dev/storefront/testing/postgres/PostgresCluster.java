@@ -52,6 +52,8 @@ public final class PostgresCluster implements AutoCloseable {
     private static final int LOWEST_PORT = 15000;
     private static final int HIGHEST_PORT = 32767;
     private static final int START_ATTEMPTS = 5;
+    /** pg_ctl's own wait, inside the harness's bound on every program, so pg_ctl reports why it gave up. */
+    private static final long SERVER_WAIT_SECONDS = Commands.TIMEOUT.toSeconds() - 10;
     private static final Pattern DATABASE_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
     private static final Pattern SETTING_NAME = Pattern.compile("[a-z_][a-z0-9_.]*");
     /** Set by the harness itself: a builder cannot move the server off loopback or its own directory. */
@@ -193,7 +195,7 @@ public final class PostgresCluster implements AutoCloseable {
         closed = true;
         try {
             commands.runAsOwner("pg_ctl stop", List.of(binaries.program("pg_ctl"), "stop", "-D", dataDir.toString(),
-                    "-m", "immediate", "-w", "-t", String.valueOf(Commands.TIMEOUT.toSeconds())));
+                    "-m", "immediate", "-w", "-t", String.valueOf(SERVER_WAIT_SECONDS)));
         } finally {
             deleteRecursively(directory);
         }
@@ -236,7 +238,7 @@ public final class PostgresCluster implements AutoCloseable {
             try {
                 commands.runAsOwner("pg_ctl start", List.of(binaries.program("pg_ctl"), "start", "-D",
                         dataDir.toString(), "-l", logFile.toString(), "-o", "-p " + candidate, "-w", "-t",
-                        String.valueOf(Commands.TIMEOUT.toSeconds())));
+                        String.valueOf(SERVER_WAIT_SECONDS)));
                 port = candidate;
                 return;
             } catch (IllegalStateException e) {
