@@ -24,8 +24,8 @@ final class SqliteDialect implements Dialect {
     }
 
     @Override
-    public String caseInsensitiveOrder(String column) {
-        return column + " COLLATE NOCASE";
+    public String foldCase(String expression) {
+        return expression + " COLLATE NOCASE";
     }
 
     @Override

@@ -24,6 +24,12 @@ public interface ChangeFeed {
      */
     Watch watch(Topic topic, LongSupplier nanoTime, Duration interval);
 
+    /**
+     * Tells other processes, once the calling thread's transaction commits, that it changed
+     * {@code topic} (at once without a transaction). Engines whose triggers tell already ignore it.
+     */
+    void publish(Topic topic);
+
     interface Watch {
         /**
          * Whether the topic may have changed elsewhere since this watch last said so: the cache then

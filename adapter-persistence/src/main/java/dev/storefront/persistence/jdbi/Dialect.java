@@ -12,11 +12,11 @@ public interface Dialect {
     boolean isUniqueViolation(Throwable failure);
 
     /**
-     * An ORDER BY term ordering {@code column} case-insensitively, by ASCII case folding then bytes,
-     * as the engine's catalog indexes are built (SQLite {@code COLLATE NOCASE}; PostgreSQL
-     * {@code lower(column COLLATE "C")}, which orders exactly alike).
+     * {@code expression} folded to ASCII lower case for ordering and comparing case-insensitively
+     * (then by bytes), as the engine's indexes are built: SQLite {@code expression COLLATE NOCASE};
+     * PostgreSQL {@code lower(expression COLLATE "C")}, which orders and compares exactly alike.
      */
-    String caseInsensitiveOrder(String column);
+    String foldCase(String expression);
 
     /** The larger of two expressions ({@code MAX(a, b)} on SQLite, {@code GREATEST(a, b)} on PostgreSQL). */
     String greatest(String first, String second);

@@ -39,9 +39,9 @@ public final class JdbiPasswordResetTokenRepository implements PasswordResetToke
                     .bind("expiresAt", expiresAt.toEpochMilli())
                     .execute();
             return h.createUpdate("DELETE FROM password_reset_token WHERE (user_id IS NULL AND token_hash = :hash)"
-                            + " OR token_hash IN (SELECT token_hash FROM password_reset_token"
-                            + " WHERE user_id = (" + USER_BY_EMAIL + ")"
-                            + " ORDER BY created_at DESC, rowid DESC LIMIT -1 OFFSET :maxLive)")
+                            + " OR (user_id = (" + USER_BY_EMAIL + ") AND token_hash NOT IN (SELECT token_hash"
+                            + " FROM password_reset_token WHERE user_id = (" + USER_BY_EMAIL + ")"
+                            + " ORDER BY created_at DESC, rowid DESC LIMIT :maxLive))")
                     .bind("hash", digest.hex())
                     .bind("email", email.value())
                     .bind("maxLive", maxLive)

@@ -106,6 +106,7 @@ public final class JdbiProductRepository implements ProductRepository {
     /** Moves the catalog version on once this change commits, which invalidates cached reads. */
     private void productsChanged() {
         database.afterCommit(catalogVersion::incrementAndGet);
+        database.changes().publish(ChangeFeed.Topic.CATALOG);
     }
 
     /** Whether a statement changed rows; if so, the change is announced. */
@@ -154,7 +155,8 @@ public final class JdbiProductRepository implements ProductRepository {
 
     @Override
     public Optional<Product> findBySku(Sku sku) {
-        return database.withHandle(h -> h.createQuery("SELECT " + ProductRow.COLUMNS + " FROM product WHERE sku = :sku")
+        return database.withHandle(h -> h.createQuery("SELECT " + ProductRow.COLUMNS + " FROM product WHERE "
+                        + database.dialect().foldCase("sku") + " = " + database.dialect().foldCase(":sku"))
                 .bind("sku", sku.value())
                 .map((rs, ctx) -> ProductRow.read(rs))
                 .findOne())
@@ -255,8 +257,8 @@ public final class JdbiProductRepository implements ProductRepository {
 
     private String orderBy(ProductSort sort) {
         return switch (sort) {
-            case NAME -> database.dialect().caseInsensitiveOrder("name") + " ASC, id ASC";
-            case NAME_DESCENDING -> database.dialect().caseInsensitiveOrder("name") + " DESC, id DESC";
+            case NAME -> database.dialect().foldCase("name") + " ASC, id ASC";
+            case NAME_DESCENDING -> database.dialect().foldCase("name") + " DESC, id DESC";
             case PRICE -> "price_minor ASC, id ASC";
             case PRICE_DESCENDING -> "price_minor DESC, id DESC";
             case NEWEST -> "created_at DESC, id DESC";
@@ -277,7 +279,7 @@ public final class JdbiProductRepository implements ProductRepository {
     @Override
     public List<CategorySummary> categories() {
         return database.withHandle(h -> h.createQuery("SELECT category, COUNT(*) AS products FROM product"
-                        + " WHERE active = 1 GROUP BY category ORDER BY " + database.dialect().caseInsensitiveOrder("category") + ", category")
+                        + " WHERE active = 1 GROUP BY category ORDER BY " + database.dialect().foldCase("category") + ", category")
                 .map((rs, ctx) -> new CategorySummary(rs.getString("category"), rs.getLong("products")))
                 .list());
     }

@@ -183,6 +183,7 @@ public final class JdbiSessionRepository implements SessionRepository {
      */
     private void afterCommit(Runnable removal) {
         database.afterCommit(removal);
+        database.changes().publish(ChangeFeed.Topic.ACCOUNTS);
     }
 
     private int update(String sql, String name1, Object value1, String name2, Object value2) {

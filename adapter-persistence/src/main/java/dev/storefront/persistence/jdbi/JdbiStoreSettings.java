@@ -21,7 +21,7 @@ public final class JdbiStoreSettings {
      */
     public void requireCurrency(Currency currency) {
         String stored = database.transactions().inTransaction(() -> database.withHandle(h -> {
-            h.createUpdate("INSERT OR IGNORE INTO store_setting (name, value) VALUES ('currency', :code)")
+            h.createUpdate("INSERT INTO store_setting (name, value) VALUES ('currency', :code) ON CONFLICT (name) DO NOTHING")
                     .bind("code", currency.getCurrencyCode())
                     .execute();
             return h.createQuery("SELECT value FROM store_setting WHERE name = 'currency'")

@@ -104,6 +104,7 @@ public final class JdbiUserRepository implements UserRepository {
         });
         // Cached sessions carry their user: after the commit, the next lookup reads the user again.
         database.afterCommit(() -> sessions.forgetUser(user.id()));
+        database.changes().publish(ChangeFeed.Topic.ACCOUNTS);
     }
 
     /** Checked before writing (the UNIQUE constraints remain the last line of defence). */

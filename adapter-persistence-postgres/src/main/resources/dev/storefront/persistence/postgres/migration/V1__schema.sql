@@ -85,7 +85,7 @@ CREATE TABLE product (
 ) WITH (fillfactor = 90);
 
 -- SQLite: sku COLLATE NOCASE (column and unique index). Sku is ASCII by construction.
-CREATE UNIQUE INDEX product_sku_unique ON product (lower(sku));
+CREATE UNIQUE INDEX product_sku_unique ON product (lower(sku COLLATE "C"));
 
 -- The shop only ever lists active products, so the listing indexes are partial (WHERE active = 1):
 -- one per sort order, and the same again behind the category for the category filter. With the id

@@ -1,0 +1,171 @@
+package dev.storefront.persistence.postgres;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.storefront.domain.port.out.Transactions;
+import dev.storefront.persistence.jdbi.ChangeFeed;
+import dev.storefront.persistence.jdbi.Database;
+import dev.storefront.persistence.jdbi.Dialect;
+import dev.storefront.persistence.jdbi.SchemaMigrator;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.function.Function;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementExceptions;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+
+/**
+ * The store's PostgreSQL database, which any number of Storefront instances may share: a HikariCP
+ * pool of the org.postgresql driver, {@link PostgresTransactions} (READ COMMITTED writers retried
+ * after lost races, REPEATABLE READ readers) and the LISTEN/NOTIFY {@link PostgresChangeFeed}.
+ * Opening it applies pending migrations, each under an advisory lock, so instances starting
+ * together migrate once.
+ */
+public final class PostgresDatabase implements Database {
+    /** The PostgreSQL migrations, oldest first. A new script is added at the end. */
+    static final List<String> SCRIPTS = List.of("V1__schema.sql");
+    static final String MIGRATIONS = "dev/storefront/persistence/postgres/migration/";
+    /** The advisory lock key of schema migrations ("sf-migr"). */
+    static final long MIGRATION_LOCK = 0x73662d6d69677200L;
+    private static final Duration LISTENER_START = Duration.ofSeconds(5);
+
+    private final HikariDataSource pool;
+    private final PostgresTransactions transactions;
+    private final PostgresChangeFeed changes;
+
+    private PostgresDatabase(HikariDataSource pool, PostgresChangeFeed.ListenerConnections listenerConnections) {
+        this.pool = pool;
+        Jdbi jdbi = Jdbi.create(pool).installPlugin(new SqlObjectPlugin());
+        // Bound values (password hashes, emails, token digests) must never reach a log line.
+        jdbi.getConfig(StatementExceptions.class).setMessageRendering(StatementExceptions.MessageRendering.NONE);
+        this.transactions = new PostgresTransactions(jdbi);
+        migrator(transactions, SCRIPTS).migrate();
+        this.changes = new PostgresChangeFeed(listenerConnections, jdbi, transactions).start(LISTENER_START);
+    }
+
+    /**
+     * Opens the database at a {@code jdbc:postgresql:} URL with a pool of {@code poolSize}
+     * connections it owns; {@code user} and {@code password} may be {@code null} (then the URL's
+     * own, or the driver's defaults, apply).
+     */
+    public static PostgresDatabase open(String jdbcUrl, String user, String password, int poolSize) {
+        Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+        if (!jdbcUrl.startsWith("jdbc:postgresql:")) {
+            throw new IllegalArgumentException("only jdbc:postgresql: URLs are supported");
+        }
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("storefront-postgres");
+        config.setJdbcUrl(jdbcUrl);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(Math.max(1, poolSize));
+        config.setMinimumIdle(Math.min(2, Math.max(1, poolSize)));
+        config.setConnectionTimeout(5_000);
+        // Statements never wait on a lock for ever: a lost race is retried, a stuck one fails.
+        config.addDataSourceProperty("options", "-c lock_timeout=10s -c statement_timeout=60s");
+        config.addDataSourceProperty("tcpKeepAlive", "true");
+        HikariDataSource pool = new HikariDataSource(config);
+        try {
+            return new PostgresDatabase(pool, () -> listenerConnection(jdbcUrl, user, password));
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+    }
+
+    private static Connection listenerConnection(String jdbcUrl, String user, String password)
+            throws java.sql.SQLException {
+        Properties properties = new Properties();
+        if (user != null) {
+            properties.setProperty("user", user);
+        }
+        if (password != null) {
+            properties.setProperty("password", password);
+        }
+        properties.setProperty("tcpKeepAlive", "true");
+        properties.setProperty("connectTimeout", "5");
+        // A read waits at most this long: the heartbeat answers in milliseconds when all is well.
+        properties.setProperty("socketTimeout", "5");
+        properties.setProperty("ApplicationName", "storefront-change-feed");
+        return DriverManager.getConnection(jdbcUrl, properties);
+    }
+
+    static SchemaMigrator migrator(PostgresTransactions transactions, List<String> scripts) {
+        return new SchemaMigrator(new SchemaMigrator.Target() {
+            @Override
+            public <T> T inTransaction(Function<Handle, T> work) {
+                return transactions.inTransaction(() -> transactions.withHandle(handle -> {
+                    handle.createQuery("SELECT pg_advisory_xact_lock(:key)").bind("key", MIGRATION_LOCK)
+                            .mapTo(String.class).findOne();
+                    return work.apply(handle);
+                }));
+            }
+        }, PostgresDialect.INSTANCE, MIGRATIONS, scripts);
+    }
+
+    @Override
+    public String engine() {
+        return "postgresql";
+    }
+
+    @Override
+    public Dialect dialect() {
+        return PostgresDialect.INSTANCE;
+    }
+
+    @Override
+    public Transactions transactions() {
+        return transactions;
+    }
+
+    @Override
+    public <T> T withHandle(Function<Handle, T> work) {
+        return transactions.withHandle(work);
+    }
+
+    @Override
+    public <T> T withReadHandle(Function<Handle, T> work) {
+        return transactions.withHandle(work);
+    }
+
+    @Override
+    public void afterCommit(Runnable action) {
+        transactions.afterCommit(action);
+    }
+
+    @Override
+    public boolean inWriteTransaction() {
+        return transactions.inWriteTransaction();
+    }
+
+    @Override
+    public boolean nextReadSeesLatestCommits() {
+        return transactions.nextReadSeesLatestCommits();
+    }
+
+    @Override
+    public ChangeFeed changes() {
+        return changes;
+    }
+
+    /** Transactions run again after losing a serialisation or deadlock race. */
+    public long retriedTransactions() {
+        return transactions.retries();
+    }
+
+    /** Whether the change feed's listener is connected: while not, the caches are bypassed. */
+    public boolean listening() {
+        return changes.listening();
+    }
+
+    @Override
+    public void close() {
+        changes.close();
+        pool.close();
+    }
+}
