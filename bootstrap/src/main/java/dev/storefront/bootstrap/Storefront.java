@@ -119,7 +119,6 @@ import dev.storefront.persistence.jdbi.JdbiSessionRepository;
 import dev.storefront.persistence.jdbi.JdbiStoreSettings;
 import dev.storefront.persistence.jdbi.JdbiUserRepository;
 import dev.storefront.persistence.jdbi.SessionCache;
-import dev.storefront.persistence.sqlite.SqliteDatabase;
 import dev.storefront.security.BcryptPasswordHasher;
 import dev.storefront.security.SecureTokenGenerator;
 import io.undertow.server.HttpHandler;
@@ -168,17 +167,16 @@ public final class Storefront implements AutoCloseable {
     private final SessionCookies sessionCookies;
     private final HttpHandler httpHandler;
     private final Deque<AutoCloseable> resources;
+    private final String engine;
 
     private Storefront(Builder builder) {
         this.config = builder.config;
         this.resources = new ArrayDeque<>();
         try {
-            SqliteDatabase sqlite = builder.dataSource != null
-                    ? SqliteDatabase.using(builder.dataSource)
-                    : SqliteDatabase.open(builder.databaseUrl != null ? builder.databaseUrl : config.databaseUrl());
-            resources.push(sqlite);
-            sqlite.groupCommit(builder.groupCommit);
-            Database database = sqlite;
+            Database database = Databases.open(builder.dataSource,
+                    builder.databaseUrl != null ? builder.databaseUrl : config.databaseUrl(), config, builder.groupCommit);
+            resources.push(database);
+            this.engine = database.engine();
             new JdbiStoreSettings(database).requireCurrency(config.currency());
 
             this.checkHealth = new CheckHealthService(new JdbiDatabaseHealth(database));
@@ -206,7 +204,7 @@ public final class Storefront implements AutoCloseable {
                     accounts.logOut, config.cookieSecure());
             HttpApi.Builder api = HttpApi.builder(http)
                     .principals(sessionCookies)
-                    .routes(new HealthRoutes(checkHealth))
+                    .routes(new HealthRoutes(checkHealth, engine))
                     .routes(new AccountRoutes(accounts.routeUseCases(), sessionCookies, hashingPool))
                     .routes(new CatalogRoutes(catalog.searchProducts, catalog.getProduct, catalog.listCategories,
                             catalog.createProduct, catalog.updateProduct, catalog.deactivateProduct))

@@ -26,6 +26,9 @@ public record StorefrontConfig(
         String host,
         Path dataDir,
         String databaseUrl,
+        String databaseUser,
+        String databasePassword,
+        int databasePoolSize,
         Path mailOutbox,
         int bcryptCost,
         List<String> corsOrigins,
@@ -45,12 +48,18 @@ public record StorefrontConfig(
     public record Variable(String name, String defaultValue, String meaning) {}
 
     static final int DEFAULT_MAX_CONNECTIONS_PER_ADDRESS = 100;
+    static final int DEFAULT_DATABASE_POOL_SIZE = 16;
 
     public static final List<Variable> VARIABLES = List.of(
             new Variable("PORT", "5005", "HTTP port (0 picks a free one and logs it)"),
             new Variable("HOST", "0.0.0.0", "bind address"),
             new Variable("DATA_DIR", "./data", "where the default database file and mail outbox live (serve creates or makes them owner-only)"),
-            new Variable("DATABASE_URL", "jdbc:sqlite:${DATA_DIR}/storefront.db", "JDBC URL of the SQLite database"),
+            new Variable("DATABASE_URL", "jdbc:sqlite:${DATA_DIR}/storefront.db",
+                    "JDBC URL of the database: jdbc:sqlite:FILE or jdbc:postgresql://HOST:PORT/DB"),
+            new Variable("DATABASE_USER", "", "PostgreSQL user (or in the URL)"),
+            new Variable("DATABASE_PASSWORD", "", "PostgreSQL password (or in the URL)"),
+            new Variable("DATABASE_POOL_SIZE", Integer.toString(DEFAULT_DATABASE_POOL_SIZE),
+                    "database connections per instance (1-1000)"),
             new Variable("MAIL_OUTBOX", "${DATA_DIR}/outbox", "directory of the file-based mail notifier"),
             new Variable("BCRYPT_COST", "12", "bcrypt work factor (4-31)"),
             new Variable("CORS_ORIGINS", "http://localhost:3000,http://localhost:5173", "allowed browser origins, comma-separated"),
@@ -115,15 +124,32 @@ public record StorefrontConfig(
         return new Parsed(build(values), List.copyOf(arguments));
     }
 
+    /** Whether a URL names a PostgreSQL database: {@code jdbc:postgresql://host[:port]/database[?…]}. */
+    static boolean isPostgresUrl(String url) {
+        return url.matches("jdbc:postgresql://[^/?#\\s]+(:\\d+)?/[^/?#\\s]+(\\?\\S*)?");
+    }
+
+    /** Whether the database is PostgreSQL (else SQLite). */
+    public boolean usesPostgres() {
+        return isPostgresUrl(databaseUrl);
+    }
+
+    private static String emptyToNull(String value) {
+        return value.isEmpty() ? null : value;
+    }
+
     private static StorefrontConfig build(Map<String, String> values) {
         Reader read = new Reader(values);
         int port = read.integer("PORT", 5005, 0, 65_535);
         String host = read.text("HOST", "0.0.0.0");
         Path dataDir = Path.of(read.text("DATA_DIR", "./data"));
         String databaseUrl = read.text("DATABASE_URL", "jdbc:sqlite:" + dataDir.resolve("storefront.db"));
-        if (!databaseUrl.startsWith("jdbc:sqlite:")) {
-            throw new ConfigException("DATABASE_URL must be a jdbc:sqlite: URL");
+        if (!databaseUrl.startsWith("jdbc:sqlite:") && !isPostgresUrl(databaseUrl)) {
+            throw new ConfigException("DATABASE_URL must be a jdbc:sqlite: URL or a jdbc:postgresql://host:port/database URL");
         }
+        String databaseUser = emptyToNull(values.getOrDefault("DATABASE_USER", "").trim());
+        String databasePassword = emptyToNull(values.getOrDefault("DATABASE_PASSWORD", "")); // spaces are the password's
+        int databasePoolSize = read.integer("DATABASE_POOL_SIZE", DEFAULT_DATABASE_POOL_SIZE, 1, 1_000);
         Path mailOutbox = Path.of(read.text("MAIL_OUTBOX", dataDir.resolve("outbox").toString()));
         int bcryptCost = read.integer("BCRYPT_COST", 12, 4, 31);
         List<String> corsOrigins = read.parse("CORS_ORIGINS", "http://localhost:3000,http://localhost:5173",
@@ -144,7 +170,8 @@ public record StorefrontConfig(
                 1, 1_000_000);
         int maxConnectionsPerAddress = read.integer("MAX_CONNECTIONS_PER_ADDRESS", DEFAULT_MAX_CONNECTIONS_PER_ADDRESS,
                 1, 100_000);
-        return new StorefrontConfig(port, host, dataDir, databaseUrl, mailOutbox, bcryptCost, corsOrigins,
+        return new StorefrontConfig(port, host, dataDir, databaseUrl, databaseUser, databasePassword, databasePoolSize,
+                mailOutbox, bcryptCost, corsOrigins,
                 cookieSecure, Duration.ofMinutes(idleMinutes), Duration.ofDays(maxDays), demoCatalog, currency, maxBody,
                 trustedProxies, jvmOptions, registrationsPerHour, guestSessionsPerHour, maxConnectionsPerAddress);
     }
@@ -156,8 +183,29 @@ public record StorefrontConfig(
 
     /** The database URL and, for a file, the absolute path it names: what every command says it uses. */
     String databaseDescription() {
+        String shown = withoutPassword(databaseUrl);
         return SqliteDatabase.databaseFile(databaseUrl)
-                .map(file -> databaseUrl + " (" + file.toAbsolutePath().normalize() + ")").orElse(databaseUrl);
+                .map(file -> shown + " (" + file.toAbsolutePath().normalize() + ")").orElse(shown);
+    }
+
+    /** A URL as it may be logged: a {@code password=} parameter or {@code user:password@} masked. */
+    static String withoutPassword(String url) {
+        return url.replaceAll("(?i)([?&]password=)[^&]*", "$1***").replaceAll("(//[^/@:]*:)[^/@]*@", "$1***@");
+    }
+
+    /** Never the password, which would otherwise be in every printed configuration. */
+    @Override
+    public String toString() {
+        return "StorefrontConfig[port=" + port + ", host=" + host + ", dataDir=" + dataDir + ", databaseUrl="
+                + withoutPassword(databaseUrl) + ", databaseUser=" + databaseUser + ", databasePassword="
+                + (databasePassword == null ? "none" : "***") + ", databasePoolSize=" + databasePoolSize
+                + ", mailOutbox=" + mailOutbox + ", bcryptCost=" + bcryptCost + ", corsOrigins=" + corsOrigins
+                + ", cookieSecure=" + cookieSecure + ", sessionIdleTimeout=" + sessionIdleTimeout
+                + ", sessionMaxLifetime=" + sessionMaxLifetime + ", demoCatalog=" + demoCatalog + ", currency="
+                + currency + ", maxBodyBytes=" + maxBodyBytes + ", trustedProxies=" + trustedProxies
+                + ", jvmOptions=" + jvmOptions + ", registrationsPerHour=" + registrationsPerHour
+                + ", guestSessionsPerHour=" + guestSessionsPerHour + ", maxConnectionsPerAddress="
+                + maxConnectionsPerAddress + "]";
     }
 
     /**

@@ -45,7 +45,7 @@ class EmbeddingIT {
 
                 Response health = http.get("/shop/health");
                 assertEquals(200, health.status());
-                assertEquals("{\"status\":\"UP\"}", health.body());
+                assertEquals("{\"status\":\"UP\",\"database\":\"sqlite\"}", health.body());
                 assertNotNull(health.header("X-Request-Id").orElse(null));
 
                 Response unknown = http.get("/shop/api/nope");

@@ -27,7 +27,9 @@ class GrantAdminIT {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(String... args) {
-        return run(Map.of("DATA_DIR", dataDir.toString(), "BCRYPT_COST", "4"), args);
+        Map<String, String> environment = new java.util.HashMap<>(TestServer.databaseEnvironment(dataDir));
+        environment.putAll(Map.of("DATA_DIR", dataDir.toString(), "BCRYPT_COST", "4"));
+        return run(environment, args);
     }
 
     private int run(Map<String, String> environment, String... args) {
@@ -52,8 +54,9 @@ class GrantAdminIT {
             assertEquals(0, run("grant-admin", "ERIN"));
             assertTrue(out.toString(StandardCharsets.UTF_8).contains("erin"));
             Path database = dataDir.resolve("storefront.db").toAbsolutePath();
-            assertEquals("storefront: database jdbc:sqlite:" + dataDir.resolve("storefront.db") + " (" + database + ")\n",
-                    err(), "one line on stderr says which database");
+            String expected = TestServer.ON_POSTGRES ? TestServer.databaseEnvironment(dataDir).get("DATABASE_URL")
+                    : "jdbc:sqlite:" + dataDir.resolve("storefront.db") + " (" + database + ")";
+            assertEquals("storefront: database " + expected + "\n", err(), "one line on stderr says which database");
             assertEquals(Role.ADMIN, http.server.storefront().currentUser()
                     .currentUser(new CurrentUserQuery(erin.id())).role());
             String sid = http.login("erin", "correct horse battery", null).sid();

@@ -13,6 +13,7 @@ final class TestConfigs {
         environment.put("PORT", "0");
         environment.put("HOST", "127.0.0.1");
         environment.put("DATA_DIR", dataDir.toString());
+        environment.putAll(TestServer.databaseEnvironment(dataDir));
         for (int i = 0; i + 1 < more.length; i += 2) {
             environment.put(more[i], more[i + 1]);
         }

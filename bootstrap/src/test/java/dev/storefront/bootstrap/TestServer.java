@@ -1,5 +1,6 @@
 package dev.storefront.bootstrap;
 
+import dev.storefront.testing.postgres.PostgresCluster;
 import dev.storefront.bootstrap.HttpTestClient.Response;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,8 +32,13 @@ import java.util.stream.Stream;
 /**
  * The real server on 127.0.0.1, port 0, a SQLite file in a temp directory, bcrypt cost 4, and a
  * plain HTTP client without a cookie manager: tests carry cookies by hand and see every flag.
+ * With {@code -Dstorefront.test.engine=postgresql} (bootstrap's second failsafe run) the database
+ * is instead a fresh PostgreSQL database on the throwaway cluster, one per data directory, so a
+ * restart on the same directory finds the same data.
  */
 final class TestServer implements AutoCloseable {
+    static final boolean ON_POSTGRES = "postgresql".equals(System.getProperty("storefront.test.engine"));
+    private static final Map<Path, String> POSTGRES_DATABASES = new ConcurrentHashMap<>();
     private static final AtomicInteger NAMES = new AtomicInteger();
     private static final Pattern TOKEN_LINE = Pattern.compile("(?m)^token: ([A-Za-z0-9_-]+)\\r?$");
 
@@ -55,9 +62,22 @@ final class TestServer implements AutoCloseable {
                 "DATA_DIR", dataDir.toString(), "BCRYPT_COST", "4", "DEMO_CATALOG", "false",
                 // Every test client comes from 127.0.0.1: the shoppers of a test are not one client.
                 "REGISTRATIONS_PER_HOUR", "1000000", "GUEST_SESSIONS_PER_HOUR", "1000000"));
+        env.putAll(databaseEnvironment(dataDir));
         env.putAll(extra);
         return new TestServer(StorefrontServer.start(StorefrontConfig.from(env, new String[0]).config(), customise),
                 dataDir);
+    }
+
+    /**
+     * What a server or command on {@code dataDir} needs to find its database: nothing on SQLite
+     * (the file in the directory), the database's URL and user on PostgreSQL.
+     */
+    static Map<String, String> databaseEnvironment(Path dataDir) {
+        if (!ON_POSTGRES) {
+            return Map.of();
+        }
+        return Map.of("DATABASE_URL", POSTGRES_DATABASES.computeIfAbsent(dataDir.toAbsolutePath(),
+                directory -> PostgresCluster.shared().createDatabase()), "DATABASE_USER", PostgresCluster.SUPERUSER);
     }
 
     static TestServer start(Path dataDir) {
