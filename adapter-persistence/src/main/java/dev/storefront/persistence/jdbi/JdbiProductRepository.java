@@ -26,8 +26,6 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.StatementException;
 import org.jdbi.v3.core.statement.Update;
-import org.sqlite.SQLiteErrorCode;
-import org.sqlite.SQLiteException;
 
 /**
  * Products in SQLite. The search SQL is assembled only from the fixed fragments below, chosen by
@@ -116,8 +114,7 @@ public final class JdbiProductRepository implements ProductRepository {
         try {
             return write.get();
         } catch (StatementException e) {
-            if (e.getCause() instanceof SQLiteException sqlite
-                    && sqlite.getResultCode() == SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE) {
+            if (UniqueViolation.isOne(e)) {
                 throw new DuplicateSku(sku);
             }
             throw e;
@@ -135,6 +132,12 @@ public final class JdbiProductRepository implements ProductRepository {
                 .map((rs, ctx) -> ProductRow.read(rs))
                 .findOne())
                 .map(row -> row.toProduct(currency));
+    }
+
+    @Override
+    public Optional<Product> findByIdForUpdate(ProductId id) {
+        // SQLite's single writer already keeps the row until COMMIT; the Dialect adds FOR UPDATE for PostgreSQL.
+        return findById(id);
     }
 
     @Override
