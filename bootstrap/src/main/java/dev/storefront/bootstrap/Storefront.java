@@ -117,6 +117,7 @@ import dev.storefront.persistence.jdbi.JdbiSessionRepository;
 import dev.storefront.persistence.jdbi.JdbiStoreSettings;
 import dev.storefront.persistence.jdbi.JdbiTransactions;
 import dev.storefront.persistence.jdbi.JdbiUserRepository;
+import dev.storefront.persistence.jdbi.SerialisedWriterLocks;
 import dev.storefront.persistence.jdbi.SqliteDatabase;
 import dev.storefront.security.BcryptPasswordHasher;
 import dev.storefront.security.SecureTokenGenerator;
@@ -311,8 +312,8 @@ public final class Storefront implements AutoCloseable {
                     profileUpdates);
             changePassword = new ChangePasswordService(tx, users, sessions, resetTokens, hasher, policy, tokens,
                     throttle, events, time, settings);
-            requestPasswordReset = new RequestPasswordResetService(tx, users, resetTokens, tokens, notifier,
-                    resetRequests, events, time, settings);
+            requestPasswordReset = new RequestPasswordResetService(tx, new SerialisedWriterLocks(database), users,
+                    resetTokens, tokens, notifier, resetRequests, events, time, settings);
             confirmPasswordReset = new ConfirmPasswordResetService(tx, users, sessions, resetTokens, hasher, policy,
                     tokens, events, time);
             listSessions = new ListSessionsService(tx, sessions, tokens, time, settings);
@@ -376,11 +377,12 @@ public final class Storefront implements AutoCloseable {
             JdbiCartRepository carts = new JdbiCartRepository(database);
             JdbiTransactions tx = database.transactions();
             getCart = new GetCartService(carts, products, tx, currency);
-            addItem = new AddCartItemService(carts, products, tx, builder.timeSource, currency);
-            setQuantity = new SetCartItemQuantityService(carts, products, tx, currency);
+            SerialisedWriterLocks locks = new SerialisedWriterLocks(database);
+            addItem = new AddCartItemService(carts, products, tx, locks, builder.timeSource, currency);
+            setQuantity = new SetCartItemQuantityService(carts, products, tx, locks, currency);
             removeItem = new RemoveCartItemService(carts, products, tx, currency);
             clearCart = new ClearCartService(carts, tx, currency);
-            guestMerger = new GuestCartMerger(carts, products, tx);
+            guestMerger = new GuestCartMerger(carts, products, tx, locks);
             statistics = new SavedCartStatistics(carts, tx);
         }
 
@@ -406,7 +408,8 @@ public final class Storefront implements AutoCloseable {
             JdbiIdempotencyKeyRepository keys = new JdbiIdempotencyKeyRepository(database);
             TimeSource time = builder.timeSource;
             carts = new JdbiCartRepository(database);
-            checkout = new CheckoutService(tx, carts, products, orders, keys, time);
+            checkout = new CheckoutService(tx, new SerialisedWriterLocks(database), carts, products, orders, keys,
+                    time);
             listOrders = new ListOrdersService(tx, orders);
             getOrder = new GetOrderService(tx, orders);
             cancelOrder = new CancelOrderService(tx, orders, products, time);
