@@ -51,6 +51,16 @@ public final class InMemoryPasswordResetTokenRepository
     }
 
     @Override
+    public synchronized Optional<PasswordResetToken> consume(TokenDigest digest, Instant now) {
+        PasswordResetToken token = tokens.get(digest);
+        if (token == null || !token.isValidAt(now)) {
+            return Optional.empty();
+        }
+        tokens.remove(digest);
+        return Optional.of(token);
+    }
+
+    @Override
     public synchronized int deleteByUser(UserId userId) {
         int before = tokens.size();
         tokens.values().removeIf(t -> t.userId().equals(userId));

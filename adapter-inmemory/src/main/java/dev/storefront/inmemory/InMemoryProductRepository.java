@@ -32,6 +32,7 @@ import java.util.stream.Stream;
  */
 public final class InMemoryProductRepository implements ProductRepository, InMemoryTransactions.Participant {
     private final Map<ProductId, Product> byId = new LinkedHashMap<>();
+    private final List<ProductId> readForUpdate = new ArrayList<>();
     private long lastId;
 
     public InMemoryProductRepository(InMemoryTransactions transactions) {
@@ -80,6 +81,18 @@ public final class InMemoryProductRepository implements ProductRepository, InMem
     @Override
     public synchronized Optional<Product> findById(ProductId id) {
         return Optional.ofNullable(byId.get(id));
+    }
+
+    /** Also recorded ({@link #readForUpdate()}): the fakes' one writer at a time already keeps the row. */
+    @Override
+    public synchronized Optional<Product> findByIdForUpdate(ProductId id) {
+        readForUpdate.add(id);
+        return findById(id);
+    }
+
+    /** The ids read with {@link #findByIdForUpdate}, in order, for tests of the use cases. */
+    public synchronized List<ProductId> readForUpdate() {
+        return List.copyOf(readForUpdate);
     }
 
     @Override

@@ -7,13 +7,16 @@ import dev.storefront.domain.user.User;
 import dev.storefront.domain.user.UserId;
 import dev.storefront.domain.user.Username;
 import dev.storefront.domain.user.UsernameOrEmailTaken;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /** Users in a map, with the uniqueness rules of the database; rolls back with {@link InMemoryTransactions}. */
 public final class InMemoryUserRepository implements UserRepository, InMemoryTransactions.Participant {
     private final Map<UserId, User> users = new LinkedHashMap<>();
+    private final List<UserId> readForUpdate = new ArrayList<>();
     private long nextId = 1;
 
     public InMemoryUserRepository(InMemoryTransactions transactions) {
@@ -32,6 +35,18 @@ public final class InMemoryUserRepository implements UserRepository, InMemoryTra
     @Override
     public synchronized Optional<User> findById(UserId id) {
         return Optional.ofNullable(users.get(id));
+    }
+
+    /** Also recorded ({@link #readForUpdate()}): the fakes' one writer at a time already keeps the row. */
+    @Override
+    public synchronized Optional<User> findByIdForUpdate(UserId id) {
+        readForUpdate.add(id);
+        return findById(id);
+    }
+
+    /** The ids read with {@link #findByIdForUpdate}, in order, for tests of the use cases. */
+    public synchronized List<UserId> readForUpdate() {
+        return List.copyOf(readForUpdate);
     }
 
     @Override

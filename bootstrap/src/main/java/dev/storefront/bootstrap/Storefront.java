@@ -81,6 +81,7 @@ import dev.storefront.domain.port.out.AccountEvents;
 import dev.storefront.domain.port.out.CartRepository;
 import dev.storefront.domain.port.out.CartStatistics;
 import dev.storefront.domain.port.out.GuestSessionHandover;
+import dev.storefront.domain.port.out.Locks;
 import dev.storefront.domain.port.out.LoginThrottle;
 import dev.storefront.domain.port.out.OrderRepository;
 import dev.storefront.domain.port.out.OrderStatistics;
@@ -313,8 +314,8 @@ public final class Storefront implements AutoCloseable {
                     profileUpdates);
             changePassword = new ChangePasswordService(tx, users, sessions, resetTokens, hasher, policy, tokens,
                     throttle, events, time, settings);
-            requestPasswordReset = new RequestPasswordResetService(tx, users, resetTokens, tokens, notifier,
-                    resetRequests, events, time, settings);
+            requestPasswordReset = new RequestPasswordResetService(tx, database.locks(), users,
+                    resetTokens, tokens, notifier, resetRequests, events, time, settings);
             confirmPasswordReset = new ConfirmPasswordResetService(tx, users, sessions, resetTokens, hasher, policy,
                     tokens, events, time);
             listSessions = new ListSessionsService(tx, sessions, tokens, time, settings);
@@ -378,11 +379,12 @@ public final class Storefront implements AutoCloseable {
             JdbiCartRepository carts = new JdbiCartRepository(database);
             Transactions tx = database.transactions();
             getCart = new GetCartService(carts, products, tx, currency);
-            addItem = new AddCartItemService(carts, products, tx, builder.timeSource, currency);
-            setQuantity = new SetCartItemQuantityService(carts, products, tx, currency);
+            Locks locks = database.locks();
+            addItem = new AddCartItemService(carts, products, tx, locks, builder.timeSource, currency);
+            setQuantity = new SetCartItemQuantityService(carts, products, tx, locks, currency);
             removeItem = new RemoveCartItemService(carts, products, tx, currency);
             clearCart = new ClearCartService(carts, tx, currency);
-            guestMerger = new GuestCartMerger(carts, products, tx);
+            guestMerger = new GuestCartMerger(carts, products, tx, locks);
             statistics = new SavedCartStatistics(carts, tx);
         }
 
@@ -408,7 +410,8 @@ public final class Storefront implements AutoCloseable {
             JdbiIdempotencyKeyRepository keys = new JdbiIdempotencyKeyRepository(database);
             TimeSource time = builder.timeSource;
             carts = new JdbiCartRepository(database);
-            checkout = new CheckoutService(tx, carts, products, orders, keys, time);
+            checkout = new CheckoutService(tx, database.locks(), carts, products, orders, keys,
+                    time);
             listOrders = new ListOrdersService(tx, orders);
             getOrder = new GetOrderService(tx, orders);
             cancelOrder = new CancelOrderService(tx, orders, products, time);

@@ -2,6 +2,7 @@ package dev.storefront.persistence.postgres;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.storefront.domain.port.out.Locks;
 import dev.storefront.domain.port.out.Transactions;
 import dev.storefront.persistence.jdbi.ChangeFeed;
 import dev.storefront.persistence.jdbi.Database;
@@ -37,6 +38,7 @@ public final class PostgresDatabase implements Database {
     private final HikariDataSource pool;
     private final PostgresTransactions transactions;
     private final PostgresChangeFeed changes;
+    private final AdvisoryLocks locks;
 
     private PostgresDatabase(HikariDataSource pool, PostgresChangeFeed.ListenerConnections listenerConnections) {
         this.pool = pool;
@@ -44,6 +46,7 @@ public final class PostgresDatabase implements Database {
         // Bound values (password hashes, emails, token digests) must never reach a log line.
         jdbi.getConfig(StatementExceptions.class).setMessageRendering(StatementExceptions.MessageRendering.NONE);
         this.transactions = new PostgresTransactions(jdbi);
+        this.locks = new AdvisoryLocks(transactions);
         migrator(transactions, SCRIPTS).migrate();
         this.changes = new PostgresChangeFeed(listenerConnections, jdbi, transactions).start(LISTENER_START);
     }
@@ -116,6 +119,11 @@ public final class PostgresDatabase implements Database {
     @Override
     public Dialect dialect() {
         return PostgresDialect.INSTANCE;
+    }
+
+    @Override
+    public Locks locks() {
+        return locks;
     }
 
     @Override

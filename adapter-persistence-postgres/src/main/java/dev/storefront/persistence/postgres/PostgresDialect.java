@@ -3,6 +3,8 @@ package dev.storefront.persistence.postgres;
 import dev.storefront.persistence.jdbi.Dialect;
 import java.sql.SQLException;
 import org.jdbi.v3.core.Handle;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
 
 /** PostgreSQL's side of the few SQL differences. */
 final class PostgresDialect implements Dialect {
@@ -16,6 +18,18 @@ final class PostgresDialect implements Dialect {
     @Override
     public boolean isUniqueViolation(Throwable failure) {
         return UNIQUE_VIOLATION.equals(sqlState(failure));
+    }
+
+    /** By the constraint's name; its detail would carry the duplicate value, which is never read. */
+    @Override
+    public boolean isUniqueViolationOf(Throwable failure, String table, String column) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof PSQLException psql && UNIQUE_VIOLATION.equals(psql.getSQLState())) {
+                ServerErrorMessage message = psql.getServerErrorMessage();
+                return message != null && (table + "_" + column + "_key").equals(message.getConstraint());
+            }
+        }
+        return false;
     }
 
     /** Whether the transaction lost a serialisation or deadlock race, and may simply be run again. */

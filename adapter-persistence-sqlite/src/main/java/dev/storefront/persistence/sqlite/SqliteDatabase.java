@@ -1,5 +1,6 @@
 package dev.storefront.persistence.sqlite;
 
+import dev.storefront.domain.port.out.Locks;
 import dev.storefront.persistence.jdbi.ChangeFeed;
 import dev.storefront.persistence.jdbi.Database;
 import dev.storefront.persistence.jdbi.Dialect;
@@ -68,6 +69,7 @@ public final class SqliteDatabase implements Database {
     private final Connection keepAlive;
     private final SqliteTransactions transactions;
     private final SqliteChangeFeed changes = new SqliteChangeFeed(this);
+    private final SerialisedWriterLocks locks;
     private final WalCheckpointer checkpointer;
 
     /**
@@ -83,6 +85,7 @@ public final class SqliteDatabase implements Database {
         this.readOnlyPool = readOnlyPool == null ? null : readOnlyPool.get();
         this.transactions = this.readOnlyPool == null ? new SqliteTransactions(jdbi, this::discard)
                 : new SqliteTransactions(jdbi, this::discard, jdbi(this.readOnlyPool, true), this::discardReadOnly);
+        this.locks = new SerialisedWriterLocks(transactions);
         try {
             this.checkpointer = checkpoints == null ? null : new WalCheckpointer(checkpoints.connection().get(),
                     checkpoints.intervalMillis(), checkpoints.restartAtPages(), transactions::holdingWriters);
@@ -306,6 +309,11 @@ public final class SqliteDatabase implements Database {
     @Override
     public Dialect dialect() {
         return SqliteDialect.INSTANCE;
+    }
+
+    @Override
+    public Locks locks() {
+        return locks;
     }
 
     @Override

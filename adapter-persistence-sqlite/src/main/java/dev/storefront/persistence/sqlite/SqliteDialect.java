@@ -23,6 +23,18 @@ final class SqliteDialect implements Dialect {
         return false;
     }
 
+    /** SQLite names the column in its message: "UNIQUE constraint failed: user_account.email". */
+    @Override
+    public boolean isUniqueViolationOf(Throwable failure, String table, String column) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLiteException sqlite) {
+                return isUniqueViolation(sqlite) && sqlite.getMessage() != null
+                        && sqlite.getMessage().contains(table + "." + column);
+            }
+        }
+        return false;
+    }
+
     @Override
     public String foldCase(String expression) {
         return expression + " COLLATE NOCASE";

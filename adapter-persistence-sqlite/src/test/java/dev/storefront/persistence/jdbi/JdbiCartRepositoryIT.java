@@ -53,34 +53,17 @@ class JdbiCartRepositoryIT extends CartRepositoryContract {
 
     @Override
     protected CartOwner newUser() {
-        return CartOwner.user(new UserId(insertUser()));
-    }
-
-    private long insertUser() {
-        long n = counter.incrementAndGet();
-        return database.withHandle(h -> h.createUpdate("INSERT INTO user_account (username, username_key, email,"
-                        + " password_hash, role, created_at) VALUES (:name, :name, :email, 'x', 'CUSTOMER', 0)")
-                .bind("name", "user" + n).bind("email", "user" + n + "@example.com")
-                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+        return CartOwner.user(new UserId(Rows.insertUser(database, counter.incrementAndGet())));
     }
 
     @Override
     protected CartOwner newGuest() {
-        long n = counter.incrementAndGet();
-        String handle = "guest-handle-" + n + "-abcdefgh";
-        database.withHandle(h -> h.createUpdate("INSERT INTO user_session (token_hash, handle, created_at,"
-                        + " last_seen_at, expires_at) VALUES (:hash, :handle, 0, 0, 1)")
-                .bind("hash", String.format("%064d", n)).bind("handle", handle).execute());
-        return CartOwner.guest(new SessionHandle(handle));
+        return CartOwner.guest(new SessionHandle(Rows.insertGuestSession(database, counter.incrementAndGet())));
     }
 
     @Override
     protected ProductId newProduct() {
-        long n = counter.incrementAndGet();
-        return new ProductId(database.withHandle(h -> h.createUpdate("INSERT INTO product (sku, name, category,"
-                        + " price_minor, stock, created_at, search_text) VALUES (:sku, 'P', 'C', 100, 10, 0, 'p')")
-                .bind("sku", "SKU-" + n)
-                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one()));
+        return new ProductId(Rows.insertProduct(database, counter.incrementAndGet()));
     }
 
     @Test

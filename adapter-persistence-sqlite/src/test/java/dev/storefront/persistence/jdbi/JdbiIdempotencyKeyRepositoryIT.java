@@ -48,9 +48,6 @@ class JdbiIdempotencyKeyRepositoryIT extends IdempotencyKeyRepositoryContract {
 
     @Override
     protected OrderId newOrder(UserId user) {
-        return new OrderId(database.withHandle(h -> h.createUpdate("INSERT INTO orders (user_id, status, created_at,"
-                        + " updated_at) VALUES (:userId, 'PENDING', 0, 0)")
-                .bind("userId", user.value())
-                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one()));
+        return new OrderId(Rows.insertOrder(database, user.value()));
     }
 }

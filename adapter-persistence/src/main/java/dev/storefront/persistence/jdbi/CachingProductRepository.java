@@ -184,6 +184,12 @@ public final class CachingProductRepository implements ProductRepository {
         delegate.update(product);
     }
 
+    /** Never from the cache: the row as the database holds it now, to be written back. */
+    @Override
+    public Optional<Product> findByIdForUpdate(ProductId id) {
+        return delegate.findByIdForUpdate(id);
+    }
+
     @Override
     public List<Product> findAllById(List<ProductId> ids) {
         return delegate.findAllById(ids);

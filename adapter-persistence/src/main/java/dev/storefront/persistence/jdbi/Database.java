@@ -1,5 +1,6 @@
 package dev.storefront.persistence.jdbi;
 
+import dev.storefront.domain.port.out.Locks;
 import dev.storefront.domain.port.out.Transactions;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
@@ -20,6 +21,12 @@ public interface Database extends AutoCloseable {
 
     /** Write transactions and read-only transactions; nested calls join the outermost one. */
     Transactions transactions();
+
+    /**
+     * The locks that use cases take in write transactions before they read what they will write
+     * (a no-op check where the engine runs one writer at a time; advisory locks on PostgreSQL).
+     */
+    Locks locks();
 
     /** Runs database work on the calling thread's transaction, or on a short autocommit handle. */
     <T> T withHandle(Function<Handle, T> work);

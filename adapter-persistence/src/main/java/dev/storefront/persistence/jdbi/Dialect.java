@@ -12,6 +12,12 @@ public interface Dialect {
     boolean isUniqueViolation(Throwable failure);
 
     /**
+     * Whether a statement failed on the unique constraint of {@code table.column} (declared inline
+     * in the schema, so PostgreSQL names it {@code table_column_key}).
+     */
+    boolean isUniqueViolationOf(Throwable failure, String table, String column);
+
+    /**
      * {@code expression} folded to ASCII lower case for ordering and comparing case-insensitively
      * (then by bytes), as the engine's indexes are built: SQLite {@code expression COLLATE NOCASE};
      * PostgreSQL {@code lower(expression COLLATE "C")}, which orders and compares exactly alike.

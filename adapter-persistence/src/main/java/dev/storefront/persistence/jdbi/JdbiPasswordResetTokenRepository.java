@@ -61,6 +61,20 @@ public final class JdbiPasswordResetTokenRepository implements PasswordResetToke
     }
 
     @Override
+    public Optional<PasswordResetToken> consume(TokenDigest digest, Instant now) {
+        // One statement finds and removes the token: of two racing callers only one gets a row back.
+        return database.withHandle(h -> h.createQuery("DELETE FROM password_reset_token"
+                        + " WHERE token_hash = :hash AND user_id IS NOT NULL AND expires_at > :now"
+                        + " RETURNING token_hash, user_id, created_at, expires_at")
+                .bind("hash", digest.hex())
+                .bind("now", now.toEpochMilli())
+                .map((rs, ctx) -> new ResetTokenRow(rs.getString("token_hash"), rs.getLong("user_id"),
+                        rs.getLong("created_at"), rs.getLong("expires_at")))
+                .findOne()
+                .map(ResetTokenRow::toToken));
+    }
+
+    @Override
     public int deleteByUser(UserId userId) {
         return database.withHandle(h -> h.createUpdate("DELETE FROM password_reset_token WHERE user_id = :userId")
                 .bind("userId", userId.value())

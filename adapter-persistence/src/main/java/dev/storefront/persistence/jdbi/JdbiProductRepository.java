@@ -134,11 +134,21 @@ public final class JdbiProductRepository implements ProductRepository {
 
     @Override
     public Optional<Product> findById(ProductId id) {
-        return database.withHandle(h -> h.createQuery("SELECT " + ProductRow.COLUMNS + " FROM product WHERE id = :id")
+        return findById(id, "");
+    }
+
+    private Optional<Product> findById(ProductId id, String lock) {
+        return database.withHandle(h -> h.createQuery("SELECT " + ProductRow.COLUMNS + " FROM product WHERE id = :id" + lock)
                 .bind("id", id.value())
                 .map((rs, ctx) -> ProductRow.read(rs))
                 .findOne())
                 .map(row -> row.toProduct(currency));
+    }
+
+    @Override
+    public Optional<Product> findByIdForUpdate(ProductId id) {
+        // A row lock where readers do not block writers; SQLite's single writer needs none.
+        return findById(id, database.dialect().forUpdate());
     }
 
     @Override

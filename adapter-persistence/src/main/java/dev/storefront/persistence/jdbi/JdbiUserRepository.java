@@ -14,8 +14,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
-import org.jdbi.v3.core.Handle;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.StatementException;
 
 /** Users in table {@code user_account}; joins the calling thread's transaction. */
 public final class JdbiUserRepository implements UserRepository {
@@ -51,8 +52,7 @@ public final class JdbiUserRepository implements UserRepository {
     @Override
     public User add(NewUser user) {
         return database.withHandle(h -> {
-            requireUnique(h, 0, user.username(), user.email());
-            long id = h.createUpdate("INSERT INTO user_account (username, username_key, email, password_hash, role,"
+            long id = uniqueNameAndEmail(() -> h.createUpdate("INSERT INTO user_account (username, username_key, email, password_hash, role,"
                             + " created_at) VALUES (:username, :usernameKey, :email, :passwordHash, :role, :createdAt)")
                     .bind("username", user.username().value())
                     .bind("usernameKey", user.username().key())
@@ -61,7 +61,7 @@ public final class JdbiUserRepository implements UserRepository {
                     .bind("role", user.role().name())
                     .bind("createdAt", user.createdAt().toEpochMilli())
                     .executeAndReturnGeneratedKeys("id")
-                    .mapTo(Long.class).one();
+                    .mapTo(Long.class).one());
             return User.restore(new UserId(id), user.username(), user.email(), user.passwordHash(), user.role(),
                     user.createdAt(), null);
         });
@@ -70,6 +70,12 @@ public final class JdbiUserRepository implements UserRepository {
     @Override
     public Optional<User> findById(UserId id) {
         return findOne("id = :value", id.value());
+    }
+
+    @Override
+    public Optional<User> findByIdForUpdate(UserId id) {
+        // A row lock where readers do not block writers; SQLite's single writer needs none.
+        return findOne("id = :value" + database.dialect().forUpdate(), id.value());
     }
 
     @Override
@@ -85,8 +91,7 @@ public final class JdbiUserRepository implements UserRepository {
     @Override
     public void update(User user) {
         database.withHandle(h -> {
-            requireUnique(h, user.id().value(), user.username(), user.email());
-            int rows = h.createUpdate("UPDATE user_account SET username = :username, username_key = :usernameKey,"
+            int rows = uniqueNameAndEmail(() -> h.createUpdate("UPDATE user_account SET username = :username, username_key = :usernameKey,"
                             + " email = :email, password_hash = :passwordHash, role = :role,"
                             + " last_login_at = :lastLoginAt WHERE id = :id")
                     .bind("id", user.id().value())
@@ -96,7 +101,7 @@ public final class JdbiUserRepository implements UserRepository {
                     .bind("passwordHash", user.passwordHash().encoded())
                     .bind("role", user.role().name())
                     .bind("lastLoginAt", user.lastLogin().map(Instant::toEpochMilli).orElse(null))
-                    .execute();
+                    .execute());
             if (rows != 1) {
                 throw new IllegalStateException("no user " + user.id());
             }
@@ -107,19 +112,22 @@ public final class JdbiUserRepository implements UserRepository {
         database.changes().publish(ChangeFeed.Topic.ACCOUNTS);
     }
 
-    /** Checked before writing (the UNIQUE constraints remain the last line of defence). */
-    private static void requireUnique(Handle h, long self, Username username, Email email) {
-        boolean nameTaken = exists(h, "username_key = :value AND id <> :self", username.key(), self);
-        boolean emailTaken = exists(h, "email = :value AND id <> :self", email.value(), self);
-        if (nameTaken || emailTaken) {
-            throw new UsernameOrEmailTaken(nameTaken, emailTaken);
+    /**
+     * Writes first and lets the UNIQUE constraints decide: a check before the write would race with
+     * a concurrent writer on an engine that runs writers at once, and the loser would get a 500.
+     * The constraint names one column; when it is both, the first one the engine checked is reported.
+     */
+    private <T> T uniqueNameAndEmail(Supplier<T> write) {
+        try {
+            return write.get();
+        } catch (StatementException e) {
+            if (!database.dialect().isUniqueViolation(e)) {
+                throw e;
+            }
+            boolean nameTaken = database.dialect().isUniqueViolationOf(e, "user_account", "username_key");
+            boolean emailTaken = database.dialect().isUniqueViolationOf(e, "user_account", "email");
+            throw new UsernameOrEmailTaken(nameTaken || !emailTaken, emailTaken);
         }
-    }
-
-    private static boolean exists(Handle h, String condition, Object value, long self) {
-        return h.createQuery("SELECT COUNT(*) FROM user_account WHERE " + condition)
-                .bind("value", value).bind("self", self)
-                .mapTo(Integer.class).one() > 0;
     }
 
     private Optional<User> findOne(String condition, Object value) {

@@ -66,7 +66,7 @@ public final class ChangePasswordService implements ChangePasswordUseCase {
         PasswordHash hash = hasher.hash(newPassword);
 
         IssuedSession issued = transactions.inTransaction(() -> {
-            User current = users.findById(user.id())
+            User current = users.findByIdForUpdate(user.id())
                     .orElseThrow(() -> new NotAuthenticatedException("Login required"));
             if (!current.passwordHash().equals(user.passwordHash())) {
                 throw new WrongCurrentPassword();

@@ -69,11 +69,12 @@ public final class ConfirmPasswordResetService implements ConfirmPasswordResetUs
         PasswordHash hash = hasher.hash(password);
 
         transactions.inTransaction(() -> {
-            // Again under the write lock: a token is used once, however many requests race for it.
-            Valid still = find(digest, now).orElseThrow(InvalidResetToken::new);
-            users.update(still.user().withPasswordHash(hash));
-            resetTokens.deleteByUser(still.user().id());
-            sessions.deleteByUser(still.user().id());
+            // Consumed in one statement: a token is used once, however many requests race for it.
+            PasswordResetToken token = resetTokens.consume(digest, now).orElseThrow(InvalidResetToken::new);
+            User user = users.findByIdForUpdate(token.userId()).orElseThrow(InvalidResetToken::new);
+            users.update(user.withPasswordHash(hash));
+            resetTokens.deleteByUser(user.id());
+            sessions.deleteByUser(user.id());
         });
         audit.record(AccountEvents.Type.PASSWORD_RESET_COMPLETED, now, valid.user().id(), command.clientAddress());
     }

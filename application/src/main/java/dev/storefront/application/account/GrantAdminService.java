@@ -35,6 +35,7 @@ public final class GrantAdminService implements GrantAdminUseCase {
         }
         User admin = transactions.inTransaction(() -> {
             User user = users.findByUsername(new Username(name))
+                    .flatMap(found -> users.findByIdForUpdate(found.id())) // written back whole below
                     .orElseThrow(() -> new UnknownUser("named \"" + name + "\""));
             if (user.isAdmin()) {
                 return user;

@@ -112,7 +112,7 @@ public final class LogInService implements LogInUseCase {
                 ? Optional.of(hasher.hash(password)) : Optional.empty();
 
         LoggedIn loggedIn = transactions.inTransaction(() -> {
-            User current = users.findById(user.id())
+            User current = users.findByIdForUpdate(user.id()) // written back whole below
                     .filter(u -> u.passwordHash().equals(user.passwordHash())) // changed meanwhile: start over
                     .orElseThrow(InvalidCredentials::new);
             User updated = current.loggedInAt(now);

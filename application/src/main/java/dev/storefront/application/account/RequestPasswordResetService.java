@@ -2,6 +2,8 @@ package dev.storefront.application.account;
 
 import dev.storefront.domain.port.in.account.RequestPasswordResetUseCase;
 import dev.storefront.domain.port.out.AccountEvents;
+import dev.storefront.domain.port.out.LockKey;
+import dev.storefront.domain.port.out.Locks;
 import dev.storefront.domain.port.out.PasswordResetNotifier;
 import dev.storefront.domain.port.out.PasswordResetNotifier.PasswordResetMessage;
 import dev.storefront.domain.port.out.PasswordResetTokenRepository;
@@ -40,6 +42,7 @@ public final class RequestPasswordResetService implements RequestPasswordResetUs
     public static final Duration ADDRESS_WINDOW = Duration.ofHours(1);
 
     private final Transactions transactions;
+    private final Locks locks;
     private final UserRepository users;
     private final PasswordResetTokenRepository resetTokens;
     private final TokenGenerator tokens;
@@ -50,11 +53,12 @@ public final class RequestPasswordResetService implements RequestPasswordResetUs
     private final Audit audit;
 
     @Inject
-    public RequestPasswordResetService(Transactions transactions, UserRepository users,
+    public RequestPasswordResetService(Transactions transactions, Locks locks, UserRepository users,
                                        PasswordResetTokenRepository resetTokens, TokenGenerator tokens,
                                        PasswordResetNotifier notifier, RateLimiter limiter, AccountEvents events,
                                        TimeSource time, AccountSettings settings) {
         this.transactions = Objects.requireNonNull(transactions, "transactions");
+        this.locks = Objects.requireNonNull(locks, "locks");
         this.users = Objects.requireNonNull(users, "users");
         this.resetTokens = Objects.requireNonNull(resetTokens, "resetTokens");
         this.tokens = Objects.requireNonNull(tokens, "tokens");
@@ -83,6 +87,9 @@ public final class RequestPasswordResetService implements RequestPasswordResetUs
         TokenDigest digest = tokens.digest(secret);
         Instant expiresAt = now.plus(lifetime);
         Optional<User> user = transactions.inTransaction(() -> {
+            // Per email, known or not (the same work): concurrent requests cannot leave more than
+            // MAX_LIVE_TOKENS live tokens.
+            locks.lock(LockKey.passwordResets(email));
             Optional<User> found = users.findByEmail(email);
             resetTokens.issue(email, digest, now, expiresAt, MAX_LIVE_TOKENS); // called alike for an unknown email
             return found;

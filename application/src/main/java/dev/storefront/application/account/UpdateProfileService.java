@@ -70,7 +70,7 @@ public final class UpdateProfileService implements UpdateProfileUseCase {
         });
 
         User updated = transactions.inTransaction(() -> {
-            User current = users.findById(user.id())
+            User current = users.findByIdForUpdate(user.id())
                     .orElseThrow(() -> new NotAuthenticatedException("Login required"));
             if (!current.passwordHash().equals(user.passwordHash())) {
                 throw new WrongCurrentPassword(); // the password changed while we checked the old one

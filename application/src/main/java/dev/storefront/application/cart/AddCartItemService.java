@@ -7,6 +7,7 @@ import dev.storefront.domain.catalog.ProductNotFound;
 import dev.storefront.domain.port.in.cart.AddCartItemCommand;
 import dev.storefront.domain.port.in.cart.AddCartItemUseCase;
 import dev.storefront.domain.port.out.CartRepository;
+import dev.storefront.domain.port.out.Locks;
 import dev.storefront.domain.port.out.ProductRepository;
 import dev.storefront.domain.port.out.TimeSource;
 import dev.storefront.domain.port.out.Transactions;
@@ -23,15 +24,17 @@ import java.util.Objects;
 public final class AddCartItemService implements AddCartItemUseCase {
     private final CartRepository carts;
     private final Transactions transactions;
+    private final Locks locks;
     private final TimeSource time;
     private final CartViews views;
 
     /** @param currency the store's one currency */
     @Inject
-    public AddCartItemService(CartRepository carts, ProductRepository products, Transactions transactions,
+    public AddCartItemService(CartRepository carts, ProductRepository products, Transactions transactions, Locks locks,
                               TimeSource time, Currency currency) {
         this.carts = Objects.requireNonNull(carts, "carts");
         this.transactions = Objects.requireNonNull(transactions, "transactions");
+        this.locks = Objects.requireNonNull(locks, "locks");
         this.time = Objects.requireNonNull(time, "time");
         this.views = new CartViews(Objects.requireNonNull(products, "products"),
                 Objects.requireNonNull(currency, "currency"));
@@ -41,6 +44,7 @@ public final class AddCartItemService implements AddCartItemUseCase {
     public CartView addItem(AddCartItemCommand command) {
         Objects.requireNonNull(command, "command");
         return transactions.inTransaction(() -> {
+            locks.lockCart(command.owner()); // a concurrent change of this cart waits: no lost increment, the cap holds
             Cart cart = carts.load(command.owner());
             List<Product> today = views.productsOf(cart, command.productId());
             Product product = today.stream()

@@ -6,6 +6,7 @@ import dev.storefront.domain.cart.CartOwner;
 import dev.storefront.domain.cart.CartStock;
 import dev.storefront.domain.port.out.CartRepository;
 import dev.storefront.domain.port.out.GuestSessionHandover;
+import dev.storefront.domain.port.out.Locks;
 import dev.storefront.domain.port.out.ProductRepository;
 import dev.storefront.domain.port.out.Transactions;
 import dev.storefront.domain.session.SessionHandle;
@@ -23,12 +24,14 @@ public final class GuestCartMerger implements GuestSessionHandover {
     private final CartRepository carts;
     private final ProductRepository products;
     private final Transactions transactions;
+    private final Locks locks;
 
     @Inject
-    public GuestCartMerger(CartRepository carts, ProductRepository products, Transactions transactions) {
+    public GuestCartMerger(CartRepository carts, ProductRepository products, Transactions transactions, Locks locks) {
         this.carts = Objects.requireNonNull(carts, "carts");
         this.products = Objects.requireNonNull(products, "products");
         this.transactions = Objects.requireNonNull(transactions, "transactions");
+        this.locks = Objects.requireNonNull(locks, "locks");
     }
 
     @Override
@@ -38,6 +41,10 @@ public final class GuestCartMerger implements GuestSessionHandover {
         CartOwner guest = CartOwner.guest(guestSession);
         CartOwner owner = CartOwner.user(user);
         transactions.inTransaction(() -> {
+            // The saved cart first, as every other use case that locks it: an add on another device
+            // meanwhile is not overwritten by the merged cart.
+            locks.lockCart(owner);
+            locks.lockCart(guest);
             Cart guestCart = carts.load(guest);
             if (guestCart.isEmpty()) {
                 return;

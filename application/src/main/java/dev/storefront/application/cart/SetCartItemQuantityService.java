@@ -7,6 +7,7 @@ import dev.storefront.domain.catalog.Product;
 import dev.storefront.domain.port.in.cart.SetCartItemQuantityCommand;
 import dev.storefront.domain.port.in.cart.SetCartItemQuantityUseCase;
 import dev.storefront.domain.port.out.CartRepository;
+import dev.storefront.domain.port.out.Locks;
 import dev.storefront.domain.port.out.ProductRepository;
 import dev.storefront.domain.port.out.Transactions;
 import jakarta.inject.Inject;
@@ -21,14 +22,16 @@ import java.util.Objects;
 public final class SetCartItemQuantityService implements SetCartItemQuantityUseCase {
     private final CartRepository carts;
     private final Transactions transactions;
+    private final Locks locks;
     private final CartViews views;
 
     /** @param currency the store's one currency */
     @Inject
-    public SetCartItemQuantityService(CartRepository carts, ProductRepository products, Transactions transactions,
+    public SetCartItemQuantityService(CartRepository carts, ProductRepository products, Transactions transactions, Locks locks,
                                       Currency currency) {
         this.carts = Objects.requireNonNull(carts, "carts");
         this.transactions = Objects.requireNonNull(transactions, "transactions");
+        this.locks = Objects.requireNonNull(locks, "locks");
         this.views = new CartViews(Objects.requireNonNull(products, "products"),
                 Objects.requireNonNull(currency, "currency"));
     }
@@ -37,6 +40,7 @@ public final class SetCartItemQuantityService implements SetCartItemQuantityUseC
     public CartView setQuantity(SetCartItemQuantityCommand command) {
         Objects.requireNonNull(command, "command");
         return transactions.inTransaction(() -> {
+            locks.lockCart(command.owner()); // a concurrent change of this cart waits: no lost increment, the cap holds
             Cart cart = carts.load(command.owner());
             List<Product> today = views.productsOf(cart, command.productId());
             cart.set(command.productId(), command.quantity(), CartStock.lookup(today).applyAsInt(command.productId()));

@@ -276,7 +276,8 @@ final class CatalogImportApplier {
             Product product = products.add(created);
             return new RowOutcome(row.number(), row.source(), row.sku(), Outcome.CREATED, product.id(), List.of());
         }
-        Product current = existing.get();
+        // Read again for update: the row's stock as it is now, not as an earlier read saw it.
+        Product current = products.findByIdForUpdate(existing.get().id()).orElseThrow();
         Product changed = current.change(row.sku(), row.name(), row.description() == null ? "" : row.description(),
                 row.category(), row.price(), row.stock(), row.active());
         if (changed.equals(current)) {

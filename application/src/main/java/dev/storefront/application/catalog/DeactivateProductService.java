@@ -23,7 +23,7 @@ public final class DeactivateProductService implements DeactivateProductUseCase 
     public void deactivateProduct(ProductId id) {
         Objects.requireNonNull(id, "id");
         transactions.inTransaction(() -> {
-            Product product = products.findById(id).orElseThrow(() -> new ProductNotFound(id));
+            Product product = products.findByIdForUpdate(id).orElseThrow(() -> new ProductNotFound(id));
             if (product.active()) {
                 products.update(product.deactivate());
             }

@@ -24,7 +24,7 @@ public final class UpdateProductService implements UpdateProductUseCase {
     public Product updateProduct(UpdateProductCommand command) {
         Objects.requireNonNull(command, "command");
         return transactions.inTransaction(() -> {
-            Product current = products.findById(command.id()).orElseThrow(() -> new ProductNotFound(command.id()));
+            Product current = products.findByIdForUpdate(command.id()).orElseThrow(() -> new ProductNotFound(command.id()));
             Product changed = current.change(command.sku(), command.name(), command.description(),
                     command.category(), command.price(), command.stock(), command.active());
             if (!changed.sku().sameAs(current.sku())) {

@@ -18,6 +18,7 @@ import dev.storefront.domain.port.in.order.CheckoutResult;
 import dev.storefront.domain.port.in.order.CheckoutUseCase;
 import dev.storefront.domain.port.out.CartRepository;
 import dev.storefront.domain.port.out.IdempotencyKeyRepository;
+import dev.storefront.domain.port.out.Locks;
 import dev.storefront.domain.port.out.OrderRepository;
 import dev.storefront.domain.port.out.ProductRepository;
 import dev.storefront.domain.port.out.TimeSource;
@@ -37,7 +38,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Checkout as one write transaction: a known idempotency key answers the order it placed and
+ * Checkout as one write transaction, under the user's cart lock ({@link Locks}): a known idempotency key answers the order it placed and
  * changes nothing; otherwise the cart is re-read with today's products, every short or inactive
  * line is reported at once, stock is taken product by product in ascending id order with the
  * conditional decrement (so two checkouts can never deadlock or oversell), the order is written
@@ -48,6 +49,7 @@ public final class CheckoutService implements CheckoutUseCase {
     private static final Comparator<ProductId> ASCENDING = Comparator.comparingLong(ProductId::value);
 
     private final Transactions transactions;
+    private final Locks locks;
     private final CartRepository carts;
     private final ProductRepository products;
     private final OrderRepository orders;
@@ -55,9 +57,10 @@ public final class CheckoutService implements CheckoutUseCase {
     private final TimeSource time;
 
     @Inject
-    public CheckoutService(Transactions transactions, CartRepository carts, ProductRepository products,
+    public CheckoutService(Transactions transactions, Locks locks, CartRepository carts, ProductRepository products,
                            OrderRepository orders, IdempotencyKeyRepository idempotencyKeys, TimeSource time) {
         this.transactions = Objects.requireNonNull(transactions, "transactions");
+        this.locks = Objects.requireNonNull(locks, "locks");
         this.carts = Objects.requireNonNull(carts, "carts");
         this.products = Objects.requireNonNull(products, "products");
         this.orders = Objects.requireNonNull(orders, "orders");
@@ -70,6 +73,10 @@ public final class CheckoutService implements CheckoutUseCase {
         Objects.requireNonNull(command, "command");
         return transactions.inTransaction(() -> {
             UserId user = command.userId();
+            CartOwner owner = CartOwner.user(user);
+            // First: a concurrent checkout of this user (the same Idempotency-Key or not) waits here,
+            // then finds the key stored (a replay) or the cart empty, never a second order.
+            locks.lockCart(owner);
             Optional<IdempotencyKey> key = command.idempotencyKey();
             if (key.isPresent()) {
                 Optional<OrderId> earlier = idempotencyKeys.find(user, key.get());
@@ -79,7 +86,6 @@ public final class CheckoutService implements CheckoutUseCase {
                     return new CheckoutResult(order, true);
                 }
             }
-            CartOwner owner = CartOwner.user(user);
             Cart cart = carts.load(owner);
             if (cart.isEmpty()) {
                 throw new EmptyCart();

@@ -7,6 +7,7 @@ import dev.storefront.domain.order.OrderStatus;
 import dev.storefront.domain.port.out.OrderRepository;
 import dev.storefront.domain.port.out.ProductRepository;
 import java.time.Instant;
+import java.util.Comparator;
 
 /**
  * Moving a loaded order to its next state, inside the caller's write transaction: the domain's
@@ -30,7 +31,9 @@ final class OrderTransitions {
             throw new IllegalOrderTransition(current, next);
         }
         if (next.restoresStock()) {
-            for (OrderLine line : order.lines()) {
+            // In ascending product id order, as checkout takes it: the two never wait for each other in a cycle.
+            for (OrderLine line : order.lines().stream()
+                    .sorted(Comparator.comparingLong(l -> l.productId().value())).toList()) {
                 if (!products.returnStock(line.productId(), line.quantity())) {
                     throw new IllegalStateException("order " + order.id() + " refers to missing product "
                             + line.productId());

@@ -13,6 +13,7 @@ import dev.storefront.domain.user.PasswordPolicy;
 import dev.storefront.domain.user.User;
 import dev.storefront.inmemory.InMemoryAccountEvents;
 import dev.storefront.inmemory.InMemoryCartStatistics;
+import dev.storefront.inmemory.InMemoryLocks;
 import dev.storefront.inmemory.InMemoryLoginThrottle;
 import dev.storefront.inmemory.InMemoryOrderStatistics;
 import dev.storefront.inmemory.InMemoryPasswordHasher;
@@ -35,6 +36,7 @@ final class AccountKit {
     static final String PASSWORD = "correct horse battery";
 
     final InMemoryTransactions transactions = new InMemoryTransactions();
+    final InMemoryLocks locks = new InMemoryLocks(transactions);
     final InMemoryUserRepository users = new InMemoryUserRepository(transactions);
     final InMemorySessionRepository sessions = new InMemorySessionRepository(transactions, users);
     final InMemoryPasswordResetTokenRepository resetTokens = new InMemoryPasswordResetTokenRepository(transactions,
@@ -67,7 +69,7 @@ final class AccountKit {
             throttle, events, time, limiter);
     final ChangePasswordService changePassword = new ChangePasswordService(transactions, users, sessions, resetTokens,
             hasher, policy, tokens, throttle, events, time, settings);
-    final RequestPasswordResetService requestReset = new RequestPasswordResetService(transactions, users, resetTokens,
+    final RequestPasswordResetService requestReset = new RequestPasswordResetService(transactions, locks, users, resetTokens,
             tokens, notifier, limiter, events, time, settings);
     final ConfirmPasswordResetService confirmReset = new ConfirmPasswordResetService(transactions, users, sessions,
             resetTokens, hasher, policy, tokens, events, time);

@@ -94,7 +94,7 @@ class PasswordResetServicesTest {
     @Test
     void aFourthLiveTokenDropsTheOldest() {
         kit.registered("alice");
-        var unlimited = new RequestPasswordResetService(kit.transactions, kit.users, kit.resetTokens, kit.tokens,
+        var unlimited = new RequestPasswordResetService(kit.transactions, kit.locks, kit.users, kit.resetTokens, kit.tokens,
                 kit.notifier, (key, limit, window, now) -> Optional.empty(), kit.events, kit.time, kit.settings);
         for (int i = 0; i < 4; i++) {
             unlimited.requestPasswordReset(new RequestPasswordResetCommand("alice@example.com", "10.0.0.1"));
@@ -172,7 +172,7 @@ class PasswordResetServicesTest {
     @Test
     void aFailingNotifierDoesNotChangeTheAnswer() {
         kit.registered("alice");
-        var failing = new RequestPasswordResetService(kit.transactions, kit.users, kit.resetTokens, kit.tokens,
+        var failing = new RequestPasswordResetService(kit.transactions, kit.locks, kit.users, kit.resetTokens, kit.tokens,
                 message -> { throw new IllegalStateException("smtp down"); }, kit.limiter, kit.events, kit.time,
                 kit.settings);
         failing.requestPasswordReset(new RequestPasswordResetCommand("alice@example.com", "10.0.0.1"));

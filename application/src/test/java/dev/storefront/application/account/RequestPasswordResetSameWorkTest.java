@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.storefront.domain.port.in.account.RequestPasswordResetUseCase.RequestPasswordResetCommand;
+import dev.storefront.domain.port.out.Locks;
 import dev.storefront.domain.port.out.PasswordResetTokenRepository;
 import dev.storefront.domain.port.out.RateLimiter;
 import dev.storefront.domain.port.out.TokenGenerator;
@@ -46,6 +47,7 @@ class RequestPasswordResetSameWorkTest {
     void aKnownAndAnUnknownEmailMakeTheSamePortCalls() {
         kit.registered("alice");
         var service = new RequestPasswordResetService(recording(Transactions.class, kit.transactions),
+                recording(Locks.class, kit.locks),
                 recording(UserRepository.class, kit.users),
                 recording(PasswordResetTokenRepository.class, kit.resetTokens),
                 recording(TokenGenerator.class, kit.tokens), kit.notifier, recording(RateLimiter.class, kit.limiter),

@@ -8,6 +8,7 @@ import dev.storefront.domain.catalog.ProductId;
 import dev.storefront.domain.session.SessionHandle;
 import dev.storefront.domain.user.UserId;
 import dev.storefront.inmemory.InMemoryCartRepository;
+import dev.storefront.inmemory.InMemoryLocks;
 import dev.storefront.inmemory.InMemoryProductRepository;
 import dev.storefront.inmemory.InMemoryTransactions;
 import dev.storefront.inmemory.ManualTimeSource;
@@ -28,13 +29,14 @@ final class CartKit {
     final InMemoryProductRepository products = new InMemoryProductRepository(transactions);
     final InMemoryCartRepository carts = new InMemoryCartRepository(transactions);
     final ManualTimeSource time = new ManualTimeSource(NOW);
+    final InMemoryLocks locks = new InMemoryLocks(transactions);
 
     final GetCartService get = new GetCartService(carts, products, transactions, USD);
-    final AddCartItemService add = new AddCartItemService(carts, products, transactions, time, USD);
-    final SetCartItemQuantityService set = new SetCartItemQuantityService(carts, products, transactions, USD);
+    final AddCartItemService add = new AddCartItemService(carts, products, transactions, locks, time, USD);
+    final SetCartItemQuantityService set = new SetCartItemQuantityService(carts, products, transactions, locks, USD);
     final RemoveCartItemService remove = new RemoveCartItemService(carts, products, transactions, USD);
     final ClearCartService clear = new ClearCartService(carts, transactions, USD);
-    final GuestCartMerger merger = new GuestCartMerger(carts, products, transactions);
+    final GuestCartMerger merger = new GuestCartMerger(carts, products, transactions, locks);
     final SavedCartStatistics statistics = new SavedCartStatistics(carts, transactions);
 
     private final AtomicLong ids = new AtomicLong();

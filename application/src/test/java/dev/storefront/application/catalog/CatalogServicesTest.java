@@ -161,4 +161,15 @@ class CatalogServicesTest {
         assertEquals(2, newest.total());
         assertEquals(List.of(new CategorySummary("Home", 2)), categories.listCategories());
     }
+
+    @Test
+    void anUpdateOrADeactivationReadsTheProductForUpdateSoItNeverWritesBackAnEarlierStock() {
+        Product product = create("ROW-LOCK", "Kitchen", "5.00", 10);
+
+        update.updateProduct(new UpdateProductCommand(product.id(), null, "Renamed", null, null, null, null, null));
+        assertEquals(List.of(product.id()), products.readForUpdate());
+
+        deactivate.deactivateProduct(product.id());
+        assertEquals(List.of(product.id(), product.id()), products.readForUpdate());
+    }
 }

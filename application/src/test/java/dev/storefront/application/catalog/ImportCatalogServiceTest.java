@@ -44,6 +44,16 @@ class ImportCatalogServiceTest {
     }
 
     @Test
+    void anExistingProductIsReadForUpdateBeforeItsRowIsWrittenBack() {
+        Product lamp = new CreateProductService(products, transactions, time, USD)
+                .createProduct(new CreateProductCommand("LAMP", "Lamp", "", "Misc", new BigDecimal("10.00"), 1));
+
+        run(false, row(1, "LAMP", "Lamp deluxe", "12.00", 5), row(2, "DESK", "Desk", "150", 2));
+
+        assertEquals(List.of(lamp.id()), products.readForUpdate());
+    }
+
+    @Test
     void createsNewAndUpdatesExistingProductsBySkuRegardlessOfCase() {
         Product lamp = new CreateProductService(products, transactions, time, USD)
                 .createProduct(new CreateProductCommand("LAMP", "Lamp", "", "Misc", new BigDecimal("10.00"), 1));
@@ -413,6 +423,11 @@ class ImportCatalogServiceTest {
         @Override
         public java.util.Optional<Product> findById(dev.storefront.domain.catalog.ProductId id) {
             return delegate.findById(id);
+        }
+
+        @Override
+        public java.util.Optional<Product> findByIdForUpdate(dev.storefront.domain.catalog.ProductId id) {
+            return delegate.findByIdForUpdate(id);
         }
 
         @Override

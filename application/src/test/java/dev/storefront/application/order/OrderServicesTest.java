@@ -33,10 +33,12 @@ import dev.storefront.domain.port.in.order.CheckoutResult;
 import dev.storefront.domain.port.in.order.OrderQuery;
 import dev.storefront.domain.port.in.order.OrdersQuery;
 import dev.storefront.domain.port.out.OrderRepository;
+import dev.storefront.domain.port.out.LockKey;
 import dev.storefront.domain.port.out.ProductRepository;
 import dev.storefront.domain.user.UserId;
 import dev.storefront.inmemory.InMemoryCartRepository;
 import dev.storefront.inmemory.InMemoryIdempotencyKeyRepository;
+import dev.storefront.inmemory.InMemoryLocks;
 import dev.storefront.inmemory.InMemoryOrderRepository;
 import dev.storefront.inmemory.InMemoryProductRepository;
 import dev.storefront.inmemory.InMemoryTransactions;
@@ -63,6 +65,7 @@ class OrderServicesTest {
     private final InMemoryOrderRepository orders = new InMemoryOrderRepository(transactions, USD);
     private final InMemoryIdempotencyKeyRepository keys = new InMemoryIdempotencyKeyRepository(transactions);
     private final ManualTimeSource time = new ManualTimeSource(NOW);
+    private final InMemoryLocks locks = new InMemoryLocks(transactions);
 
     private final CheckoutService checkout = checkoutWith(products, orders);
     private final CancelOrderService cancel = new CancelOrderService(transactions, orders, products, time);
@@ -73,7 +76,7 @@ class OrderServicesTest {
     private final SweepIdempotencyKeysService sweep = new SweepIdempotencyKeysService(transactions, keys, time);
 
     private CheckoutService checkoutWith(ProductRepository productRepository, OrderRepository orderRepository) {
-        return new CheckoutService(transactions, carts, productRepository, orderRepository, keys, time);
+        return new CheckoutService(transactions, locks, carts, productRepository, orderRepository, keys, time);
     }
 
     private Product product(String sku, String price, int stock) {
@@ -188,6 +191,35 @@ class OrderServicesTest {
         checkoutWith(recording, orders).checkout(new CheckoutCommand(ALICE));
 
         assertEquals(List.of(a.id(), b.id(), c.id()), taken);
+    }
+
+    @Test
+    void checkoutTakesTheCartLockBeforeItReadsTheKeyOrTheCart() {
+        Product a = product("A", "1.00", 5);
+        fill(ALICE, a, 1);
+        checkout.checkout(new CheckoutCommand(ALICE));
+        assertEquals(List.of(LockKey.cart(CartOwner.user(ALICE))), locks.taken());
+    }
+
+    @Test
+    void cancelReturnsStockInAscendingProductIdOrderAsCheckoutTakesIt() {
+        Product a = product("A", "1.00", 5);
+        Product b = product("B", "1.00", 5);
+        Product c = product("C", "1.00", 5);
+        fill(ALICE, c, 1, a, 1, b, 1);
+        Order order = checkout.checkout(new CheckoutCommand(ALICE)).order();
+        List<ProductId> returned = new ArrayList<>();
+        ProductRepository recording = new ForwardingProducts(products) {
+            @Override
+            public boolean returnStock(ProductId id, int quantity) {
+                returned.add(id);
+                return super.returnStock(id, quantity);
+            }
+        };
+
+        new CancelOrderService(transactions, orders, recording, time).cancelOrder(new CancelOrderCommand(ALICE, order.id()));
+
+        assertEquals(List.of(a.id(), b.id(), c.id()), returned);
     }
 
     @Test
@@ -479,6 +511,11 @@ class OrderServicesTest {
         @Override
         public Optional<Product> findById(ProductId id) {
             return delegate.findById(id);
+        }
+
+        @Override
+        public Optional<Product> findByIdForUpdate(ProductId id) {
+            return delegate.findByIdForUpdate(id);
         }
 
         @Override

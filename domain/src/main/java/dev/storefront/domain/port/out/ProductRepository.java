@@ -29,7 +29,9 @@ public interface ProductRepository {
     Product add(NewProduct product);
 
     /**
-     * Stores every field of an existing product (found by id) as given.
+     * Stores every field of an existing product (found by id) as given, its stock included: pass
+     * only a product read with {@link #findByIdForUpdate} in the same transaction, or a concurrent
+     * checkout's decrement is undone.
      *
      * @throws DuplicateSku when another product has the new sku
      * @throws IllegalStateException when there is no product with the id
@@ -38,6 +40,13 @@ public interface ProductRepository {
 
     /** A product by id, active or not. */
     Optional<Product> findById(ProductId id);
+
+    /**
+     * A product by id, to be changed and written back with {@link #update}: inside a write
+     * transaction, no other transaction changes the row (its stock included) until this one ends,
+     * so what is written back is what was read. PostgreSQL: {@code SELECT … FOR UPDATE}.
+     */
+    Optional<Product> findByIdForUpdate(ProductId id);
 
     /** The products with these ids that exist, active or not, in no particular order. */
     List<Product> findAllById(List<ProductId> ids);
@@ -84,7 +93,8 @@ public interface ProductRepository {
     }
 
     /**
-     * Puts {@code quantity} items back (a cancelled order).
+     * Puts {@code quantity} items back (a cancelled order); callers returning several products do so
+     * in ascending id order, the order checkout takes them in, so the two never wait for each other.
      *
      * @return false when there is no such product
      */

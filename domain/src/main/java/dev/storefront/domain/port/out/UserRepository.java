@@ -20,13 +20,21 @@ public interface UserRepository {
 
     Optional<User> findById(UserId id);
 
+    /**
+     * A user by id, to be changed and written back whole with {@link #update}: inside a write
+     * transaction, no other transaction changes the row until this one ends (PostgreSQL:
+     * {@code SELECT … FOR UPDATE}), so a login's write cannot undo a role or password change.
+     */
+    Optional<User> findByIdForUpdate(UserId id);
+
     /** Case-insensitive. */
     Optional<User> findByUsername(Username username);
 
     Optional<User> findByEmail(Email email);
 
     /**
-     * Saves every field of an existing user.
+     * Saves every field of an existing user; pass one read with {@link #findByIdForUpdate} in the
+     * same transaction.
      *
      * @throws UsernameOrEmailTaken when another user has the new username or email
      * @throws IllegalStateException when the user does not exist

@@ -100,4 +100,23 @@ public abstract class PasswordResetTokenRepositoryContract {
         assertEquals(1, tokens.deleteExpired(T0.plus(LIFETIME)));
         assertTrue(stored('b'));
     }
+
+    @Test
+    void consumeReturnsALiveTokenOnceAndRemovesIt() {
+        issue('a', "alice", T0);
+        issue('b', "alice", T0.plusSeconds(1));
+        assertEquals(new PasswordResetToken(digest('a'), alice, T0, T0.plus(LIFETIME)),
+                tokens.consume(digest('a'), T0.plusSeconds(5)).orElseThrow());
+        assertTrue(tokens.consume(digest('a'), T0.plusSeconds(5)).isEmpty(), "a token works once");
+        assertTrue(!stored('a') && stored('b'), "only the consumed token is gone");
+        assertTrue(tokens.consume(digest('f'), T0).isEmpty());
+    }
+
+    @Test
+    void consumeRefusesAnExpiredTokenAndADecoy() {
+        issue('a', "alice", T0);
+        assertTrue(tokens.consume(digest('a'), T0.plus(LIFETIME)).isEmpty(), "expired at its expiry");
+        issue('e', "nobody", T0);
+        assertTrue(tokens.consume(digest('e'), T0).isEmpty());
+    }
 }

@@ -439,4 +439,14 @@ public abstract class ProductRepositoryContract {
         assertEquals(kept, repository().findById(kept.id()).orElseThrow());
         assertTrue(repository().findBySku(new Sku("LOST")).isEmpty());
     }
+
+    @Test
+    void findByIdForUpdateReadsTheCurrentRowInsideAWriteTransaction() {
+        Product product = add(newProduct("LOCKED", "Locked", "Misc", "1.00", 5));
+        assertTrue(repository().takeStock(product.id(), 2));
+        Product read = transactions().inTransaction(() -> repository().findByIdForUpdate(product.id()).orElseThrow());
+        assertEquals(3, read.stock(), "the stock as it is now, never an earlier read's");
+        assertEquals(repository().findById(product.id()).orElseThrow(), read);
+        assertTrue(transactions().inTransaction(() -> repository().findByIdForUpdate(new ProductId(987_654))).isEmpty());
+    }
 }

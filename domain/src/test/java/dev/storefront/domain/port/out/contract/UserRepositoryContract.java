@@ -95,4 +95,23 @@ public abstract class UserRepositoryContract {
                 new PasswordHash("x"), Role.CUSTOMER, T0, null);
         assertThrows(IllegalStateException.class, () -> users.update(ghost));
     }
+
+    @Test
+    void findByIdForUpdateReadsWhatFindByIdReads() {
+        User alice = users.add(newUser("alice", "alice@example.com"));
+        assertEquals(alice, users.findByIdForUpdate(alice.id()).orElseThrow());
+        assertTrue(users.findByIdForUpdate(new UserId(424_242)).isEmpty());
+    }
+
+    @Test
+    void aSecondAddOfTheSameUsernameOrEmailIsTheDomainsConflictNotADatabaseError() {
+        users.add(newUser("alice", "alice@example.com"));
+        // What two racing registrations come to once both passed the service's check: the store's
+        // unique constraint decides, and the loser gets the 409's exception, never a 500.
+        UsernameOrEmailTaken both = assertThrows(UsernameOrEmailTaken.class,
+                () -> users.add(newUser("alice", "alice@example.com")));
+        assertTrue(both.usernameTaken() || both.emailTaken());
+        assertTrue(users.findByUsername(new Username("alice")).isPresent());
+        users.add(newUser("bob", "bob@example.com")); // the store still takes writes
+    }
 }
