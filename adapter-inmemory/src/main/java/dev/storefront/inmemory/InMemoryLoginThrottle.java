@@ -1,21 +1,28 @@
 package dev.storefront.inmemory;
 
+import static dev.storefront.domain.user.LoginFailureChain.ACCOUNT_FREE_FAILURES;
+import static dev.storefront.domain.user.LoginFailureChain.ADDRESS_LIMIT;
+import static dev.storefront.domain.user.LoginFailureChain.ADDRESS_WINDOW;
+import static dev.storefront.domain.user.LoginFailureChain.FREE_FAILURES;
+import static dev.storefront.domain.user.LoginFailureChain.IN_FLIGHT_WAIT;
+
 import dev.storefront.domain.port.out.LoginThrottle;
+import dev.storefront.domain.user.LoginFailureChain;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
- * The default login throttle, in memory (one process). Two counters per account: one per client
- * address ({@value #FREE_FAILURES} free failures) and one across all addresses
- * ({@value #ACCOUNT_FREE_FAILURES} free failures). Each counts failures while each comes within 15
+ * The login throttle in memory (one process; the server keeps its counters in the database, this is
+ * the fake for tests and single-process embedders). Two counters per account
+ * ({@link LoginFailureChain}): one per client address (5 free failures) and one across all
+ * addresses (20 free failures). Each counts failures while each comes within 15
  * minutes of the one before or of the end of the last block (15 quiet minutes start it afresh);
  * past its free failures, each failure blocks for a delay that doubles from 1 s up to 15 minutes —
  * the address's counter blocks that address only, the account-wide one every address. Attempts
@@ -23,7 +30,8 @@ import java.util.stream.Stream;
  * is never locked out for more than 15 minutes at a time, while an attacker at the cap gets one
  * guess per 15 minutes. One attempt per account and address is checked at a time, and the attempts
  * in flight for an account never exceed what is left of its account-wide budget (at least one); a
- * refused parallel attempt waits a second. Per client address: at most 100 failures in any hour,
+ * refused parallel attempt waits a second; a reservation never settled lapses after
+ * {@link LoginThrottle#LEASE}. Per client address: at most 100 failures in any hour,
  * attempts in flight from it included. A success clears that address's counter for the account.
  *
  * <p>Memory stays bounded: idle entries are dropped (a scan at most once a minute) and each of its
@@ -36,70 +44,16 @@ import java.util.stream.Stream;
  * failed least recently goes.
  */
 public final class InMemoryLoginThrottle implements LoginThrottle {
-    public static final int FREE_FAILURES = 5;
-    public static final int ACCOUNT_FREE_FAILURES = 20;
-    public static final Duration ACCOUNT_WINDOW = Duration.ofMinutes(15);
-    public static final Duration FIRST_DELAY = Duration.ofSeconds(1);
-    public static final Duration MAX_DELAY = Duration.ofMinutes(15);
-    public static final int ADDRESS_LIMIT = 100;
-    public static final Duration ADDRESS_WINDOW = Duration.ofHours(1);
     static final int MAX_ENTRIES = 100_000;
-    /** How long a parallel attempt refused by an attempt in flight is told to wait. */
-    static final Duration IN_FLIGHT_WAIT = Duration.ofSeconds(1);
-
-    /** Failures counted under one key, and the block they earned. */
-    private static final class Counter {
-        final int freeFailures;
-        int failures;
-        Instant lastFailure = Instant.MIN;
-        Instant blockedUntil = Instant.MIN;
-
-        Counter(int freeFailures) {
-            this.freeFailures = freeFailures;
-        }
-
-        /** Quiet since the later of the last failure and the end of the last block. */
-        boolean isStale(Instant now) {
-            Instant quietSince = blockedUntil.isAfter(lastFailure) ? blockedUntil : lastFailure;
-            return quietSince.plus(ACCOUNT_WINDOW).isBefore(now);
-        }
-
-        int failuresAt(Instant now) {
-            return isStale(now) ? 0 : failures;
-        }
-
-        void fail(Instant now) {
-            failures = failuresAt(now) + 1;
-            lastFailure = now;
-            int over = failures - freeFailures;
-            if (over >= 0) {
-                blockedUntil = now.plus(delay(over));
-            }
-        }
-
-        Optional<Duration> blockAt(Instant now) {
-            return now.isBefore(blockedUntil) ? Optional.of(Duration.between(now, blockedUntil)) : Optional.empty();
-        }
-
-        /** More than the one failure a flood of random names leaves behind, or a block. */
-        boolean worthKeeping(Instant now) {
-            return failuresAt(now) > 1 || blockAt(now).isPresent();
-        }
-
-        boolean isIdle(Instant now) {
-            return isStale(now) && blockAt(now).isEmpty();
-        }
-    }
 
     private record AccountAtAddress(String account, String clientAddress) {}
 
-    private final BoundedTable<AccountAtAddress, Counter> fromAddress;
-    private final BoundedTable<String, Counter> accounts;
+    private final BoundedTable<AccountAtAddress, LoginFailureChain> fromAddress;
+    private final BoundedTable<String, LoginFailureChain> accounts;
     private final BoundedTable<String, Deque<Instant>> addresses;
     private final int cleanUpThreshold;
-    private final Set<AccountAtAddress> inFlight = new HashSet<>();
-    private final Map<String, Integer> inFlightPerAccount = new HashMap<>();
-    private final Map<String, Integer> inFlightPerAddress = new HashMap<>();
+    /** Reservations in flight and when each lapses, oldest first (all last {@link LoginThrottle#LEASE}). */
+    private final Map<AccountAtAddress, Instant> leases = new LinkedHashMap<>();
     private Instant lastCleanUp = Instant.MIN;
 
     public InMemoryLoginThrottle() {
@@ -121,20 +75,23 @@ public final class InMemoryLoginThrottle implements LoginThrottle {
         if (wait.isPresent()) {
             return wait;
         }
-        if (inFlight.contains(key)
-                || inFlightPerAccount.getOrDefault(account, 0) >= budgetLeft(account, now)
-                || inFlightPerAddress.getOrDefault(clientAddress, 0) >= addressBudgetLeft(clientAddress)) {
+        leases.values().removeIf(until -> !until.isAfter(now));
+        if (leases.containsKey(key)
+                || inFlight(lease -> lease.account().equals(account)) >= budgetLeft(account, now)
+                || inFlight(lease -> lease.clientAddress().equals(clientAddress)) >= addressBudgetLeft(clientAddress)) {
             return Optional.of(IN_FLIGHT_WAIT);
         }
-        inFlight.add(key);
-        inFlightPerAccount.merge(account, 1, Integer::sum);
-        inFlightPerAddress.merge(clientAddress, 1, Integer::sum);
+        leases.put(key, now.plus(LEASE));
         return Optional.empty();
+    }
+
+    private long inFlight(Predicate<AccountAtAddress> matching) {
+        return leases.keySet().stream().filter(matching).count();
     }
 
     /** Attempts that may be in flight at once for the account: what is left of its free failures, at least one. */
     private int budgetLeft(String account, Instant now) {
-        Counter state = accounts.get(account);
+        LoginFailureChain state = accounts.get(account);
         int failures = state == null ? 0 : state.failuresAt(now);
         return Math.max(1, ACCOUNT_FREE_FAILURES - failures);
     }
@@ -152,7 +109,7 @@ public final class InMemoryLoginThrottle implements LoginThrottle {
                 .max(Duration::compareTo);
     }
 
-    private static Optional<Duration> block(Counter state, Instant now) {
+    private static Optional<Duration> block(LoginFailureChain state, Instant now) {
         return state == null ? Optional.empty() : state.blockAt(now);
     }
 
@@ -169,20 +126,13 @@ public final class InMemoryLoginThrottle implements LoginThrottle {
 
     @Override
     public synchronized void release(String account, String clientAddress) {
-        settle(new AccountAtAddress(account, clientAddress));
-    }
-
-    private void settle(AccountAtAddress key) {
-        if (inFlight.remove(key)) {
-            inFlightPerAccount.computeIfPresent(key.account(), (k, n) -> n > 1 ? n - 1 : null);
-            inFlightPerAddress.computeIfPresent(key.clientAddress(), (k, n) -> n > 1 ? n - 1 : null);
-        }
+        leases.remove(new AccountAtAddress(account, clientAddress));
     }
 
     @Override
     public synchronized void recordFailure(String account, String clientAddress, Instant now) {
         AccountAtAddress key = new AccountAtAddress(account, clientAddress);
-        settle(key);
+        leases.remove(key);
         cleanUpIfLarge(now);
         countFailure(fromAddress, key, FREE_FAILURES, now);
         countFailure(accounts, account, ACCOUNT_FREE_FAILURES, now);
@@ -195,29 +145,23 @@ public final class InMemoryLoginThrottle implements LoginThrottle {
         addresses.put(clientAddress, failures, failures.size() > 1);
     }
 
-    private static <K> void countFailure(BoundedTable<K, Counter> table, K key, int freeFailures, Instant now) {
-        Counter counter = table.get(key);
-        if (counter == null) {
-            counter = new Counter(freeFailures);
-        }
-        counter.fail(now);
-        table.put(key, counter, counter.worthKeeping(now));
+    private static <K> void countFailure(BoundedTable<K, LoginFailureChain> table, K key, int freeFailures,
+                                         Instant now) {
+        LoginFailureChain counter = table.get(key);
+        counter = (counter == null ? LoginFailureChain.NONE : counter).afterFailure(now, freeFailures);
+        table.put(key, counter, worthKeeping(counter, now));
+    }
+
+    /** More than the one failure a flood of random names leaves behind, or a block. */
+    private static boolean worthKeeping(LoginFailureChain counter, Instant now) {
+        return counter.failuresAt(now) > 1 || counter.blockAt(now).isPresent();
     }
 
     @Override
     public synchronized void recordSuccess(String account, String clientAddress, Instant now) {
         AccountAtAddress key = new AccountAtAddress(account, clientAddress);
-        settle(key);
+        leases.remove(key);
         fromAddress.remove(key);
-    }
-
-    /** The block after the {@code (free + over)}-th failure: 1 s doubled {@code over} times, capped. */
-    static Duration delay(int over) {
-        if (over >= 20) {
-            return MAX_DELAY;
-        }
-        Duration delay = FIRST_DELAY.multipliedBy(1L << over);
-        return delay.compareTo(MAX_DELAY) > 0 ? MAX_DELAY : delay;
     }
 
     private static void prune(Deque<Instant> failures, Instant cutoff) {
@@ -242,9 +186,9 @@ public final class InMemoryLoginThrottle implements LoginThrottle {
         }
     }
 
-    private <K> void dropIdle(BoundedTable<K, Counter> counters, Instant now) {
+    private <K> void dropIdle(BoundedTable<K, LoginFailureChain> counters, Instant now) {
         if (counters.size() > cleanUpThreshold) {
-            counters.removeIf(counter -> counter.isIdle(now));
+            counters.removeIf(counter -> counter.isStale(now) && counter.blockAt(now).isEmpty());
         }
     }
 }

@@ -24,7 +24,9 @@ import dev.storefront.domain.user.Password;
 import dev.storefront.domain.user.PasswordHash;
 import dev.storefront.domain.user.UserId;
 import dev.storefront.domain.user.Username;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -97,17 +99,55 @@ class InMemoryAccountPortsTest {
 
     @Nested
     class Throttle extends LoginThrottleContract {
+        private LoginThrottle store;
+
         @Override
         protected LoginThrottle createThrottle() {
-            return new InMemoryLoginThrottle();
+            store = new InMemoryLoginThrottle();
+            return store;
+        }
+
+        /** A fake's store is its object: a second client of it is a second reference, not a copy. */
+        @Override
+        protected LoginThrottle secondInstanceOnTheSameStore() {
+            LoginThrottle shared = store;
+            return new LoginThrottle() {
+                @Override
+                public Optional<Duration> begin(String account, String clientAddress, Instant now) {
+                    return shared.begin(account, clientAddress, now);
+                }
+
+                @Override
+                public void recordFailure(String account, String clientAddress, Instant now) {
+                    shared.recordFailure(account, clientAddress, now);
+                }
+
+                @Override
+                public void recordSuccess(String account, String clientAddress, Instant now) {
+                    shared.recordSuccess(account, clientAddress, now);
+                }
+
+                @Override
+                public void release(String account, String clientAddress) {
+                    shared.release(account, clientAddress);
+                }
+            };
         }
     }
 
     @Nested
     class Limiter extends RateLimiterContract {
+        private RateLimiter store;
+
         @Override
         protected RateLimiter createLimiter() {
-            return new InMemoryRateLimiter(CROWD / 20); // so that the crowding test makes it forget keys
+            store = new InMemoryRateLimiter(CROWD / 20); // so that the crowding test makes it forget keys
+            return store;
+        }
+
+        @Override
+        protected RateLimiter secondInstanceOnTheSameStore() {
+            return store::tryAcquire;
         }
     }
 

@@ -104,10 +104,10 @@ import dev.storefront.http.common.BoundedPool;
 import dev.storefront.http.common.SessionCookies;
 import dev.storefront.http.health.HealthRoutes;
 import dev.storefront.http.order.OrderRoutes;
-import dev.storefront.inmemory.InMemoryLoginThrottle;
-import dev.storefront.inmemory.InMemoryRateLimiter;
 import dev.storefront.persistence.jdbi.CachingProductRepository;
 import dev.storefront.persistence.jdbi.Database;
+import dev.storefront.persistence.jdbi.JdbiLoginThrottle;
+import dev.storefront.persistence.jdbi.JdbiRateLimiter;
 import dev.storefront.persistence.jdbi.JdbiCatalogImportJournal;
 import dev.storefront.persistence.jdbi.JdbiCartRepository;
 import dev.storefront.persistence.jdbi.JdbiDatabaseHealth;
@@ -125,6 +125,7 @@ import dev.storefront.security.SecureTokenGenerator;
 import io.undertow.server.HttpHandler;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Currency;
@@ -235,6 +236,11 @@ public final class Storefront implements AutoCloseable {
             System.getLogger(Storefront.class.getName()).log(Level.WARNING, "sweeping expired sessions failed", e);
         }
         try {
+            accounts.sweepSharedLimits.run();
+        } catch (RuntimeException e) {
+            System.getLogger(Storefront.class.getName()).log(Level.WARNING, "sweeping login throttle and limits failed", e);
+        }
+        try {
             orders.sweepIdempotencyKeys.sweepIdempotencyKeys();
         } catch (RuntimeException e) {
             System.getLogger(Storefront.class.getName()).log(Level.WARNING, "sweeping idempotency keys failed", e);
@@ -264,6 +270,8 @@ public final class Storefront implements AutoCloseable {
         final RevokeOtherSessionsUseCase revokeOtherSessions;
         final GrantAdminUseCase grantAdmin;
         final SweepExpiredSessionsUseCase sweepExpired;
+        /** Deletes the login throttle's and the rate limiters' rows that no longer matter. */
+        final Runnable sweepSharedLimits;
 
         Accounts(Database database, Builder builder, Cart cart, Deque<AutoCloseable> resources) {
             StorefrontConfig config = builder.config;
@@ -284,12 +292,22 @@ public final class Storefront implements AutoCloseable {
             warmUp.setDaemon(true);
             warmUp.start();
             AccountEvents events = builder.accountEvents != null ? builder.accountEvents : new LoggingAccountEvents();
-            LoginThrottle throttle = builder.loginThrottle != null ? builder.loginThrottle : new InMemoryLoginThrottle();
-            // One limiter per purpose: a flood of guest sessions must not crowd out reset-request counters.
-            RateLimiter registrations = new InMemoryRateLimiter();
-            RateLimiter guestSessions = new InMemoryRateLimiter();
-            RateLimiter profileUpdates = new InMemoryRateLimiter();
-            RateLimiter resetRequests = new InMemoryRateLimiter();
+            // In the database, so that every server on it counts the same failures and events.
+            JdbiLoginThrottle sharedThrottle = new JdbiLoginThrottle(database);
+            LoginThrottle throttle = builder.loginThrottle != null ? builder.loginThrottle : sharedThrottle;
+            // One purpose per limiter: a flood of guest sessions must not crowd out reset-request counters.
+            JdbiRateLimiter registrations = new JdbiRateLimiter(database, "registration");
+            RateLimiter guestSessions = new JdbiRateLimiter(database, "guest-session");
+            RateLimiter profileUpdates = new JdbiRateLimiter(database, "profile-update");
+            RateLimiter resetRequests = new JdbiRateLimiter(database, "reset-request");
+            sweepSharedLimits = () -> {
+                Instant now = builder.timeSource.now();
+                int swept; // in batches, each a short transaction (the rate limiters share one table)
+                do {
+                    swept = sharedThrottle.deleteExpired(now, SweepExpiredSessionsService.BATCH)
+                            + registrations.deleteExpired(now, SweepExpiredSessionsService.BATCH);
+                } while (swept > 0);
+            };
             OrderStatistics orders = builder.orderStatistics != null ? builder.orderStatistics
                     : new JdbiOrderStatistics(database, config.currency());
             CartStatistics carts = builder.cartStatistics != null ? builder.cartStatistics : cart.statistics;

@@ -11,8 +11,17 @@ final class PostgresTestDatabases {
 
     /** A new, migrated database of its own. */
     static PostgresDatabase fresh() {
+        return open(freshUrl());
+    }
+
+    /** The URL of a new, empty database. */
+    static String freshUrl() {
         assumeFalse(PostgresCluster.optedOut(), "PostgreSQL suites opted out with -Dstorefront.postgres=skip");
-        PostgresCluster cluster = PostgresCluster.shared();
-        return PostgresDatabase.open(cluster.createDatabase(), cluster.user(), null, 4);
+        return PostgresCluster.shared().createDatabase();
+    }
+
+    /** Opens a database as one more Storefront instance on it would. */
+    static PostgresDatabase open(String url) {
+        return PostgresDatabase.open(url, PostgresCluster.SUPERUSER, null, 4);
     }
 }

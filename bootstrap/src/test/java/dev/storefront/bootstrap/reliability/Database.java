@@ -35,6 +35,12 @@ final class Database {
      */
     static final Set<String> VOLATILE = Set.of("user_session.last_seen_at", "account_version.version",
             "catalog_version.version");
+    /**
+     * Tables that count requests (the login throttle, the per-address limits): a refused or failed
+     * request is meant to count there, as it did in memory before they moved into the database.
+     */
+    static final Set<String> COUNTERS = Set.of("login_throttle_account", "login_throttle_address",
+            "login_throttle_attempt", "rate_limit_window");
 
     private final Path file;
 
@@ -57,7 +63,9 @@ final class Database {
             try (ResultSet rs = statement.executeQuery(
                     "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")) {
                 while (rs.next()) {
-                    tables.add(rs.getString(1));
+                    if (!COUNTERS.contains(rs.getString(1))) {
+                        tables.add(rs.getString(1));
+                    }
                 }
             }
             for (String table : tables) {

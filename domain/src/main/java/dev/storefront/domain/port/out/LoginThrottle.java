@@ -15,12 +15,19 @@ import java.util.Optional;
 public interface LoginThrottle {
 
     /**
+     * How long a reservation made by {@link #begin} lasts when it is never settled (the node
+     * checking it crashed): longer than any password check, short enough not to lock anyone out.
+     */
+    Duration LEASE = Duration.ofSeconds(30);
+
+    /**
      * Reserves an attempt for {@code account} from {@code clientAddress}: empty when it may go
      * ahead, otherwise how long the caller must wait. While one attempt for an account from an
      * address is being checked, another from that address is refused (a burst of parallel guesses
      * cannot slip past the count); attempts from other addresses are not held up by it, unless the
      * attempts in flight would overrun the account-wide budget. An attempt that went ahead is
-     * settled by {@link #recordFailure}, {@link #recordSuccess} or {@link #release}.
+     * settled by {@link #recordFailure}, {@link #recordSuccess} or {@link #release}; unsettled, its
+     * reservation lapses {@link #LEASE} after {@code now}.
      */
     Optional<Duration> begin(String account, String clientAddress, Instant now);
 

@@ -6,7 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.storefront.domain.port.out.LoginThrottle;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,6 +24,12 @@ public abstract class LoginThrottleContract {
     private LoginThrottle throttle;
 
     protected abstract LoginThrottle createThrottle();
+
+    /**
+     * Another throttle on the store of the one {@link #createThrottle} made last, as a second
+     * server on the same database would have: it must see the same counts and reservations.
+     */
+    protected abstract LoginThrottle secondInstanceOnTheSameStore();
 
     @BeforeEach
     void setUp() {
@@ -217,5 +230,55 @@ public abstract class LoginThrottleContract {
         throttle.recordFailure("acct", "10.0.0.1", afterBlock);
         assertEquals(Duration.ofMinutes(15), probe("acct", "10.0.0.1", afterBlock).orElseThrow(),
                 "and the next waits the full cap again");
+    }
+
+    @Test
+    void aReservationNeverSettledLapsesAfterItsLease() {
+        assertTrue(throttle.begin("acct", "10.0.0.1", T0).isEmpty());
+        Instant justBefore = T0.plus(LoginThrottle.LEASE).minusMillis(1);
+        assertTrue(throttle.begin("acct", "10.0.0.1", justBefore).isPresent(), "still being checked");
+        assertTrue(probe("acct", "10.0.0.1", T0.plus(LoginThrottle.LEASE)).isEmpty(), "the crashed check no longer holds it");
+        fail("acct", "10.0.0.1", T0.plus(LoginThrottle.LEASE), 4);
+        assertTrue(probe("acct", "10.0.0.1", T0.plus(LoginThrottle.LEASE)).isEmpty(), "a lapsed reservation is no failure");
+    }
+
+    @Test
+    void twoInstancesOnOneStoreShareTheirCountsSoTheSixthAttemptThroughTheOtherIsRefused() {
+        LoginThrottle other = secondInstanceOnTheSameStore();
+        fail("acct", "10.0.0.1", T0, 5);
+        Optional<Duration> wait = other.begin("acct", "10.0.0.1", T0);
+        assertEquals(Optional.of(Duration.ofSeconds(1)), wait);
+        assertTrue(other.begin("acct", "10.0.0.1", T0.plusSeconds(1)).isEmpty());
+        assertTrue(throttle.begin("acct", "10.0.0.1", T0.plusSeconds(1)).isPresent(), "reserved through the other");
+        other.release("acct", "10.0.0.1");
+        assertTrue(probe("acct", "10.0.0.1", T0.plusSeconds(1)).isEmpty(), "and released through it");
+    }
+
+    @Test
+    void concurrentBeginsForOneKeyThroughTwoInstancesLetExactlyOneGoAhead() throws Exception {
+        LoginThrottle[] instances = {throttle, secondInstanceOnTheSameStore()};
+        int threads = 16;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<Optional<Duration>>> begins = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                LoginThrottle through = instances[i % 2];
+                begins.add(pool.submit(() -> {
+                    start.await();
+                    return through.begin("acct", "10.0.0.1", T0);
+                }));
+            }
+            start.countDown();
+            int wentAhead = 0;
+            for (Future<Optional<Duration>> begin : begins) {
+                if (begin.get(30, TimeUnit.SECONDS).isEmpty()) {
+                    wentAhead++;
+                }
+            }
+            assertEquals(1, wentAhead);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }

@@ -6,6 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.storefront.domain.port.out.RateLimiter;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,6 +27,12 @@ public abstract class RateLimiterContract {
     protected static final int CROWD = 2_000;
 
     protected abstract RateLimiter createLimiter();
+
+    /**
+     * Another limiter on the store (and for the purpose) of the one {@link #createLimiter} made
+     * last, as a second server on the same database would have.
+     */
+    protected abstract RateLimiter secondInstanceOnTheSameStore();
 
     @Test
     void allowsTheLimitWithinTheWindowThenSaysWhenTheOldestLeaves() {
@@ -54,5 +68,33 @@ public abstract class RateLimiterContract {
         }
         assertEquals(Duration.ofMinutes(50), limiter.tryAcquire("flooded", 3, window, T0.plus(Duration.ofMinutes(10)))
                 .orElseThrow());
+    }
+
+    @Test
+    void concurrentEventsThroughTwoInstancesOnOneStoreAreAdmittedExactlyUpToTheLimit() throws Exception {
+        RateLimiter[] instances = {createLimiter(), secondInstanceOnTheSameStore()};
+        int threads = 16;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<Optional<Duration>>> events = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                RateLimiter through = instances[i % 2];
+                events.add(pool.submit(() -> {
+                    start.await();
+                    return through.tryAcquire("k", 5, Duration.ofHours(1), T0);
+                }));
+            }
+            start.countDown();
+            int admitted = 0;
+            for (Future<Optional<Duration>> event : events) {
+                if (event.get(30, TimeUnit.SECONDS).isEmpty()) {
+                    admitted++;
+                }
+            }
+            assertEquals(5, admitted);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }

@@ -1,0 +1,72 @@
+package dev.storefront.persistence.jdbi;
+
+import dev.storefront.domain.port.out.RateLimiter;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * A rate limiter in table {@code rate_limit_window}, so every process on the database counts the
+ * same events; the limiters of several purposes (registrations, guest sessions, ...) share the table,
+ * each under its own {@code purpose}. A key's window starts with its first event and lasts
+ * {@code window}: a fixed window, not the in-memory fake's sliding one, so a key may see up to twice
+ * its limit across the end of one window and the start of the next, never more than its limit in one.
+ * Counting and checking are one upsert: the engine locks the key's row for it, so concurrent events
+ * on any number of processes are admitted exactly up to the limit.
+ */
+public final class JdbiRateLimiter implements RateLimiter {
+    /** Counts the event unless the window is full; a refused event leaves the count at {@code limit + 1}. */
+    private static final String COUNT = "INSERT INTO rate_limit_window"
+            + " (purpose, counted_key, window_start, events, forget_at) VALUES (:purpose, :key, :now, 1, :end)"
+            + " ON CONFLICT (purpose, counted_key) DO UPDATE SET"
+            + " events = CASE WHEN rate_limit_window.forget_at <= :now THEN 1"
+            + " WHEN rate_limit_window.events < :limit THEN rate_limit_window.events + 1 ELSE :limit + 1 END,"
+            + " window_start = CASE WHEN rate_limit_window.forget_at <= :now THEN :now"
+            + " ELSE rate_limit_window.window_start END,"
+            + " forget_at = CASE WHEN rate_limit_window.forget_at <= :now THEN :end"
+            + " ELSE rate_limit_window.forget_at END"
+            + " RETURNING events, forget_at";
+
+    private final Database database;
+    private final String purpose;
+
+    /** @param purpose what this limiter counts, e.g. {@code registration}: limiters of one purpose share counts */
+    public JdbiRateLimiter(Database database, String purpose) {
+        this.database = Objects.requireNonNull(database, "database");
+        this.purpose = Objects.requireNonNull(purpose, "purpose");
+    }
+
+    private record Counted(int events, long windowEnd) {}
+
+    @Override
+    public Optional<Duration> tryAcquire(String key, int limit, Duration window, Instant now) {
+        Counted counted = write(h -> h.createQuery(COUNT)
+                .bind("purpose", purpose).bind("key", key).bind("limit", limit)
+                .bind("now", now.toEpochMilli()).bind("end", now.plus(window).toEpochMilli())
+                .map((rs, ctx) -> new Counted(rs.getInt("events"), rs.getLong("forget_at")))
+                .one());
+        return counted.events() <= limit ? Optional.empty()
+                : Optional.of(Duration.between(now, Instant.ofEpochMilli(counted.windowEnd())));
+    }
+
+    /**
+     * Deletes up to {@code limit} ended windows, of every purpose (the table is shared: one limiter
+     * sweeps for all). Returns how many went.
+     */
+    public int deleteExpired(Instant now, int limit) {
+        // forget_at is checked again outside the subquery: a window a concurrent event has just
+        // restarted is re-read there (PostgreSQL re-evaluates it on the locked row) and stays.
+        return write(h -> h.createUpdate("DELETE FROM rate_limit_window WHERE forget_at <= :now"
+                        + " AND (purpose, counted_key) IN (SELECT purpose, counted_key FROM rate_limit_window"
+                        + " WHERE forget_at <= :now LIMIT :limit)")
+                .bind("now", now.toEpochMilli()).bind("limit", limit).execute());
+    }
+
+    /** One short write transaction, or the caller's: on every engine the way writes queue for their locks. */
+    private <T> T write(Function<Handle, T> work) {
+        return database.transactions().inTransaction(() -> database.withHandle(work));
+    }
+}
