@@ -1,6 +1,8 @@
 package dev.storefront.bootstrap;
 
 import dev.storefront.application.account.SignUpLimits;
+import dev.storefront.bootstrap.server.ConfigException;
+import dev.storefront.bootstrap.server.ServerJvm;
 import dev.storefront.domain.common.Text;
 import dev.storefront.http.common.ClientAddresses;
 import dev.storefront.persistence.sqlite.SqliteDatabase;
@@ -150,12 +152,12 @@ public record StorefrontConfig(
     }
 
     /** Whether the database URL is the default one inside {@code DATA_DIR}. */
-    boolean usesDataDir() {
+    public boolean usesDataDir() {
         return databaseUrl.equals("jdbc:sqlite:" + dataDir.resolve("storefront.db"));
     }
 
     /** The database URL and, for a file, the absolute path it names: what every command says it uses. */
-    String databaseDescription() {
+    public String databaseDescription() {
         return SqliteDatabase.databaseFile(databaseUrl)
                 .map(file -> databaseUrl + " (" + file.toAbsolutePath().normalize() + ")").orElse(databaseUrl);
     }
@@ -166,7 +168,7 @@ public record StorefrontConfig(
      *
      * @throws ConfigException naming {@code DATA_DIR} or {@code DATABASE_URL} and the path, when the file is missing
      */
-    void requireExistingDatabase() {
+    public void requireExistingDatabase() {
         Path file = SqliteDatabase.databaseFile(databaseUrl).orElse(null);
         if (file != null && !Files.isRegularFile(file)) {
             String setting = usesDataDir() ? "DATA_DIR is \"" + dataDir + "\"" : "DATABASE_URL is \"" + databaseUrl + "\"";

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.storefront.bootstrap.HttpTestClient.Response;
+import dev.storefront.bootstrap.server.StorefrontServer;
 import dev.storefront.domain.catalog.Product;
 import dev.storefront.domain.port.in.catalog.CreateProductCommand;
 import java.math.BigDecimal;

@@ -3,6 +3,7 @@ package dev.storefront.bootstrap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.storefront.bootstrap.server.Main;
 import dev.storefront.domain.port.in.catalog.ImportCatalogCommand;
 import dev.storefront.domain.port.in.catalog.ImportCatalogResult;
 import java.io.ByteArrayOutputStream;

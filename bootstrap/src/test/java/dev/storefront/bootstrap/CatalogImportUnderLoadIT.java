@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.storefront.bootstrap.HttpTestClient.Response;
+import dev.storefront.bootstrap.server.Main;
 import dev.storefront.domain.catalog.Product;
 import dev.storefront.domain.port.in.catalog.CreateProductCommand;
 import java.io.ByteArrayOutputStream;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.storefront.bootstrap.HttpTestClient.Response;
+import dev.storefront.bootstrap.server.StorefrontServer;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.storefront.bootstrap.server.Main;
 import dev.storefront.domain.port.in.account.GetCurrentUserUseCase.CurrentUserQuery;
 import dev.storefront.domain.port.in.account.RegisterUserCommand;
 import dev.storefront.domain.user.Role;

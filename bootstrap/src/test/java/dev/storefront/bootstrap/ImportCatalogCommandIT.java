@@ -4,9 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.storefront.bootstrap.server.Main;
 import dev.storefront.domain.catalog.Product;
-import dev.storefront.domain.catalog.ProductSort;
 import dev.storefront.domain.catalog.ProductFilter;
+import dev.storefront.domain.catalog.ProductSort;
 import dev.storefront.domain.common.PageRequest;
 import dev.storefront.domain.port.in.catalog.ProductSearchQuery;
 import java.io.ByteArrayOutputStream;

@@ -1,11 +1,9 @@
 package dev.storefront.bootstrap;
 
-import dev.storefront.bootstrap.HttpTestClient.Response;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.function.UnaryOperator;
-
+import dev.storefront.bootstrap.HttpTestClient.Response;
+import dev.storefront.bootstrap.server.StorefrontServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -23,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;

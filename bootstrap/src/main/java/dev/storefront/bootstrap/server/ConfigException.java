@@ -1,4 +1,4 @@
-package dev.storefront.bootstrap;
+package dev.storefront.bootstrap.server;
 
 /** A configuration value that cannot be used; its message is one line naming the variable. */
 public final class ConfigException extends RuntimeException {

@@ -1,7 +1,8 @@
-package dev.storefront.bootstrap;
+package dev.storefront.bootstrap.server;
 
-import dev.storefront.http.catalog.CatalogFile;
+import dev.storefront.bootstrap.Storefront;
 import dev.storefront.domain.port.in.catalog.ImportCatalogResult;
+import dev.storefront.http.catalog.CatalogFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,5 +1,7 @@
-package dev.storefront.bootstrap;
+package dev.storefront.bootstrap.server;
 
+import dev.storefront.bootstrap.Storefront;
+import dev.storefront.bootstrap.StorefrontConfig;
 import dev.storefront.domain.port.in.account.GrantAdminUseCase.GrantAdminCommand;
 import dev.storefront.domain.user.UnknownUser;
 import dev.storefront.domain.user.User;
@@ -16,9 +18,9 @@ import java.util.concurrent.CountDownLatch;
  * commands are added to {@link #COMMANDS}. Every command reads the same configuration.
  */
 public final class Main {
-    static final int OK = 0;
-    static final int FAILED = 1;
-    static final int USAGE = 2;
+    public static final int OK = 0;
+    public static final int FAILED = 1;
+    public static final int USAGE = 2;
 
     /** The commands and what they do, as {@code --help} lists them. */
     static final Map<String, String> COMMANDS = new java.util.LinkedHashMap<>();
@@ -33,7 +35,7 @@ public final class Main {
     private final PrintStream out;
     private final PrintStream err;
 
-    Main(Map<String, String> environment, PrintStream out, PrintStream err) {
+    public Main(Map<String, String> environment, PrintStream out, PrintStream err) {
         this.environment = environment;
         this.out = out;
         this.err = err;
@@ -47,7 +49,7 @@ public final class Main {
         }
     }
 
-    int run(String[] args) {
+    public int run(String[] args) {
         if (List.of(args).contains("--help") || List.of(args).contains("-h")
                 || (args.length > 0 && args[0].equals("help"))) {
             out.print(help());

@@ -1,5 +1,7 @@
-package dev.storefront.bootstrap;
+package dev.storefront.bootstrap.server;
 
+import dev.storefront.bootstrap.Storefront;
+import dev.storefront.bootstrap.StorefrontConfig;
 import dev.storefront.persistence.sqlite.SqliteDatabase;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.handlers.GracefulShutdownHandler;
@@ -44,7 +46,7 @@ public final class StorefrontServer implements AutoCloseable {
     }
 
     /** Starts with a customised facade (tests move the clock or add routes through this). */
-    static StorefrontServer start(StorefrontConfig config, UnaryOperator<Storefront.Builder> customise) {
+    public static StorefrontServer start(StorefrontConfig config, UnaryOperator<Storefront.Builder> customise) {
         requireResolvable(config.host());
         prepareDirectories(config);
         Storefront storefront = customise.apply(Storefront.builder().config(config)).build();
