@@ -1,4 +1,4 @@
-package dev.storefront.bootstrap.server;
+package dev.storefront.bootstrap;
 
 /** A configuration value that cannot be used; its message is one line naming the variable. */
 public final class ConfigException extends RuntimeException {

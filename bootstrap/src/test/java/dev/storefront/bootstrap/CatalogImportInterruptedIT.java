@@ -156,7 +156,7 @@ class CatalogImportInterruptedIT {
                 }
             });
 
-            ImportCatalogResult result = storefront.importCatalog().importCatalog(new ImportCatalogCommand(rows, false));
+            ImportCatalogResult result = storefront.catalog().importCatalog().importCatalog(new ImportCatalogCommand(rows, false));
 
             release.get();
             assertEquals(ImportCatalogResult.Status.APPLIED, result.status());

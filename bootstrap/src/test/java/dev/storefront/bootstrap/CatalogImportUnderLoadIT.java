@@ -46,7 +46,7 @@ class CatalogImportUnderLoadIT {
         Files.writeString(file, json.append("]}"));
 
         try (TestServer http = TestServer.start(dataDir)) {
-            Product mug = http.server.storefront().createProduct().createProduct(new CreateProductCommand("LOAD-MUG",
+            Product mug = http.server.storefront().catalog().createProduct().createProduct(new CreateProductCommand("LOAD-MUG",
                     "Load mug", "", "Load", new BigDecimal("3.00"), 1_000_000));
             String user = TestServer.uniqueName("load");
             String sid = http.registeredAndLoggedIn(user, PASSWORD);

@@ -48,14 +48,14 @@ class GrantAdminIT {
     @Test
     void grantsTheAdminRoleToAKnownUserWhileTheServerRuns() {
         try (TestServer http = TestServer.start(dataDir)) {
-            User erin = http.server.storefront().registerUser().register(
+            User erin = http.server.storefront().accounts().registerUser().register(
                     new RegisterUserCommand("erin", "erin@example.com", "correct horse battery", null));
             assertEquals(0, run("grant-admin", "ERIN"));
             assertTrue(out.toString(StandardCharsets.UTF_8).contains("erin"));
             Path database = dataDir.resolve("storefront.db").toAbsolutePath();
             assertEquals("storefront: database jdbc:sqlite:" + dataDir.resolve("storefront.db") + " (" + database + ")\n",
                     err(), "one line on stderr says which database");
-            assertEquals(Role.ADMIN, http.server.storefront().currentUser()
+            assertEquals(Role.ADMIN, http.server.storefront().accounts().currentUser()
                     .currentUser(new CurrentUserQuery(erin.id())).role());
             String sid = http.login("erin", "correct horse battery", null).sid();
             assertTrue(http.get("/api/user", sid).body().contains("\"role\":\"admin\""));

@@ -49,7 +49,7 @@ final class TestServer implements AutoCloseable {
     }
 
     /** With a customised facade: a {@code ManualTimeSource}, extra routes, fake ports. */
-    static TestServer start(Path dataDir, Map<String, String> extra, UnaryOperator<Storefront.Builder> customise) {
+    static TestServer start(Path dataDir, Map<String, String> extra, UnaryOperator<StorefrontBuilder> customise) {
         Map<String, String> env = new HashMap<>(Map.of("PORT", "0", "HOST", "127.0.0.1",
                 "DATA_DIR", dataDir.toString(), "BCRYPT_COST", "4", "DEMO_CATALOG", "false",
                 // Every test client comes from 127.0.0.1: the shoppers of a test are not one client.

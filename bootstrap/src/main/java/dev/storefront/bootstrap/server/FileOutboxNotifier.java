@@ -1,6 +1,7 @@
 package dev.storefront.bootstrap.server;
 
 import dev.storefront.bootstrap.Storefront;
+import dev.storefront.bootstrap.StorefrontBuilder;
 import dev.storefront.domain.port.out.PasswordResetNotifier;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,7 +30,7 @@ import java.util.Set;
  * directory ({@code MAIL_OUTBOX}), written atomically and readable by its owner only. The body
  * carries the reset link a real mail would, and the token on a line of its own as
  * {@code token: <TOKEN>}. Lines end in LF, not a mail's CRLF: the files are read by people and
- * scripts ({@code grep '^token: '} must not keep a {@code \r}). Replace it with a real mailer through {@code Storefront.Builder#passwordResetNotifier}.
+ * scripts ({@code grep '^token: '} must not keep a {@code \r}). Replace it with a real mailer through {@code StorefrontBuilder#passwordResetNotifier}.
  */
 public final class FileOutboxNotifier implements PasswordResetNotifier {
     private static final DateTimeFormatter FILE_TIME =

@@ -52,7 +52,7 @@ final class ImportCatalogCommandLine {
         }
         Main.useExistingDatabase(config, err);
         try (Storefront storefront = Storefront.builder().config(config).build()) {
-            return report(file, storefront.importCatalog().importCatalog(command), command.rows().size());
+            return report(file, storefront.catalog().importCatalog().importCatalog(command), command.rows().size());
         }
     }
 

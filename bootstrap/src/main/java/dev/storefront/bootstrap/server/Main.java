@@ -1,5 +1,6 @@
 package dev.storefront.bootstrap.server;
 
+import dev.storefront.bootstrap.ConfigException;
 import dev.storefront.bootstrap.Storefront;
 import dev.storefront.bootstrap.StorefrontConfig;
 import dev.storefront.domain.port.in.account.GrantAdminUseCase.GrantAdminCommand;
@@ -121,7 +122,7 @@ public final class Main {
         }
         useExistingDatabase(config, err);
         try (Storefront storefront = Storefront.builder().config(config).build()) {
-            User admin = storefront.grantAdmin().grantAdmin(new GrantAdminCommand(rest.get(0)));
+            User admin = storefront.accounts().grantAdmin().grantAdmin(new GrantAdminCommand(rest.get(0)));
             out.println("granted the admin role to " + admin.username());
             return OK;
         } catch (UnknownUser e) {

@@ -71,7 +71,7 @@ final class Shop implements AutoCloseable {
     String admin() {
         String name = uniqueName("admin");
         register(name);
-        server.storefront().grantAdmin().grantAdmin(new GrantAdminCommand(name));
+        server.storefront().accounts().grantAdmin().grantAdmin(new GrantAdminCommand(name));
         return login(name);
     }
 
