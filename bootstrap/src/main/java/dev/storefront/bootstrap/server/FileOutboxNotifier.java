@@ -1,7 +1,6 @@
 package dev.storefront.bootstrap.server;
 
 import dev.storefront.bootstrap.Storefront;
-import dev.storefront.bootstrap.StorefrontBuilder;
 import dev.storefront.domain.port.out.PasswordResetNotifier;
 import java.io.IOException;
 import java.io.UncheckedIOException;
