@@ -39,13 +39,13 @@ public final class SweepStall {
         StorefrontConfig config = StorefrontConfig.from(Map.of("DATA_DIR", dir.toString(), "DEMO_CATALOG", "false",
                 "BCRYPT_COST", "4"), new String[0]).config();
         try (Storefront storefront = Storefront.builder().config(config).build()) {
-            Product mug = storefront.createProduct().createProduct(new CreateProductCommand("MUG-1", "Mug", "",
+            Product mug = storefront.catalog().createProduct().createProduct(new CreateProductCommand("MUG-1", "Mug", "",
                     "Kitchen", new BigDecimal("9.50"), 1_000));
             seed(config.databaseUrl(), sessions, mug.id().value());
-            User user = storefront.registerUser().register(new RegisterUserCommand("writer", "writer@example.com",
+            User user = storefront.accounts().registerUser().register(new RegisterUserCommand("writer", "writer@example.com",
                     "correct horse battery", null));
             CartOwner owner = CartOwner.user(user.id());
-            storefront.addCartItem().addItem(new AddCartItemCommand(owner, mug.id(), new Quantity(1)));
+            storefront.cart().addItem().addItem(new AddCartItemCommand(owner, mug.id(), new Quantity(1)));
 
             List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
             AtomicBoolean sweeping = new AtomicBoolean(true);
@@ -54,14 +54,14 @@ public final class SweepStall {
                 while (sweeping.get()) {
                     quantity = 3 - quantity;
                     long start = System.nanoTime();
-                    storefront.setCartItemQuantity().setQuantity(new SetCartItemQuantityCommand(owner, mug.id(), quantity));
+                    storefront.cart().setItemQuantity().setQuantity(new SetCartItemQuantityCommand(owner, mug.id(), quantity));
                     latencies.add(System.nanoTime() - start);
                 }
             }, "writer");
             writer.start();
             Thread.sleep(200); // the writer is under way before the sweep starts
             long start = System.nanoTime();
-            int swept = storefront.sweepExpiredSessions().sweepExpired();
+            int swept = storefront.accounts().sweepExpiredSessions().sweepExpired();
             long sweepNanos = System.nanoTime() - start;
             Thread.sleep(200);
             sweeping.set(false);

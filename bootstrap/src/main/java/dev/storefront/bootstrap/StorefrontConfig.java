@@ -20,6 +20,8 @@ import java.util.function.Function;
  * Storefront's configuration: environment variables, each of which may also be given on the
  * command line as {@code --name=value} ({@code --port=8080} or {@code --PORT=8080}); the command
  * line wins. Every value is checked here, so a bad one stops the start with one line naming it.
+ * {@link #from} parses the map it is handed: only the server's {@code Main} hands it
+ * {@code System.getenv()}; the library never reads the environment.
  */
 public record StorefrontConfig(
         int port,
@@ -49,6 +51,17 @@ public record StorefrontConfig(
 
     static final int DEFAULT_MAX_CONNECTIONS_PER_ADDRESS = 100;
     static final int DEFAULT_DATABASE_POOL_SIZE = 16;
+    /**
+     * The standalone server's JVM unless {@code JVM_OPTIONS} says otherwise. Serial GC: one heap, no
+     * GC threads or remembered sets beside it. The heap starts at 16 MB and
+     * grows with what is live (up to 112 MB, room for a full catalog cache generation of about
+     * 40 MB at 100,000 products), rather than being touched up to its maximum: measured under the
+     * benchmark's sequence of scenarios, the server's JVM held 175 MB with -Xms16m and 210 MB
+     * without, at the same throughput.
+     */
+    public static final String DEFAULT_JVM_OPTIONS = "-XX:+UseSerialGC -Xms16m -Xmx112m";
+    /** What {@code Storefront.config().databaseUrl()} says when the application supplied the data source. */
+    public static final String SUPPLIED_DATA_SOURCE = "supplied data source";
 
     public static final List<Variable> VARIABLES = List.of(
             new Variable("PORT", "5005", "HTTP port (0 picks a free one and logs it)"),
@@ -70,7 +83,7 @@ public record StorefrontConfig(
             new Variable("CURRENCY", "USD", "the store's currency (ISO 4217, two decimals)"),
             new Variable("MAX_BODY_BYTES", "65536", "request body limit in bytes"),
             new Variable("TRUSTED_PROXIES", "", "IP addresses of reverse proxies whose X-Forwarded-For names the client (like 10.0.0.5,::1)"),
-            new Variable("JVM_OPTIONS", ServerJvm.DEFAULT_OPTIONS,
+            new Variable("JVM_OPTIONS", DEFAULT_JVM_OPTIONS,
                     "serve runs in a JVM with these options unless the java command set -X options (empty: as started)"),
             new Variable("REGISTRATIONS_PER_HOUR", Integer.toString(SignUpLimits.DEFAULT_REGISTRATIONS_PER_HOUR),
                     "registrations accepted from one client address per hour"),
@@ -87,7 +100,18 @@ public record StorefrontConfig(
         jvmOptions = List.copyOf(jvmOptions);
     }
 
-    /** The defaults, as if no variable were set. */
+    /** This configuration on another database: what the facade reports when its builder named one. */
+    public StorefrontConfig withDatabaseUrl(String databaseUrl) {
+        return new StorefrontConfig(port, host, dataDir, databaseUrl, databaseUser, databasePassword, databasePoolSize,
+                mailOutbox, bcryptCost, corsOrigins, cookieSecure, sessionIdleTimeout, sessionMaxLifetime, demoCatalog, currency, maxBodyBytes, trustedProxies, jvmOptions,
+                registrationsPerHour, guestSessionsPerHour, maxConnectionsPerAddress);
+    }
+
+    /**
+     * The defaults, as if no variable were set: the standalone server's (a database and outbox in
+     * {@code ./data}). An embedded Storefront built without {@code config(…)} does not use them for
+     * its database: it needs {@code databaseUrl(…)} or {@code dataSource(…)}.
+     */
     public static StorefrontConfig defaults() {
         return from(Map.of(), new String[0]).config();
     }
@@ -163,7 +187,7 @@ public record StorefrontConfig(
         int maxBody = read.integer("MAX_BODY_BYTES", 65_536, 1, MAX_BODY_LIMIT);
         List<String> trustedProxies = read.optional("TRUSTED_PROXIES", StorefrontConfig::addresses,
                 "a comma-separated list of IP addresses like 10.0.0.5,::1");
-        List<String> jvmOptions = read.jvmOptions("JVM_OPTIONS", ServerJvm.DEFAULT_OPTIONS);
+        List<String> jvmOptions = read.jvmOptions("JVM_OPTIONS", DEFAULT_JVM_OPTIONS);
         int registrationsPerHour = read.integer("REGISTRATIONS_PER_HOUR", SignUpLimits.DEFAULT_REGISTRATIONS_PER_HOUR,
                 1, 1_000_000);
         int guestSessionsPerHour = read.integer("GUEST_SESSIONS_PER_HOUR", SignUpLimits.DEFAULT_GUEST_SESSIONS_PER_HOUR,
@@ -177,12 +201,12 @@ public record StorefrontConfig(
     }
 
     /** Whether the database URL is the default one inside {@code DATA_DIR}. */
-    boolean usesDataDir() {
+    public boolean usesDataDir() {
         return databaseUrl.equals("jdbc:sqlite:" + dataDir.resolve("storefront.db"));
     }
 
     /** The database URL and, for a file, the absolute path it names: what every command says it uses. */
-    String databaseDescription() {
+    public String databaseDescription() {
         String shown = withoutPassword(databaseUrl);
         return SqliteDatabase.databaseFile(databaseUrl)
                 .map(file -> shown + " (" + file.toAbsolutePath().normalize() + ")").orElse(shown);
@@ -214,7 +238,7 @@ public record StorefrontConfig(
      *
      * @throws ConfigException naming {@code DATA_DIR} or {@code DATABASE_URL} and the path, when the file is missing
      */
-    void requireExistingDatabase() {
+    public void requireExistingDatabase() {
         Path file = SqliteDatabase.databaseFile(databaseUrl).orElse(null);
         if (file != null && !Files.isRegularFile(file)) {
             String setting = usesDataDir() ? "DATA_DIR is \"" + dataDir + "\"" : "DATABASE_URL is \"" + databaseUrl + "\"";

@@ -159,16 +159,16 @@ class AccountsApiIT {
     void loginRotatesTheSessionIdAndAGuestsIdStopsWorking() {
         String name = name();
         http.register(name, PASSWORD);
-        IssuedSession guest = http.server.storefront().startGuestSession()
+        IssuedSession guest = http.server.storefront().accounts().startGuestSession()
                 .startGuestSession(new StartGuestSessionCommand("test"));
         String guestSid = guest.token().value();
-        assertTrue(http.server.storefront().resolveSession().resolveSession(
+        assertTrue(http.server.storefront().accounts().resolveSession().resolveSession(
                 new dev.storefront.domain.port.in.account.ResolveSessionUseCase.SessionQuery(guest.token())).isPresent());
         Response login = http.login(name, PASSWORD, guestSid);
         assertEquals(200, login.status());
         String userSid = login.sid();
         assertNotEquals(guestSid, userSid);
-        assertTrue(http.server.storefront().resolveSession().resolveSession(
+        assertTrue(http.server.storefront().accounts().resolveSession().resolveSession(
                 new dev.storefront.domain.port.in.account.ResolveSessionUseCase.SessionQuery(guest.token())).isEmpty(),
                 "the guest id stopped working");
         Response again = http.login(name, PASSWORD, userSid);

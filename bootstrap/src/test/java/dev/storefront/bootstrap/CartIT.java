@@ -48,12 +48,12 @@ class CartIT {
 
     private Product product(String price, int stock) {
         int n = SKUS.incrementAndGet();
-        return http.server.storefront().createProduct().createProduct(new CreateProductCommand("CART-" + n,
+        return http.server.storefront().catalog().createProduct().createProduct(new CreateProductCommand("CART-" + n,
                 "Cart product " + n, "", "CartIT", new BigDecimal(price), stock));
     }
 
     private void update(Product product, Integer stock, Boolean active) {
-        http.server.storefront().updateProduct().updateProduct(new UpdateProductCommand(product.id(), null, null,
+        http.server.storefront().catalog().updateProduct().updateProduct(new UpdateProductCommand(product.id(), null, null,
                 null, null, null, stock, active));
     }
 
@@ -372,7 +372,7 @@ class CartIT {
     void theCartShowsTodaysPrice() {
         Product product = product("10.00", 10);
         String sid = guestWith(product, 2);
-        http.server.storefront().updateProduct().updateProduct(new UpdateProductCommand(product.id(), null, null,
+        http.server.storefront().catalog().updateProduct().updateProduct(new UpdateProductCommand(product.id(), null, null,
                 null, null, new BigDecimal("7.5"), null, null));
         Response cart = http.get("/api/cart", sid);
         assertEquals("7.50", cart.json().path("items").path(0).path("unitPrice").asText());

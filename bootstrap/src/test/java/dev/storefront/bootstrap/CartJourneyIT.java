@@ -27,7 +27,7 @@ class CartJourneyIT {
     Path dataDir;
 
     private static void product(TestServer http, String sku, String name, String price, int stock) {
-        http.server.storefront().createProduct().createProduct(new CreateProductCommand(sku, name,
+        http.server.storefront().catalog().createProduct().createProduct(new CreateProductCommand(sku, name,
                 "A fine " + name.toLowerCase(), "Tea", new BigDecimal(price), stock));
     }
 

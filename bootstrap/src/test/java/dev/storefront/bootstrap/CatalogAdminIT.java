@@ -30,7 +30,7 @@ class CatalogAdminIT {
         http = TestServer.start(dataDir);
         String adminName = TestServer.uniqueName("boss");
         assertEquals(201, http.register(adminName, PASSWORD).status());
-        http.server.storefront().grantAdmin().grantAdmin(new GrantAdminCommand(adminName));
+        http.server.storefront().accounts().grantAdmin().grantAdmin(new GrantAdminCommand(adminName));
         Response login = http.login(adminName, PASSWORD, null);
         assertEquals(200, login.status(), login.body());
         assertTrue(login.body().contains("\"role\":\"admin\""), login.body());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.storefront.bootstrap.HttpTestClient.Response;
+import dev.storefront.bootstrap.server.StorefrontServer;
 import dev.storefront.domain.catalog.Product;
 import dev.storefront.domain.port.in.catalog.CreateProductCommand;
 import java.math.BigDecimal;
@@ -43,7 +44,7 @@ class CatalogIT {
     }
 
     private Product product(String sku, String name, String category, String price, int stock) {
-        return server.storefront().createProduct().createProduct(new CreateProductCommand(sku, name,
+        return server.storefront().catalog().createProduct().createProduct(new CreateProductCommand(sku, name,
                 "All about " + name, category, new BigDecimal(price), stock));
     }
 
@@ -112,7 +113,7 @@ class CatalogIT {
     void oneProductIsFoundByIdUnlessUnknownInactiveOrNotANumber() throws Exception {
         Product lamp = product("ONE-LAMP", "Desk lamp", "One", "45.00", 2);
         Product gone = product("ONE-GONE", "Old lamp", "One", "15.00", 2);
-        server.storefront().deactivateProduct().deactivateProduct(gone.id());
+        server.storefront().catalog().deactivateProduct().deactivateProduct(gone.id());
 
         Response found = http.get("/api/products/" + lamp.id());
         assertEquals(200, found.status());
@@ -133,7 +134,7 @@ class CatalogIT {
         product("CAT-A1", "Apple", "Cat Fruit", "1.00", 0);
         product("CAT-A2", "Pear", "Cat Fruit", "1.00", 4);
         Product gone = product("CAT-V1", "Leek", "Cat Veg", "1.00", 4);
-        server.storefront().deactivateProduct().deactivateProduct(gone.id());
+        server.storefront().catalog().deactivateProduct().deactivateProduct(gone.id());
 
         Response answer = http.get("/api/categories");
 

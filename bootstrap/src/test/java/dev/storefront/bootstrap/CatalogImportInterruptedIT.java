@@ -3,6 +3,7 @@ package dev.storefront.bootstrap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.storefront.bootstrap.server.Main;
 import dev.storefront.domain.port.in.catalog.ImportCatalogCommand;
 import dev.storefront.domain.port.in.catalog.ImportCatalogResult;
 import java.io.ByteArrayOutputStream;
@@ -155,7 +156,7 @@ class CatalogImportInterruptedIT {
                 }
             });
 
-            ImportCatalogResult result = storefront.importCatalog().importCatalog(new ImportCatalogCommand(rows, false));
+            ImportCatalogResult result = storefront.catalog().importCatalog().importCatalog(new ImportCatalogCommand(rows, false));
 
             release.get();
             assertEquals(ImportCatalogResult.Status.APPLIED, result.status());

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.storefront.bootstrap.HttpTestClient.Response;
+import dev.storefront.bootstrap.server.Main;
 import dev.storefront.domain.catalog.Product;
 import dev.storefront.domain.port.in.catalog.CreateProductCommand;
 import java.io.ByteArrayOutputStream;
@@ -45,7 +46,7 @@ class CatalogImportUnderLoadIT {
         Files.writeString(file, json.append("]}"));
 
         try (TestServer http = TestServer.start(dataDir)) {
-            Product mug = http.server.storefront().createProduct().createProduct(new CreateProductCommand("LOAD-MUG",
+            Product mug = http.server.storefront().catalog().createProduct().createProduct(new CreateProductCommand("LOAD-MUG",
                     "Load mug", "", "Load", new BigDecimal("3.00"), 1_000_000));
             String user = TestServer.uniqueName("load");
             String sid = http.registeredAndLoggedIn(user, PASSWORD);

@@ -55,7 +55,7 @@ class CheckoutFailureIT {
         public Order add(NewOrder order) {
             if (armed.get()) {
                 // Same thread, same transaction: this read sees the checkout's own decrement.
-                stockSeenAtFault.add(server.server.storefront().getProduct().getProduct(watched.get().id()).stock());
+                stockSeenAtFault.add(server.server.storefront().catalog().getProduct().getProduct(watched.get().id()).stock());
                 throw new IllegalStateException("injected fault: the disk is full");
             }
             return real.add(order);

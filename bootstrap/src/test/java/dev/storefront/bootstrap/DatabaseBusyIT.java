@@ -48,7 +48,7 @@ class DatabaseBusyIT {
         ManualTimeSource clock = new ManualTimeSource();
         try (TestServer http = TestServer.start(dataDir, Map.of(), builder -> builder.timeSource(clock));
              Warnings warnings = Warnings.install()) {
-            Product mug = http.server.storefront().createProduct().createProduct(new CreateProductCommand("BUSY-1",
+            Product mug = http.server.storefront().catalog().createProduct().createProduct(new CreateProductCommand("BUSY-1",
                     "Busy mug", "", "Busy", new BigDecimal("3.00"), 10));
             String user = TestServer.uniqueName("busy");
             String sid = http.registeredAndLoggedIn(user, PASSWORD);
@@ -103,7 +103,7 @@ class DatabaseBusyIT {
         int writers = 50;
         try (TestServer http = TestServer.start(dataDir);
              Warnings warnings = Warnings.install()) {
-            Product mug = http.server.storefront().createProduct().createProduct(new CreateProductCommand("BUSY-2",
+            Product mug = http.server.storefront().catalog().createProduct().createProduct(new CreateProductCommand("BUSY-2",
                     "Busy mug", "", "Busy", new BigDecimal("3.00"), 1000));
             String sid = http.registeredAndLoggedIn(TestServer.uniqueName("busymany"), PASSWORD);
             String add = "{\"productId\":" + mug.id().value() + ",\"quantity\":1}";

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.storefront.bootstrap.HttpTestClient.Response;
+import dev.storefront.bootstrap.server.StorefrontServer;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -48,7 +49,7 @@ class DemoCatalogIT {
             HttpTestClient http = new HttpTestClient(server.port());
             total = http.get("/api/products").json().path("total").asLong();
             long first = allProducts(http).get(0).path("id").asLong();
-            server.storefront().deactivateProduct().deactivateProduct(new dev.storefront.domain.catalog.ProductId(first));
+            server.storefront().catalog().deactivateProduct().deactivateProduct(new dev.storefront.domain.catalog.ProductId(first));
         }
         try (StorefrontServer server = StorefrontServer.start(TestConfigs.config(dataDir))) {
             assertEquals(total - 1, new HttpTestClient(server.port()).get("/api/products").json().path("total").asLong());

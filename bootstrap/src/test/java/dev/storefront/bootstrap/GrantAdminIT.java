@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.storefront.bootstrap.server.Main;
 import dev.storefront.domain.port.in.account.GetCurrentUserUseCase.CurrentUserQuery;
 import dev.storefront.domain.port.in.account.RegisterUserCommand;
 import dev.storefront.domain.user.Role;
@@ -49,7 +50,7 @@ class GrantAdminIT {
     @Test
     void grantsTheAdminRoleToAKnownUserWhileTheServerRuns() {
         try (TestServer http = TestServer.start(dataDir)) {
-            User erin = http.server.storefront().registerUser().register(
+            User erin = http.server.storefront().accounts().registerUser().register(
                     new RegisterUserCommand("erin", "erin@example.com", "correct horse battery", null));
             assertEquals(0, run("grant-admin", "ERIN"));
             assertTrue(out.toString(StandardCharsets.UTF_8).contains("erin"));
@@ -57,7 +58,7 @@ class GrantAdminIT {
             String expected = TestServer.ON_POSTGRES ? TestServer.databaseEnvironment(dataDir).get("DATABASE_URL")
                     : "jdbc:sqlite:" + dataDir.resolve("storefront.db") + " (" + database + ")";
             assertEquals("storefront: database " + expected + "\n", err(), "one line on stderr says which database");
-            assertEquals(Role.ADMIN, http.server.storefront().currentUser()
+            assertEquals(Role.ADMIN, http.server.storefront().accounts().currentUser()
                     .currentUser(new CurrentUserQuery(erin.id())).role());
             String sid = http.login("erin", "correct horse battery", null).sid();
             assertTrue(http.get("/api/user", sid).body().contains("\"role\":\"admin\""));

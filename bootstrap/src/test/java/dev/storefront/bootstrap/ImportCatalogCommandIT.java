@@ -4,9 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.storefront.bootstrap.server.Main;
 import dev.storefront.domain.catalog.Product;
-import dev.storefront.domain.catalog.ProductSort;
 import dev.storefront.domain.catalog.ProductFilter;
+import dev.storefront.domain.catalog.ProductSort;
 import dev.storefront.domain.common.PageRequest;
 import dev.storefront.domain.port.in.catalog.ProductSearchQuery;
 import java.io.ByteArrayOutputStream;
@@ -55,7 +56,7 @@ class ImportCatalogCommandIT {
 
     private List<Product> products() {
         try (Storefront storefront = Storefront.builder().config(TestConfigs.config(dataDir)).build()) {
-            return storefront.searchProducts().searchProducts(new ProductSearchQuery(ProductFilter.none(), ProductSort.NAME,
+            return storefront.catalog().searchProducts().searchProducts(new ProductSearchQuery(ProductFilter.none(), ProductSort.NAME,
                     new PageRequest(1, 100))).items();
         }
     }
@@ -83,16 +84,16 @@ class ImportCatalogCommandIT {
     void aRunningStorefrontSeesAnImportByAnotherProcessWithinAboutASecond() throws Exception {
         try (Storefront running = Storefront.builder().config(TestConfigs.config(dataDir)).build()) {
             ProductSearchQuery all = new ProductSearchQuery(ProductFilter.none(), ProductSort.NAME, new PageRequest(1, 100));
-            assertEquals(0, running.searchProducts().searchProducts(all).total()); // cached now
+            assertEquals(0, running.catalog().searchProducts().searchProducts(all).total()); // cached now
 
             assertEquals(Main.OK, run("import-catalog", EXAMPLE.toString()), err());
             long imported = System.nanoTime();
-            while (running.searchProducts().searchProducts(all).total() == 0
+            while (running.catalog().searchProducts().searchProducts(all).total() == 0
                     && System.nanoTime() - imported < TimeUnit.SECONDS.toNanos(10)) {
                 Thread.sleep(20);
             }
 
-            assertEquals(4, running.searchProducts().searchProducts(all).total());
+            assertEquals(4, running.catalog().searchProducts().searchProducts(all).total());
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - imported);
             assertTrue(millis < 3_000, "visible after " + millis + " ms");
         }

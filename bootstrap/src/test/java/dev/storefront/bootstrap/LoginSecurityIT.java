@@ -78,7 +78,7 @@ class LoginSecurityIT {
             server.start();
             try {
                 int port = ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
-                storefront.registerUser().register(new RegisterUserCommand("carol", "carol@example.com", PASSWORD, null));
+                storefront.accounts().registerUser().register(new RegisterUserCommand("carol", "carol@example.com", PASSWORD, null));
                 HttpClient client = HttpClient.newHttpClient();
                 int before = hasher.verifications.get();
                 HttpResponse<String> wrong = login(client, port, "carol", "wrong password");
@@ -105,15 +105,15 @@ class LoginSecurityIT {
     @Test
     void aCost10HashIsRehashedAtCost12OnLogin() throws Exception {
         try (Storefront old = Storefront.builder().config(config(10)).build()) {
-            old.registerUser().register(new RegisterUserCommand("dave", "dave@example.com", PASSWORD, null));
+            old.accounts().registerUser().register(new RegisterUserCommand("dave", "dave@example.com", PASSWORD, null));
         }
         assertTrue(storedHash("dave").startsWith("$2y$10$"), storedHash("dave"));
         try (Storefront upgraded = Storefront.builder().config(config(12)).build()) {
-            upgraded.logIn().logIn(new LogInCommand("dave", PASSWORD, "127.0.0.1", null, Optional.empty()));
+            upgraded.accounts().logIn().logIn(new LogInCommand("dave", PASSWORD, "127.0.0.1", null, Optional.empty()));
             String hash = storedHash("dave");
             assertEquals(12, BcryptPasswordHasher.costOf(new PasswordHash(hash)), hash.substring(0, 7));
             assertTrue(new BcryptPasswordHasher(12).verify(Password.of(PASSWORD), new PasswordHash(hash)));
-            upgraded.logIn().logIn(new LogInCommand("dave", PASSWORD, "127.0.0.1", null, Optional.empty()));
+            upgraded.accounts().logIn().logIn(new LogInCommand("dave", PASSWORD, "127.0.0.1", null, Optional.empty()));
             assertEquals(hash, storedHash("dave"), "no further rehash at the current cost");
         }
     }

@@ -48,14 +48,14 @@ final class OrderTestKit {
         if (registered.status() != 201) {
             throw new AssertionError("register: " + registered);
         }
-        storefront().grantAdmin().grantAdmin(new GrantAdminCommand(username));
+        storefront().accounts().grantAdmin().grantAdmin(new GrantAdminCommand(username));
         UserId id = new UserId(registered.json().path("user").path("id").asLong());
         return new Shopper(username, id, server.login(username, PASSWORD, null).sid());
     }
 
     Product product(String price, int stock) {
         String sku = TestServer.uniqueName("SKU-").toUpperCase(java.util.Locale.ROOT);
-        return storefront().createProduct().createProduct(new CreateProductCommand(sku, "Product " + sku,
+        return storefront().catalog().createProduct().createProduct(new CreateProductCommand(sku, "Product " + sku,
                 "For the order tests", "Orders", new BigDecimal(price), stock));
     }
 
@@ -84,7 +84,7 @@ final class OrderTestKit {
             return answer.json().path("product").path("stock").asInt();
         }
         // An update that changes nothing answers the stored product, active or not.
-        return storefront().updateProduct().updateProduct(
+        return storefront().catalog().updateProduct().updateProduct(
                 new UpdateProductCommand(id, null, null, null, null, null, null, null)).stock();
     }
 

@@ -126,7 +126,7 @@ class OrdersApiIT {
         Shopper alice = kit.shopper("alice");
         Product lamp = kit.product("20.00", 5);
         long id = placeOrder(alice, lamp, 1);
-        server.server.storefront().updateProduct().updateProduct(new dev.storefront.domain.port.in.catalog
+        server.server.storefront().catalog().updateProduct().updateProduct(new dev.storefront.domain.port.in.catalog
                 .UpdateProductCommand(lamp.id(), null, "Renamed lamp", null, null, new java.math.BigDecimal("99.00"),
                 null, null));
 
@@ -154,7 +154,7 @@ class OrdersApiIT {
         Product plenty = kit.product("1.00", 10);
         Product scarce = kit.product("1.00", 2);
         Product retired = kit.product("1.00", 50);
-        server.server.storefront().deactivateProduct().deactivateProduct(retired.id());
+        server.server.storefront().catalog().deactivateProduct().deactivateProduct(retired.id());
         kit.fill(alice, plenty, 4, scarce, 3, retired, 1);
 
         Response answer = kit.checkout(alice);
@@ -518,7 +518,7 @@ class OrdersApiIT {
         Shopper alice = kit.shopper("alice");
         Product mug = kit.product("2.00", 10);
         long id = placeOrder(alice, mug, 2);
-        server.server.storefront().deactivateProduct().deactivateProduct(mug.id());
+        server.server.storefront().catalog().deactivateProduct().deactivateProduct(mug.id());
         JsonNode order = order(alice, id).json().path("order");
         assertEquals(mug.id().value(), order.path("items").path(0).path("productId").asLong());
         assertEquals(200, cancel(alice, id).status(), "cancelling gives stock back to an inactive product too");

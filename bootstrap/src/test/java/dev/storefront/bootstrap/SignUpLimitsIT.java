@@ -46,7 +46,7 @@ class SignUpLimitsIT {
     @Test
     void guestSessionsFromOneAddressAreLimitedWhileExistingGuestsKeepShopping(@TempDir Path dataDir) {
         try (TestServer http = TestServer.start(dataDir, Map.of("GUEST_SESSIONS_PER_HOUR", "3"))) {
-            Product mug = http.server.storefront().createProduct().createProduct(new CreateProductCommand("MUG-1",
+            Product mug = http.server.storefront().catalog().createProduct().createProduct(new CreateProductCommand("MUG-1",
                     "Mug", "", "Kitchen", new BigDecimal("9.50"), 100));
             String add = "{\"productId\":" + mug.id().value() + "}";
             String guest = null;

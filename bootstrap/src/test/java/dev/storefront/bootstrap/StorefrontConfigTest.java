@@ -5,13 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.storefront.bootstrap.ConfigException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class StorefrontConfigTest {
 
@@ -120,7 +121,10 @@ class StorefrontConfigTest {
         "CURRENCY|JPY|CURRENCY must be an ISO 4217 code",
         "CORS_ORIGINS|*|CORS_ORIGINS must be a comma-separated list of origins",
         "CORS_ORIGINS|http://ok.example/path|CORS_ORIGINS must be a comma-separated list of origins",
-        "DATABASE_URL|jdbc:postgresql://db/shop|DATABASE_URL must be a jdbc:sqlite: URL",
+        "DATABASE_URL|jdbc:mysql://db/shop|DATABASE_URL must be a jdbc:sqlite: URL or a jdbc:postgresql://host:port/database URL",
+        "DATABASE_URL|jdbc:postgresql:shop|DATABASE_URL must be a jdbc:sqlite: URL or a jdbc:postgresql://host:port/database URL",
+        "DATABASE_URL|jdbc:postgresql://db:5432/|DATABASE_URL must be a jdbc:sqlite: URL or a jdbc:postgresql://host:port/database URL",
+        "DATABASE_POOL_SIZE|0|DATABASE_POOL_SIZE must be a whole number from 1 to 1000",
         "HOST|' '|HOST must not be empty",
         "TRUSTED_PROXIES|proxy.example|TRUSTED_PROXIES must be a comma-separated list of IP addresses",
         "JVM_OPTIONS|-Xmx112m Xss1m|JVM_OPTIONS must be JVM options separated by spaces",
@@ -145,5 +149,27 @@ class StorefrontConfigTest {
                 () -> StorefrontConfig.from(Map.of("PORT", "1\n2\u001b[31m"), new String[0]));
         assertFalse(e.getMessage().contains("\n"));
         assertFalse(e.getMessage().contains("\u001b"));
+    }
+
+    @Test
+    void aPostgresqlUrlSelectsPostgresqlWithItsCredentialsAndPoolSize() {
+        StorefrontConfig config = StorefrontConfig.from(Map.of("DATABASE_URL", "jdbc:postgresql://10.0.0.7:5432/shop",
+                "DATABASE_USER", "shop", "DATABASE_PASSWORD", " s3cret ", "DATABASE_POOL_SIZE", "32"), new String[0]).config();
+        assertTrue(config.usesPostgres());
+        assertEquals("shop", config.databaseUser());
+        assertEquals(" s3cret ", config.databasePassword(), "a password is taken as given, spaces and all");
+        assertEquals(32, config.databasePoolSize());
+        assertFalse(StorefrontConfig.defaults().usesPostgres());
+        assertEquals(16, StorefrontConfig.defaults().databasePoolSize());
+    }
+
+    @Test
+    void thePasswordIsNeverInTheConfigurationsTextNorInTheDatabaseLine() {
+        StorefrontConfig config = StorefrontConfig.from(Map.of("DATABASE_URL",
+                "jdbc:postgresql://shop:hunter2@db:5432/shop?password=hunter2&ssl=true", "DATABASE_PASSWORD", "hunter2"),
+                new String[0]).config();
+        assertFalse(config.toString().contains("hunter2"), config.toString());
+        assertFalse(config.databaseDescription().contains("hunter2"), config.databaseDescription());
+        assertTrue(config.databaseDescription().contains("ssl=true"), config.databaseDescription());
     }
 }

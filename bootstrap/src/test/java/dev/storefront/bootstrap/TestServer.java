@@ -1,12 +1,10 @@
 package dev.storefront.bootstrap;
 
 import dev.storefront.testing.postgres.PostgresCluster;
-import dev.storefront.bootstrap.HttpTestClient.Response;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.function.UnaryOperator;
-
+import dev.storefront.bootstrap.HttpTestClient.Response;
+import dev.storefront.bootstrap.server.StorefrontServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -25,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -57,7 +56,7 @@ final class TestServer implements AutoCloseable {
     }
 
     /** With a customised facade: a {@code ManualTimeSource}, extra routes, fake ports. */
-    static TestServer start(Path dataDir, Map<String, String> extra, UnaryOperator<Storefront.Builder> customise) {
+    static TestServer start(Path dataDir, Map<String, String> extra, UnaryOperator<StorefrontBuilder> customise) {
         Map<String, String> env = new HashMap<>(Map.of("PORT", "0", "HOST", "127.0.0.1",
                 "DATA_DIR", dataDir.toString(), "BCRYPT_COST", "4", "DEMO_CATALOG", "false",
                 // Every test client comes from 127.0.0.1: the shoppers of a test are not one client.

@@ -56,10 +56,10 @@ public class CartWriteBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         store = new TempStore(new BcryptPasswordHasher(4));
-        store.storefront.importCatalog().importCatalog(new ImportCatalogCommand(Dataset.rows(PRODUCTS), false));
+        store.storefront.catalog().importCatalog().importCatalog(new ImportCatalogCommand(Dataset.rows(PRODUCTS), false));
         for (int i = 0; i < USERS; i++) {
             String name = String.format("bench-w%05d", i);
-            users.add(store.storefront.registerUser().register(new RegisterUserCommand(name, name + "@bench.example",
+            users.add(store.storefront.accounts().registerUser().register(new RegisterUserCommand(name, name + "@bench.example",
                     Seeder.PASSWORD, "127.0.0.1")).id());
         }
     }
@@ -78,7 +78,7 @@ public class CartWriteBenchmark {
     }
 
     private CartView add(UserId user) {
-        return store.storefront.addCartItem().addItem(new AddCartItemCommand(CartOwner.user(user), inStockProduct(),
+        return store.storefront.cart().addItem().addItem(new AddCartItemCommand(CartOwner.user(user), inStockProduct(),
                 new Quantity(1)));
     }
 
@@ -94,7 +94,7 @@ public class CartWriteBenchmark {
         UserId user = users.get((int) (Thread.currentThread().getId() * 61 % USERS));
         add(user);
         add(user);
-        return store.storefront.checkout().checkout(new CheckoutCommand(user,
+        return store.storefront.orders().checkout().checkout(new CheckoutCommand(user,
                 new IdempotencyKey("jmh-" + keys.incrementAndGet())));
     }
 }

@@ -63,13 +63,13 @@ public class CatalogCacheBenchmark {
         int n = next = (next + 1) % 120;
         ProductFilter filter = new ProductFilter(null, Dataset.CATEGORIES.get(n % 10), new BigDecimal("50.00"),
                 new BigDecimal("200.00"), true);
-        return store.storefront.searchProducts().searchProducts(
+        return store.storefront.catalog().searchProducts().searchProducts(
                 new ProductSearchQuery(filter, SORTS.get(n / 10 % 4), new PageRequest(1 + n / 40, 20)));
     }
 
     @Benchmark
     public Product productDetail() {
         next = (next + 7919) % PRODUCTS;
-        return store.storefront.getProduct().getProduct(new ProductId(1 + next));
+        return store.storefront.catalog().getProduct().getProduct(new ProductId(1 + next));
     }
 }

@@ -62,21 +62,21 @@ public class CatalogQueryBenchmark {
     @Benchmark
     public Page<Product> filteredSortedPage() {
         ProductFilter filter = new ProductFilter(null, category(), new BigDecimal("10.00"), new BigDecimal("250.00"), true);
-        return store.storefront.searchProducts().searchProducts(
+        return store.storefront.catalog().searchProducts().searchProducts(
                 new ProductSearchQuery(filter, ProductSort.PRICE, new PageRequest(1, 20)));
     }
 
     @Benchmark
     public Page<Product> filteredPageByName() {
         ProductFilter filter = new ProductFilter(null, category(), new BigDecimal("10.00"), new BigDecimal("250.00"), true);
-        return store.storefront.searchProducts().searchProducts(
+        return store.storefront.catalog().searchProducts().searchProducts(
                 new ProductSearchQuery(filter, ProductSort.NAME, new PageRequest(3, 20)));
     }
 
     @Benchmark
     public Page<Product> textSearchPage() {
         ProductFilter filter = new ProductFilter("lantern", category(), null, null, false);
-        return store.storefront.searchProducts().searchProducts(
+        return store.storefront.catalog().searchProducts().searchProducts(
                 new ProductSearchQuery(filter, ProductSort.NAME, new PageRequest(1, 20)));
     }
 }

@@ -46,9 +46,9 @@ public class SessionLookupBenchmark {
         store = new TempStore(new BcryptPasswordHasher(4));
         for (int i = 0; i < USERS; i++) {
             String name = String.format("bench-u%05d", i);
-            store.storefront.registerUser().register(new RegisterUserCommand(name, name + "@bench.example",
+            store.storefront.accounts().registerUser().register(new RegisterUserCommand(name, name + "@bench.example",
                     Seeder.PASSWORD, "127.0.0.1"));
-            tokens.add(store.storefront.logIn().logIn(new LogInCommand(name, Seeder.PASSWORD, "127.0.0.1", "jmh",
+            tokens.add(store.storefront.accounts().logIn().logIn(new LogInCommand(name, Seeder.PASSWORD, "127.0.0.1", "jmh",
                     Optional.empty())).session().token());
         }
     }
@@ -61,6 +61,6 @@ public class SessionLookupBenchmark {
     @Benchmark
     public Optional<ResolvedSession> resolveSession() {
         next = (next + 1) % USERS;
-        return store.storefront.resolveSession().resolveSession(new SessionQuery(tokens.get(next)));
+        return store.storefront.accounts().resolveSession().resolveSession(new SessionQuery(tokens.get(next)));
     }
 }

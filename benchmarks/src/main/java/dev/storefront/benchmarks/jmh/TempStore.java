@@ -2,6 +2,7 @@ package dev.storefront.benchmarks.jmh;
 
 import dev.storefront.benchmarks.Dataset;
 import dev.storefront.bootstrap.Storefront;
+import dev.storefront.bootstrap.StorefrontBuilder;
 import dev.storefront.bootstrap.StorefrontConfig;
 import dev.storefront.domain.port.in.catalog.ImportCatalogCommand;
 import dev.storefront.domain.port.out.PasswordHasher;
@@ -30,7 +31,7 @@ final class TempStore implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         StorefrontConfig config = StorefrontConfig.from(Map.of("DATA_DIR", dir.toString()), new String[0]).config();
-        Storefront.Builder builder = Storefront.builder().config(config).catalogCache(catalogCache);
+        StorefrontBuilder builder = Storefront.builder().config(config).catalogCache(catalogCache);
         if (hasher != null) {
             builder.passwordHasher(hasher);
         }
@@ -40,7 +41,7 @@ final class TempStore implements AutoCloseable {
     /** A store holding the benchmark dataset of {@code products} products. */
     static TempStore withCatalog(int products, boolean catalogCache) {
         TempStore store = new TempStore(null, catalogCache);
-        store.storefront.importCatalog().importCatalog(new ImportCatalogCommand(Dataset.rows(products), false));
+        store.storefront.catalog().importCatalog().importCatalog(new ImportCatalogCommand(Dataset.rows(products), false));
         return store;
     }
 

@@ -14,6 +14,7 @@ final class ArchitectureRules {
     static final String DOMAIN = "dev.storefront.domain..";
     static final String APPLICATION = "dev.storefront.application..";
     static final String BOOTSTRAP = "dev.storefront.bootstrap..";
+    static final String SERVER = "dev.storefront.bootstrap.server..";
     static final String HTTP = "dev.storefront.http..";
     static final String PERSISTENCE = "dev.storefront.persistence..";
     static final String PERSISTENCE_CORE = "dev.storefront.persistence.jdbi..";
@@ -33,6 +34,11 @@ final class ArchitectureRules {
             .that().resideInAPackage(APPLICATION)
             .should().onlyDependOnClassesThat().resideInAnyPackage(APPLICATION, DOMAIN, "java..", "jakarta.inject..")
             .because("use cases are written against ports only");
+
+    static final ArchRule THE_LIBRARY_NEVER_DEPENDS_ON_THE_SERVER = noClasses()
+            .that().resideInAPackage(BOOTSTRAP).and().resideOutsideOfPackage(SERVER)
+            .should().dependOnClassesThat().resideInAPackage(SERVER)
+            .because("an embedded Storefront brings no CLI, launcher, environment reading or file outbox");
 
     static ArchRule adapterStaysOutOf(String adapter, String... others) {
         return noClasses()

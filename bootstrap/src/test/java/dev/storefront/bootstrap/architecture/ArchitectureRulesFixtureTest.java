@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import dev.storefront.application.archfixture.CheckHealthHandler;
+import dev.storefront.bootstrap.archfixture.LibraryUsingTheServer;
 import dev.storefront.domain.archfixture.DomainClassImportingAnAdapter;
 import dev.storefront.http.archfixture.AdapterUsingBootstrap;
 import dev.storefront.persistence.jdbi.archfixture.RepositoryUsingSqlite;
@@ -40,5 +41,13 @@ class ArchitectureRulesFixtureTest {
         JavaClasses bad = new ClassFileImporter().importClasses(RepositoryUsingSqlite.class);
         assertThrows(AssertionError.class, () -> ArchitectureRules.PERSISTENCE_CORE_IS_ENGINE_NEUTRAL.check(bad));
         assertThrows(AssertionError.class, () -> ArchitectureRules.TECHNOLOGIES_STAY_IN_THEIR_ADAPTER[1].check(bad));
+    }
+
+    @Test
+    void libraryRuleRejectsALibraryClassThatUsesTheServer() {
+        JavaClasses bad = new ClassFileImporter().importClasses(LibraryUsingTheServer.class);
+        AssertionError failure = assertThrows(AssertionError.class,
+                () -> ArchitectureRules.THE_LIBRARY_NEVER_DEPENDS_ON_THE_SERVER.check(bad));
+        assertTrue(failure.getMessage().contains("dev.storefront.bootstrap.server.Main"), failure.getMessage());
     }
 }

@@ -62,6 +62,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void theLibraryNeverDependsOnTheServer() {
+        ArchitectureRules.THE_LIBRARY_NEVER_DEPENDS_ON_THE_SERVER.check(production);
+    }
+
+    @Test
     void nothingDependsOnBootstrap() {
         ArchitectureRules.NOTHING_DEPENDS_ON_BOOTSTRAP.check(production);
     }

@@ -3,8 +3,8 @@ package dev.storefront.bootstrap.reliability;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.storefront.bootstrap.StorefrontConfig;
-import dev.storefront.bootstrap.StorefrontServer;
 import dev.storefront.bootstrap.reliability.Http.Answer;
+import dev.storefront.bootstrap.server.StorefrontServer;
 import dev.storefront.domain.port.in.account.GrantAdminUseCase.GrantAdminCommand;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -71,7 +71,7 @@ final class Shop implements AutoCloseable {
     String admin() {
         String name = uniqueName("admin");
         register(name);
-        server.storefront().grantAdmin().grantAdmin(new GrantAdminCommand(name));
+        server.storefront().accounts().grantAdmin().grantAdmin(new GrantAdminCommand(name));
         return login(name);
     }
 

@@ -1,5 +1,8 @@
-package dev.storefront.bootstrap;
+package dev.storefront.bootstrap.server;
 
+import dev.storefront.bootstrap.ConfigException;
+import dev.storefront.bootstrap.Storefront;
+import dev.storefront.bootstrap.StorefrontConfig;
 import dev.storefront.domain.port.in.account.GrantAdminUseCase.GrantAdminCommand;
 import dev.storefront.domain.user.UnknownUser;
 import dev.storefront.domain.user.User;
@@ -16,9 +19,9 @@ import java.util.concurrent.CountDownLatch;
  * commands are added to {@link #COMMANDS}. Every command reads the same configuration.
  */
 public final class Main {
-    static final int OK = 0;
-    static final int FAILED = 1;
-    static final int USAGE = 2;
+    public static final int OK = 0;
+    public static final int FAILED = 1;
+    public static final int USAGE = 2;
 
     /** The commands and what they do, as {@code --help} lists them. */
     static final Map<String, String> COMMANDS = new java.util.LinkedHashMap<>();
@@ -33,7 +36,7 @@ public final class Main {
     private final PrintStream out;
     private final PrintStream err;
 
-    Main(Map<String, String> environment, PrintStream out, PrintStream err) {
+    public Main(Map<String, String> environment, PrintStream out, PrintStream err) {
         this.environment = environment;
         this.out = out;
         this.err = err;
@@ -47,7 +50,7 @@ public final class Main {
         }
     }
 
-    int run(String[] args) {
+    public int run(String[] args) {
         if (List.of(args).contains("--help") || List.of(args).contains("-h")
                 || (args.length > 0 && args[0].equals("help"))) {
             out.print(help());
@@ -119,7 +122,7 @@ public final class Main {
         }
         useExistingDatabase(config, err);
         try (Storefront storefront = Storefront.builder().config(config).build()) {
-            User admin = storefront.grantAdmin().grantAdmin(new GrantAdminCommand(rest.get(0)));
+            User admin = storefront.accounts().grantAdmin().grantAdmin(new GrantAdminCommand(rest.get(0)));
             out.println("granted the admin role to " + admin.username());
             return OK;
         } catch (UnknownUser e) {

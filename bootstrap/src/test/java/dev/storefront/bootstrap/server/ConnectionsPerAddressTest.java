@@ -1,11 +1,11 @@
-package dev.storefront.bootstrap;
+package dev.storefront.bootstrap.server;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.storefront.bootstrap.HttpListener.ConnectionsPerAddress;
+import dev.storefront.bootstrap.server.HttpListener.ConnectionsPerAddress;
 import dev.storefront.http.common.ClientAddresses;
 import java.io.IOException;
 import java.net.InetAddress;

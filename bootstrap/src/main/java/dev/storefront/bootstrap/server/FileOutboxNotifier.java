@@ -1,5 +1,6 @@
-package dev.storefront.bootstrap;
+package dev.storefront.bootstrap.server;
 
+import dev.storefront.bootstrap.Storefront;
 import dev.storefront.domain.port.out.PasswordResetNotifier;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,13 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Set;
-import java.nio.file.attribute.FileAttribute;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.OpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,13 +22,14 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The standalone server's mail: each password reset message becomes one file in the outbox
  * directory ({@code MAIL_OUTBOX}), written atomically and readable by its owner only. The body
  * carries the reset link a real mail would, and the token on a line of its own as
  * {@code token: <TOKEN>}. Lines end in LF, not a mail's CRLF: the files are read by people and
- * scripts ({@code grep '^token: '} must not keep a {@code \r}). Replace it with a real mailer through {@code Storefront.Builder#passwordResetNotifier}.
+ * scripts ({@code grep '^token: '} must not keep a {@code \r}). Replace it with a real mailer through {@code StorefrontBuilder#passwordResetNotifier}.
  */
 public final class FileOutboxNotifier implements PasswordResetNotifier {
     private static final DateTimeFormatter FILE_TIME =

@@ -1,7 +1,8 @@
-package dev.storefront.bootstrap;
+package dev.storefront.bootstrap.server;
 
-import dev.storefront.http.catalog.CatalogFile;
+import dev.storefront.bootstrap.Storefront;
 import dev.storefront.domain.port.in.catalog.ImportCatalogResult;
+import dev.storefront.http.catalog.CatalogFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -32,7 +33,7 @@ final class DemoCatalog {
 
     /** Loads the demo catalog if the store has no products; says what it did. */
     static ImportCatalogResult loadIfEmpty(Storefront storefront) {
-        ImportCatalogResult result = storefront.importCatalog().importCatalog(
+        ImportCatalogResult result = storefront.catalog().importCatalog().importCatalog(
                 CatalogFile.read(content(), storefront.config().currency(), true));
         switch (result.status()) {
             case APPLIED -> LOG.log(Level.INFO, "loaded the demo catalog: {0} products (DEMO_CATALOG=false turns this off)",

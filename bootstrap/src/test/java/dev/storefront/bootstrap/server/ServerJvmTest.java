@@ -1,4 +1,4 @@
-package dev.storefront.bootstrap;
+package dev.storefront.bootstrap.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,7 +21,7 @@ class ServerJvmTest {
         List<String> command = ServerJvm.command(OPTIONS, Map.of(), List.of("-Dfile.encoding=UTF-8"), JAR, JAVA_HOME,
                 List.of("serve", "--port=8080")).orElseThrow();
         assertEquals(List.of(JAVA_HOME.resolve("bin").resolve("java").toString(), "-XX:+UseSerialGC", "-Xmx128m",
-                "-Dfile.encoding=UTF-8", "-cp", "/opt/storefront.jar", "dev.storefront.bootstrap.Main", "serve",
+                "-Dfile.encoding=UTF-8", "-cp", "/opt/storefront.jar", "dev.storefront.bootstrap.server.Main", "serve",
                 "--port=8080"), command);
     }
 

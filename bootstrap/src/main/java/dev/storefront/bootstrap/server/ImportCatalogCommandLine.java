@@ -1,11 +1,13 @@
-package dev.storefront.bootstrap;
+package dev.storefront.bootstrap.server;
 
-import dev.storefront.http.catalog.CatalogFile;
+import dev.storefront.bootstrap.Storefront;
+import dev.storefront.bootstrap.StorefrontConfig;
 import dev.storefront.domain.common.FieldViolation;
 import dev.storefront.domain.port.in.catalog.ImportCatalogCommand;
-import dev.storefront.domain.port.in.catalog.ImportCatalogResult;
 import dev.storefront.domain.port.in.catalog.ImportCatalogResult.Outcome;
 import dev.storefront.domain.port.in.catalog.ImportCatalogResult.RowOutcome;
+import dev.storefront.domain.port.in.catalog.ImportCatalogResult;
+import dev.storefront.http.catalog.CatalogFile;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -50,7 +52,7 @@ final class ImportCatalogCommandLine {
         }
         Main.useExistingDatabase(config, err);
         try (Storefront storefront = Storefront.builder().config(config).build()) {
-            return report(file, storefront.importCatalog().importCatalog(command), command.rows().size());
+            return report(file, storefront.catalog().importCatalog().importCatalog(command), command.rows().size());
         }
     }
 

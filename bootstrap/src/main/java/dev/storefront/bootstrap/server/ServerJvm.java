@@ -1,4 +1,4 @@
-package dev.storefront.bootstrap;
+package dev.storefront.bootstrap.server;
 
 import java.io.IOException;
 import java.lang.System.Logger.Level;
@@ -28,14 +28,6 @@ import java.util.stream.Stream;
  * and serves in that JVM; so does {@code JVM_OPTIONS=} (empty).
  */
 final class ServerJvm {
-    /**
-     * Serial GC: one heap, no GC threads or remembered sets beside it. The heap starts at 16 MB and
-     * grows with what is live (up to 112 MB, room for a full catalog cache generation of about
-     * 40 MB at 100,000 products), rather than being touched up to its maximum: measured under the
-     * benchmark's sequence of scenarios, the server's JVM held 175 MB with -Xms16m and 210 MB
-     * without, at the same throughput.
-     */
-    static final String DEFAULT_OPTIONS = "-XX:+UseSerialGC -Xms16m -Xmx112m";
     /**
      * glibc gives each thread that mallocs its own arena, up to 8 per core, and keeps what the JIT
      * compilers freed in them: 20–30 MB of resident memory measured. Two arenas are enough here.

@@ -1,4 +1,4 @@
-package dev.storefront.bootstrap;
+package dev.storefront.bootstrap.server;
 
 import java.util.logging.LogManager;
 

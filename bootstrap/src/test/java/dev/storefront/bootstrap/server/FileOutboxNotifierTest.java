@@ -1,4 +1,4 @@
-package dev.storefront.bootstrap;
+package dev.storefront.bootstrap.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,9 @@
-package dev.storefront.bootstrap;
+package dev.storefront.bootstrap.server;
 
+import dev.storefront.bootstrap.ConfigException;
+import dev.storefront.bootstrap.Storefront;
+import dev.storefront.bootstrap.StorefrontBuilder;
+import dev.storefront.bootstrap.StorefrontConfig;
 import dev.storefront.persistence.sqlite.SqliteDatabase;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.handlers.GracefulShutdownHandler;
@@ -44,10 +48,13 @@ public final class StorefrontServer implements AutoCloseable {
     }
 
     /** Starts with a customised facade (tests move the clock or add routes through this). */
-    static StorefrontServer start(StorefrontConfig config, UnaryOperator<Storefront.Builder> customise) {
+    public static StorefrontServer start(StorefrontConfig config, UnaryOperator<StorefrontBuilder> customise) {
         requireResolvable(config.host());
         prepareDirectories(config);
-        Storefront storefront = customise.apply(Storefront.builder().config(config)).build();
+        // The server's mail goes to files in MAIL_OUTBOX; an embedded Storefront writes none unless told to.
+        StorefrontBuilder builder = Storefront.builder().config(config)
+                .passwordResetNotifier(new FileOutboxNotifier(config.mailOutbox()));
+        Storefront storefront = customise.apply(builder).build();
         try {
             if (config.demoCatalog()) {
                 DemoCatalog.loadIfEmpty(storefront);

@@ -1,7 +1,7 @@
-package dev.storefront.bootstrap;
+package dev.storefront.bootstrap.server;
 
-import dev.storefront.http.common.ClientAddresses;
 import dev.storefront.domain.common.LinePerInterval;
+import dev.storefront.http.common.ClientAddresses;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.connector.ByteBufferPool;

@@ -1,8 +1,9 @@
-package dev.storefront.bootstrap;
+package dev.storefront.bootstrap.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.storefront.bootstrap.StorefrontConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

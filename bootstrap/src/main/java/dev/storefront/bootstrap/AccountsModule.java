@@ -1,0 +1,127 @@
+package dev.storefront.bootstrap;
+
+import dev.storefront.application.account.AccountSettings;
+import dev.storefront.application.account.ChangePasswordService;
+import dev.storefront.application.account.ConfirmPasswordResetService;
+import dev.storefront.application.account.GetCurrentUserService;
+import dev.storefront.application.account.GetDashboardService;
+import dev.storefront.application.account.GrantAdminService;
+import dev.storefront.application.account.ListSessionsService;
+import dev.storefront.application.account.LogInService;
+import dev.storefront.application.account.LogOutService;
+import dev.storefront.application.account.RegisterUserService;
+import dev.storefront.application.account.RequestPasswordResetService;
+import dev.storefront.application.account.ResolveSessionService;
+import dev.storefront.application.account.RevokeOtherSessionsService;
+import dev.storefront.application.account.RevokeSessionService;
+import dev.storefront.application.account.SignUpLimits;
+import dev.storefront.application.account.StartGuestSessionService;
+import dev.storefront.application.account.SweepExpiredSessionsService;
+import dev.storefront.application.account.UpdateProfileService;
+import dev.storefront.domain.port.out.AccountEvents;
+import dev.storefront.domain.port.out.CartStatistics;
+import dev.storefront.domain.port.out.GuestSessionHandover;
+import dev.storefront.domain.port.out.LoginThrottle;
+import dev.storefront.domain.port.out.OrderStatistics;
+import dev.storefront.domain.port.out.PasswordHasher;
+import dev.storefront.domain.port.out.RateLimiter;
+import dev.storefront.domain.port.out.TimeSource;
+import dev.storefront.domain.port.out.TokenGenerator;
+import dev.storefront.domain.port.out.Transactions;
+import dev.storefront.domain.session.SessionPolicy;
+import dev.storefront.domain.user.PasswordPolicy;
+import dev.storefront.http.account.AccountRoutes;
+import dev.storefront.persistence.jdbi.Database;
+import dev.storefront.persistence.jdbi.JdbiLoginThrottle;
+import dev.storefront.persistence.jdbi.JdbiOrderStatistics;
+import dev.storefront.persistence.jdbi.JdbiPasswordResetTokenRepository;
+import dev.storefront.persistence.jdbi.JdbiRateLimiter;
+import dev.storefront.persistence.jdbi.JdbiSessionRepository;
+import dev.storefront.persistence.jdbi.JdbiUserRepository;
+import dev.storefront.persistence.jdbi.SessionCache;
+import dev.storefront.security.BcryptPasswordHasher;
+import dev.storefront.security.SecureTokenGenerator;
+import java.time.Instant;
+import java.util.Deque;
+
+/** The account use cases, wired on the JDBI adapters and the builder's choices of the other ports. */
+final class AccountsModule {
+    final AccountUseCases useCases;
+    /** Deletes the login throttle's and the rate limiters' rows that no longer matter. */
+    final Runnable sweepSharedLimits;
+
+    AccountsModule(Database database, StorefrontBuilder builder, CartModule cart, Deque<AutoCloseable> resources) {
+        StorefrontConfig config = builder.config;
+        Transactions tx = database.transactions();
+        SessionCache sessionCache = new SessionCache(database);
+        JdbiUserRepository users = new JdbiUserRepository(database, sessionCache);
+        JdbiSessionRepository sessions = new JdbiSessionRepository(database, sessionCache);
+        JdbiPasswordResetTokenRepository resetTokens = new JdbiPasswordResetTokenRepository(database);
+        PasswordHasher hasher = builder.passwordHasher != null ? builder.passwordHasher
+                : new BcryptPasswordHasher(config.bcryptCost());
+        TokenGenerator tokens = new SecureTokenGenerator();
+        PasswordPolicy policy = PasswordPolicy.standard();
+        // No mailer given: nothing is written anywhere, a WARNING says the mail was not sent.
+        AsyncPasswordResetNotifier notifier = new AsyncPasswordResetNotifier(builder.passwordResetNotifier != null
+                ? builder.passwordResetNotifier : new UnsentPasswordResetNotifier());
+        resources.push(notifier);
+        // The first unknown-user login must not pay for making the dummy hash: make it now, aside.
+        Thread warmUp = new Thread(hasher::dummyHash, "storefront-bcrypt-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
+        AccountEvents events = builder.accountEvents != null ? builder.accountEvents : new LoggingAccountEvents();
+        // In the database, so that every server on it counts the same failures and events.
+        JdbiLoginThrottle sharedThrottle = new JdbiLoginThrottle(database);
+        LoginThrottle throttle = builder.loginThrottle != null ? builder.loginThrottle : sharedThrottle;
+        // One purpose per limiter: a flood of guest sessions must not crowd out reset-request counters.
+        JdbiRateLimiter registrations = new JdbiRateLimiter(database, "registration");
+        RateLimiter guestSessions = new JdbiRateLimiter(database, "guest-session");
+        RateLimiter profileUpdates = new JdbiRateLimiter(database, "profile-update");
+        RateLimiter resetRequests = new JdbiRateLimiter(database, "reset-request");
+        sweepSharedLimits = () -> {
+            Instant now = builder.timeSource.now();
+            int swept; // in batches, each a short transaction (the rate limiters share one table)
+            do {
+                swept = sharedThrottle.deleteExpired(now, SweepExpiredSessionsService.BATCH)
+                        + registrations.deleteExpired(now, SweepExpiredSessionsService.BATCH);
+            } while (swept > 0);
+        };
+        OrderStatistics orders = builder.orderStatistics != null ? builder.orderStatistics
+                : new JdbiOrderStatistics(database, config.currency());
+        CartStatistics carts = builder.cartStatistics != null ? builder.cartStatistics : cart.statistics;
+        GuestSessionHandover handover = builder.guestSessionHandover != null ? builder.guestSessionHandover
+                : cart.guestMerger;
+        TimeSource time = builder.timeSource;
+        AccountSettings settings = new AccountSettings(
+                new SessionPolicy(config.sessionIdleTimeout(), config.sessionMaxLifetime()),
+                AccountSettings.DEFAULT_RESET_TOKEN_LIFETIME);
+
+        SignUpLimits signUpLimits = new SignUpLimits(config.registrationsPerHour(), config.guestSessionsPerHour());
+        useCases = new AccountUseCases(
+                new RegisterUserService(tx, users, hasher, policy, time, events, registrations, signUpLimits),
+                new LogInService(tx, users, sessions, hasher, tokens, throttle, handover, events, time, settings),
+                new LogOutService(tx, sessions, tokens, events, time),
+                new ResolveSessionService(tx, sessions, tokens, time, settings),
+                new StartGuestSessionService(tx, sessions, tokens, time, settings, guestSessions, signUpLimits),
+                new GetCurrentUserService(tx, users),
+                new GetDashboardService(tx, users, orders, carts),
+                new UpdateProfileService(tx, users, resetTokens, hasher, throttle, events, time, profileUpdates),
+                new ChangePasswordService(tx, users, sessions, resetTokens, hasher, policy, tokens, throttle, events,
+                        time, settings),
+                new RequestPasswordResetService(tx, database.locks(), users, resetTokens, tokens, notifier,
+                        resetRequests, events, time, settings),
+                new ConfirmPasswordResetService(tx, users, sessions, resetTokens, hasher, policy, tokens, events, time),
+                new ListSessionsService(tx, sessions, tokens, time, settings),
+                new RevokeSessionService(tx, sessions, events, time),
+                new RevokeOtherSessionsService(tx, sessions, tokens, events, time),
+                new GrantAdminService(tx, users, events, time),
+                new SweepExpiredSessionsService(tx, sessions, resetTokens, time, settings));
+    }
+
+    AccountRoutes.UseCases routeUseCases() {
+        AccountUseCases u = useCases;
+        return new AccountRoutes.UseCases(u.registerUser(), u.logIn(), u.logOut(), u.currentUser(), u.dashboard(),
+                u.updateProfile(), u.changePassword(), u.requestPasswordReset(), u.confirmPasswordReset(),
+                u.listSessions(), u.revokeSession(), u.revokeOtherSessions());
+    }
+}
