@@ -2,12 +2,22 @@ package dev.storefront.persistence.jdbi;
 
 import java.util.Currency;
 import java.util.Objects;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /**
  * Settings fixed at the database's first start. The currency is one: amounts are stored as minor
  * units, so opening a database with another currency would silently reprice everything.
  */
 public final class JdbiStoreSettings {
+    interface Statements {
+        @SqlUpdate("INSERT INTO store_setting (name, value) VALUES (:name, :value) ON CONFLICT (name) DO NOTHING")
+        void insertIfAbsent(String name, String value);
+
+        @SqlQuery("SELECT value FROM store_setting WHERE name = :name")
+        String value(String name);
+    }
+
     private final Database database;
 
     public JdbiStoreSettings(Database database) {
@@ -21,11 +31,9 @@ public final class JdbiStoreSettings {
      */
     public void requireCurrency(Currency currency) {
         String stored = database.transactions().inTransaction(() -> database.withHandle(h -> {
-            h.createUpdate("INSERT INTO store_setting (name, value) VALUES ('currency', :code) ON CONFLICT (name) DO NOTHING")
-                    .bind("code", currency.getCurrencyCode())
-                    .execute();
-            return h.createQuery("SELECT value FROM store_setting WHERE name = 'currency'")
-                    .mapTo(String.class).one();
+            Statements sql = h.attach(Statements.class);
+            sql.insertIfAbsent("currency", currency.getCurrencyCode());
+            return sql.value("currency");
         }));
         if (!stored.equals(currency.getCurrencyCode())) {
             throw new IllegalStateException("the database holds amounts in " + stored
