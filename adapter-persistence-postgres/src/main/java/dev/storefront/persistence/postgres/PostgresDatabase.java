@@ -3,7 +3,6 @@ package dev.storefront.persistence.postgres;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.storefront.domain.port.out.Locks;
-import dev.storefront.domain.port.out.Transactions;
 import dev.storefront.persistence.jdbi.ChangeFeed;
 import dev.storefront.persistence.jdbi.Database;
 import dev.storefront.persistence.jdbi.Dialect;
@@ -129,33 +128,8 @@ public final class PostgresDatabase implements Database {
     }
 
     @Override
-    public Transactions transactions() {
+    public PostgresTransactions transactions() {
         return transactions;
-    }
-
-    @Override
-    public <T> T withHandle(Function<Handle, T> work) {
-        return transactions.withHandle(work);
-    }
-
-    @Override
-    public <T> T withReadHandle(Function<Handle, T> work) {
-        return transactions.withHandle(work);
-    }
-
-    @Override
-    public void afterCommit(Runnable action) {
-        transactions.afterCommit(action);
-    }
-
-    @Override
-    public boolean inWriteTransaction() {
-        return transactions.inWriteTransaction();
-    }
-
-    @Override
-    public boolean nextReadSeesLatestCommits() {
-        return transactions.nextReadSeesLatestCommits();
     }
 
     @Override

@@ -1,11 +1,10 @@
 package dev.storefront.persistence.postgres;
 
 import dev.storefront.domain.common.DatabaseBusy;
-import dev.storefront.domain.port.out.Transactions;
+import dev.storefront.persistence.jdbi.AfterCommitActions;
+import dev.storefront.persistence.jdbi.BoundTransactions;
 import java.lang.System.Logger.Level;
 import java.sql.SQLTransientConnectionException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -25,7 +24,7 @@ import org.jdbi.v3.core.Jdbi;
  * whole transaction, so running it again is safe; after-commit actions of a failed attempt are
  * dropped with it. A pool that has no connection to give within its timeout is busy too.
  */
-final class PostgresTransactions implements Transactions {
+public final class PostgresTransactions implements BoundTransactions {
     private static final System.Logger LOG = System.getLogger(PostgresTransactions.class.getName());
     static final int MAX_ATTEMPTS = 5;
 
@@ -37,7 +36,7 @@ final class PostgresTransactions implements Transactions {
         final Handle handle;
         final boolean writable;
         boolean used;
-        List<Runnable> afterCommit;
+        final AfterCommitActions afterCommit = new AfterCommitActions();
 
         Bound(Handle handle, boolean writable) {
             this.handle = handle;
@@ -112,9 +111,7 @@ final class PostgresTransactions implements Transactions {
                 throw e;
             }
             current.remove(); // committed: what the actions do is not part of it
-            if (bound.afterCommit != null) {
-                runAfterCommit(bound.afterCommit);
-            }
+            bound.afterCommit.run();
             return result;
         } finally {
             current.remove();
@@ -149,7 +146,8 @@ final class PostgresTransactions implements Transactions {
         return e;
     }
 
-    <T> T withHandle(Function<Handle, T> work) {
+    @Override
+    public <T> T withHandle(Function<Handle, T> work) {
         Bound bound = current.get();
         if (bound != null) {
             bound.used = true;
@@ -162,19 +160,24 @@ final class PostgresTransactions implements Transactions {
         }
     }
 
-    void afterCommit(Runnable action) {
+    /** One pool: a READ COMMITTED statement, or the read-only transaction's snapshot, sees what it must. */
+    @Override
+    public <T> T withReadHandle(Function<Handle, T> work) {
+        return withHandle(work);
+    }
+
+    @Override
+    public void afterCommit(Runnable action) {
         Bound bound = current.get();
         if (bound == null) {
             action.run();
             return;
         }
-        if (bound.afterCommit == null) {
-            bound.afterCommit = new ArrayList<>(2);
-        }
         bound.afterCommit.add(action);
     }
 
-    boolean inWriteTransaction() {
+    @Override
+    public boolean inWriteTransaction() {
         Bound bound = current.get();
         return bound != null && bound.writable;
     }
@@ -183,7 +186,8 @@ final class PostgresTransactions implements Transactions {
      * READ COMMITTED statements each see every commit; a REPEATABLE READ transaction fixes its
      * snapshot at its first statement.
      */
-    boolean nextReadSeesLatestCommits() {
+    @Override
+    public boolean nextReadSeesLatestCommits() {
         Bound bound = current.get();
         return bound == null || bound.writable || !bound.used;
     }
@@ -193,19 +197,6 @@ final class PostgresTransactions implements Transactions {
             handle.execute("ROLLBACK");
         } catch (RuntimeException e) {
             LOG.log(Level.DEBUG, "rollback failed; the connection was lost", e);
-        }
-    }
-
-    private static void runAfterCommit(List<Runnable> actions) {
-        for (Runnable action : actions) {
-            try {
-                action.run();
-            } catch (VirtualMachineError e) {
-                throw e;
-            } catch (Throwable e) {
-                // The transaction is committed: its caller must not see it fail.
-                LOG.log(Level.WARNING, "an after-commit action failed", e);
-            }
         }
     }
 }

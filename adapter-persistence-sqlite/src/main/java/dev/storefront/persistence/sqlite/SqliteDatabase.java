@@ -323,31 +323,6 @@ public final class SqliteDatabase implements Database {
     }
 
     @Override
-    public <T> T withHandle(Function<Handle, T> work) {
-        return transactions.withHandle(work);
-    }
-
-    @Override
-    public <T> T withReadHandle(Function<Handle, T> work) {
-        return transactions.withReadHandle(work);
-    }
-
-    @Override
-    public void afterCommit(Runnable action) {
-        transactions.afterCommit(action);
-    }
-
-    @Override
-    public boolean inWriteTransaction() {
-        return transactions.inWriteTransaction();
-    }
-
-    @Override
-    public boolean nextReadSeesLatestCommits() {
-        return transactions.nextReadSeesLatestCommits();
-    }
-
-    @Override
     public ChangeFeed changes() {
         return changes;
     }

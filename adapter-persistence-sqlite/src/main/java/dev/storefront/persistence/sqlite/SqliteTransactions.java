@@ -1,7 +1,8 @@
 package dev.storefront.persistence.sqlite;
 
 import dev.storefront.domain.common.DatabaseBusy;
-import dev.storefront.domain.port.out.Transactions;
+import dev.storefront.persistence.jdbi.AfterCommitActions;
+import dev.storefront.persistence.jdbi.BoundTransactions;
 import java.lang.System.Logger.Level;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -62,7 +63,7 @@ import org.jdbi.v3.core.JdbiException;
  * busy timeout again, 50 concurrent cart writes took over 30 s to be answered, and writers parked
  * in the queue held the server's worker threads (docs/reliability.md).
  */
-public final class SqliteTransactions implements Transactions {
+public final class SqliteTransactions implements BoundTransactions {
     private static final System.Logger LOG = System.getLogger(SqliteTransactions.class.getName());
 
     private final Jdbi jdbi;
@@ -98,7 +99,7 @@ public final class SqliteTransactions implements Transactions {
         final Thread caller;
         T result;
         Throwable failure;
-        List<Runnable> afterCommit;
+        AfterCommitActions afterCommit;
         /** Whether its work ran to the end (a null result is a result too). */
         boolean ran;
         /** Whether its work left the running thread interrupted: passed on to its caller. */
@@ -130,7 +131,7 @@ public final class SqliteTransactions implements Transactions {
         final boolean writable;
         /** Whether a statement ran, so the snapshot (taken by a deferred BEGIN's first read) is fixed. */
         boolean used;
-        List<Runnable> afterCommit;
+        AfterCommitActions afterCommit;
 
         Bound(Handle handle, boolean writable) {
             this.handle = handle;
@@ -161,7 +162,8 @@ public final class SqliteTransactions implements Transactions {
         return run(work, false);
     }
 
-    <T> T withHandle(Function<Handle, T> work) {
+    @Override
+    public <T> T withHandle(Function<Handle, T> work) {
         Bound bound = current.get();
         if (bound != null) {
             bound.used = true;
@@ -179,7 +181,8 @@ public final class SqliteTransactions implements Transactions {
      * connection in autocommit, one statement being its own snapshot, without the two round trips
      * of {@code BEGIN} and {@code COMMIT}.
      */
-    <T> T withReadHandle(Function<Handle, T> work) {
+    @Override
+    public <T> T withReadHandle(Function<Handle, T> work) {
         if (current.get() != null) {
             return withHandle(work);
         }
@@ -195,20 +198,22 @@ public final class SqliteTransactions implements Transactions {
      * lock), or never if it rolls back. Without a transaction the statement has autocommitted, so
      * the action runs at once.
      */
-    void afterCommit(Runnable action) {
+    @Override
+    public void afterCommit(Runnable action) {
         Bound bound = current.get();
         if (bound == null) {
             action.run();
             return;
         }
         if (bound.afterCommit == null) {
-            bound.afterCommit = new ArrayList<>(2);
+            bound.afterCommit = new AfterCommitActions();
         }
         bound.afterCommit.add(action);
     }
 
     /** Whether the calling thread is inside a write transaction. */
-    boolean inWriteTransaction() {
+    @Override
+    public boolean inWriteTransaction() {
         Bound bound = current.get();
         return bound != null && bound.writable;
     }
@@ -218,7 +223,8 @@ public final class SqliteTransactions implements Transactions {
      * bound, or the bound one has not read yet (SQLite fixes a deferred transaction's snapshot at
      * its first read).
      */
-    boolean nextReadSeesLatestCommits() {
+    @Override
+    public boolean nextReadSeesLatestCommits() {
         Bound bound = current.get();
         return bound == null || !bound.used;
     }
@@ -368,7 +374,7 @@ public final class SqliteTransactions implements Transactions {
             }
             for (Unit<?> unit : batch) {
                 if (unit.afterCommit != null) {
-                    runAfterCommit(unit.afterCommit);
+                    unit.afterCommit.run();
                 }
             }
         } finally {
@@ -535,7 +541,7 @@ public final class SqliteTransactions implements Transactions {
             }
             if (bound.afterCommit != null) {
                 current.remove(); // committed: what the actions do is not part of it
-                runAfterCommit(bound.afterCommit);
+                bound.afterCommit.run();
             }
             return result;
         } catch (JdbiException e) {
@@ -551,20 +557,6 @@ public final class SqliteTransactions implements Transactions {
             if (!healthy) {
                 // After a failed transaction the connection's state is unknown: do not reuse it.
                 (readOnlyConnection ? discardReadOnlyConnection : discardConnection).accept(connection);
-            }
-        }
-    }
-
-    private static void runAfterCommit(List<Runnable> actions) {
-        for (Runnable action : actions) {
-            try {
-                action.run();
-            } catch (VirtualMachineError e) {
-                throw e;
-            } catch (Throwable e) {
-                // The transaction is committed: its caller must not see it fail, and in a batch the
-                // others' actions must still run.
-                LOG.log(Level.WARNING, "an after-commit action failed", e);
             }
         }
     }

@@ -1,7 +1,6 @@
 package dev.storefront.persistence.jdbi;
 
 import dev.storefront.domain.port.out.Locks;
-import dev.storefront.domain.port.out.Transactions;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 
@@ -19,8 +18,8 @@ public interface Database extends AutoCloseable {
 
     Dialect dialect();
 
-    /** Write transactions and read-only transactions; nested calls join the outermost one. */
-    Transactions transactions();
+    /** Write transactions and read-only transactions, bound to the thread; nested calls join the outermost one. */
+    BoundTransactions transactions();
 
     /**
      * The locks that use cases take in write transactions before they read what they will write
@@ -29,25 +28,29 @@ public interface Database extends AutoCloseable {
     Locks locks();
 
     /** Runs database work on the calling thread's transaction, or on a short autocommit handle. */
-    <T> T withHandle(Function<Handle, T> work);
+    default <T> T withHandle(Function<Handle, T> work) {
+        return transactions().withHandle(work);
+    }
 
     /** Runs reading work on the calling thread's transaction, or read-only in autocommit. */
-    <T> T withReadHandle(Function<Handle, T> work);
+    default <T> T withReadHandle(Function<Handle, T> work) {
+        return transactions().withReadHandle(work);
+    }
 
-    /**
-     * Runs {@code action} once the calling thread's transaction has committed, or never if it rolls
-     * back; at once when no transaction is bound (the statement has autocommitted).
-     */
-    void afterCommit(Runnable action);
+    /** See {@link BoundTransactions#afterCommit}. */
+    default void afterCommit(Runnable action) {
+        transactions().afterCommit(action);
+    }
 
     /** Whether the calling thread is inside a write transaction. */
-    boolean inWriteTransaction();
+    default boolean inWriteTransaction() {
+        return transactions().inWriteTransaction();
+    }
 
-    /**
-     * Whether the calling thread's next statement sees every commit made so far: no transaction is
-     * bound, or the bound one has not fixed its snapshot yet.
-     */
-    boolean nextReadSeesLatestCommits();
+    /** See {@link BoundTransactions#nextReadSeesLatestCommits}. */
+    default boolean nextReadSeesLatestCommits() {
+        return transactions().nextReadSeesLatestCommits();
+    }
 
     /** Changes to cached data made elsewhere: by other processes or by SQL outside the repositories. */
     ChangeFeed changes();
