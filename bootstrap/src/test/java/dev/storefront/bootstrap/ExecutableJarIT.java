@@ -47,7 +47,7 @@ class ExecutableJarIT {
             int port = awaitPort(log, server);
             Response health = new HttpTestClient(port).get("/health");
             assertEquals(200, health.status());
-            assertEquals("{\"status\":\"UP\"}", health.body());
+            assertEquals("{\"status\":\"UP\",\"database\":\"sqlite\"}", health.body());
             assertTrue(Files.isRegularFile(workDir.resolve("data").resolve("storefront.db")),
                     "./data/storefront.db is created in the working directory");
             ProcessHandle serverJvm = serverJvm(server).orElseThrow(() -> new AssertionError(

@@ -33,7 +33,7 @@ class StandaloneServerIT {
         try (StorefrontServer server = StorefrontServer.start(config())) {
             Response health = new HttpTestClient(server.port()).get("/health");
             assertEquals(200, health.status());
-            assertEquals("{\"status\":\"UP\"}", health.body());
+            assertEquals("{\"status\":\"UP\",\"database\":\"sqlite\"}", health.body());
             assertEquals("application/json; charset=utf-8", health.header("Content-Type").orElseThrow());
         }
         assertTrue(Files.isRegularFile(dir.resolve("data").resolve("storefront.db")));

@@ -102,7 +102,8 @@ final class Checks {
 
     /** No stack trace, class name, SQL or path — after taking out what the client itself sent. */
     void noLeak(Answer answer, String context, String... sent) {
-        String body = answer.body();
+        // GET /health names the engine in use by contract (api.md): that one field is no leak.
+        String body = answer.body().replace("\"database\":\"sqlite\"", "").replace("\"database\":\"postgresql\"", "");
         for (String mine : sent) {
             if (mine != null && !mine.isEmpty()) {
                 body = body.replace(mine, "").replace(Http.quote(mine), "");
