@@ -37,8 +37,8 @@ final class CatalogModule {
                 new CreateProductService(products, tx, time, currency),
                 new UpdateProductService(products, tx),
                 new DeactivateProductService(products, tx),
-                new ImportCatalogService(products, imports, tx, time, currency),
-                new ResumeCatalogImportsService(products, imports, tx, time, currency));
+                new ImportCatalogService(products, imports, tx, database.locks(), time, currency),
+                new ResumeCatalogImportsService(products, imports, tx, database.locks(), time, currency));
     }
 
     CatalogRoutes routes() {

@@ -13,9 +13,9 @@ import dev.storefront.http.health.HealthRoutes;
 import dev.storefront.http.order.OrderRoutes;
 import dev.storefront.persistence.jdbi.Database;
 import dev.storefront.persistence.jdbi.JdbiDatabaseHealth;
+import dev.storefront.persistence.jdbi.JdbiPeriodicWork;
 import dev.storefront.persistence.jdbi.JdbiStoreSettings;
 import io.undertow.server.HttpHandler;
-import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -69,8 +69,16 @@ public final class Storefront implements AutoCloseable {
                 return thread;
             });
             resources.push(sweeper::shutdownNow);
-            sweeper.scheduleWithFixedDelay(this::sweep, SWEEP_INTERVAL.toSeconds(), SWEEP_INTERVAL.toSeconds(),
-                    TimeUnit.SECONDS);
+            Sweeps sweeps = new Sweeps(new JdbiPeriodicWork(database), builder.timeSource, builder.sweepInterval)
+                    .round("sessions", "sweeping expired sessions failed",
+                            () -> accounts.useCases.sweepExpiredSessions().sweepExpired())
+                    .round("idempotency-keys", "sweeping idempotency keys failed",
+                            () -> orders.useCases.sweepIdempotencyKeys().sweepIdempotencyKeys())
+                    .round("shared-limits", "sweeping login throttle and limits failed", accounts.sweepSharedLimits)
+                    .round("catalog-imports", "finishing a stopped catalog import failed",
+                            () -> catalog.useCases.resumeCatalogImports().resumeCatalogImports());
+            long everyMillis = builder.sweepInterval.toMillis();
+            sweeper.scheduleWithFixedDelay(sweeps, everyMillis, everyMillis, TimeUnit.MILLISECONDS);
 
             HttpSettings http = new HttpSettings(config.corsOrigins(), config.cookieSecure(), config.maxBodyBytes(),
                     config.trustedProxies());
@@ -111,33 +119,10 @@ public final class Storefront implements AutoCloseable {
         return new StorefrontBuilder();
     }
 
-    /** How often expired sessions and reset tokens are deleted. */
+    /** How often the sweeps run (expired sessions and reset tokens, ...): once per interval for the whole cluster. */
     static final Duration SWEEP_INTERVAL = Duration.ofMinutes(1);
     /** Requests that may wait for a bcrypt thread before new ones are answered 503. */
     static final int HASHING_QUEUE = 64;
-
-    private void sweep() {
-        try {
-            accounts.useCases.sweepExpiredSessions().sweepExpired();
-        } catch (RuntimeException e) {
-            System.getLogger(Storefront.class.getName()).log(Level.WARNING, "sweeping expired sessions failed", e);
-        }
-        try {
-            orders.useCases.sweepIdempotencyKeys().sweepIdempotencyKeys();
-        } catch (RuntimeException e) {
-            System.getLogger(Storefront.class.getName()).log(Level.WARNING, "sweeping idempotency keys failed", e);
-        }
-        try {
-            accounts.sweepSharedLimits.run();
-        } catch (RuntimeException e) {
-            System.getLogger(Storefront.class.getName()).log(Level.WARNING, "sweeping login throttle and limits failed", e);
-        }
-        try {
-            catalog.useCases.resumeCatalogImports().resumeCatalogImports();
-        } catch (RuntimeException e) {
-            System.getLogger(Storefront.class.getName()).log(Level.WARNING, "finishing a stopped catalog import failed", e);
-        }
-    }
 
     /** The whole HTTP API ({@code /api/…} and {@code /health}) as one handler. */
     public HttpHandler httpHandler() {

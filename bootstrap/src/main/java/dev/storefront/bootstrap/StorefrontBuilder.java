@@ -10,6 +10,7 @@ import dev.storefront.domain.port.out.PasswordHasher;
 import dev.storefront.domain.port.out.PasswordResetNotifier;
 import dev.storefront.domain.port.out.TimeSource;
 import dev.storefront.http.RouteGroup;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -33,6 +34,7 @@ public final class StorefrontBuilder {
     UnaryOperator<OrderRepository> orderRepositoryDecorator = UnaryOperator.identity();
     boolean catalogCache = true;
     boolean groupCommit = true;
+    Duration sweepInterval = Storefront.SWEEP_INTERVAL;
     final List<RouteGroup> extraRoutes = new ArrayList<>();
 
     StorefrontBuilder() {}
@@ -138,6 +140,15 @@ public final class StorefrontBuilder {
      */
     public StorefrontBuilder groupCommit(boolean enabled) {
         this.groupCommit = enabled;
+        return this;
+    }
+
+    /** How often the sweeps run (tests of several instances make it short). */
+    StorefrontBuilder sweepInterval(Duration interval) {
+        if (Objects.requireNonNull(interval, "interval").isNegative() || interval.isZero()) {
+            throw new IllegalArgumentException("the sweep interval must be positive");
+        }
+        this.sweepInterval = interval;
         return this;
     }
 

@@ -30,7 +30,8 @@ public final class PostgresDatabase implements Database {
     /** The PostgreSQL migrations, oldest first. A new script is added at the end. */
     static final List<String> SCRIPTS = List.of(
             "V1__schema.sql",
-            "V2__shared_limits.sql");
+            "V2__shared_limits.sql",
+            "V3__sweep_rounds.sql");
     static final String MIGRATIONS = "dev/storefront/persistence/postgres/migration/";
     /** The advisory lock key of schema migrations ("sf-migr"). */
     static final long MIGRATION_LOCK = 0x73662d6d69677200L;

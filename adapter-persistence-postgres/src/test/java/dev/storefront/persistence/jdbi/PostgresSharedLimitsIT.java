@@ -1,8 +1,10 @@
 package dev.storefront.persistence.jdbi;
 
 import dev.storefront.domain.port.out.LoginThrottle;
+import dev.storefront.domain.port.out.PeriodicWork;
 import dev.storefront.domain.port.out.RateLimiter;
 import dev.storefront.domain.port.out.contract.LoginThrottleContract;
+import dev.storefront.domain.port.out.contract.PeriodicWorkContract;
 import dev.storefront.domain.port.out.contract.RateLimiterContract;
 import dev.storefront.persistence.postgres.PostgresDatabase;
 import java.util.ArrayList;
@@ -11,7 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 
 /**
- * The login throttle and limiter contracts on PostgreSQL, the "second instance" being a second
+ * The login throttle, limiter and periodic work contracts on PostgreSQL, the "second instance" being a second
  * {@link PostgresDatabase} with its own pool on the same database, as another server would be.
  */
 class PostgresSharedLimitsIT {
@@ -58,6 +60,19 @@ class PostgresSharedLimitsIT {
         @Override
         protected RateLimiter secondInstanceOnTheSameStore() {
             return new JdbiRateLimiter(instance(), "test");
+        }
+    }
+
+    @Nested
+    class Rounds extends PeriodicWorkContract {
+        @Override
+        protected PeriodicWork createRounds() {
+            return new JdbiPeriodicWork(firstInstance());
+        }
+
+        @Override
+        protected PeriodicWork secondInstanceOnTheSameStore() {
+            return new JdbiPeriodicWork(instance());
         }
     }
 }

@@ -11,6 +11,8 @@ import dev.storefront.domain.port.in.catalog.ImportCatalogResult.Outcome;
 import dev.storefront.domain.port.in.catalog.ImportCatalogResult.Status;
 import dev.storefront.domain.port.in.catalog.ImportCatalogResult.RowOutcome;
 import dev.storefront.domain.port.out.CatalogImportJournal;
+import dev.storefront.domain.port.out.LockKey;
+import dev.storefront.domain.port.out.Locks;
 import dev.storefront.domain.port.out.ProductRepository;
 import dev.storefront.domain.port.out.TimeSource;
 import dev.storefront.domain.port.out.Transactions;
@@ -47,6 +49,7 @@ final class CatalogImportApplier {
     private final ProductRepository products;
     private final CatalogImportJournal journal;
     private final Transactions transactions;
+    private final Locks locks;
     private final TimeSource time;
     private final Currency currency;
     final int chunkRows;
@@ -57,13 +60,14 @@ final class CatalogImportApplier {
      *                           writers of other processes get it (see {@link ImportCatalogService#PAUSE_BETWEEN_CHUNKS})
      */
     CatalogImportApplier(ProductRepository products, CatalogImportJournal journal, Transactions transactions,
-                         TimeSource time, Currency currency, int chunkRows, Duration pauseBetweenChunks) {
+                         Locks locks, TimeSource time, Currency currency, int chunkRows, Duration pauseBetweenChunks) {
         if (chunkRows < 1) {
             throw new IllegalArgumentException("chunkRows must be at least 1");
         }
         this.products = products;
         this.journal = journal;
         this.transactions = transactions;
+        this.locks = locks;
         this.time = time;
         this.currency = currency;
         this.chunkRows = chunkRows;
@@ -118,6 +122,8 @@ final class CatalogImportApplier {
         while (true) {
             pause();
             List<RowOutcome> chunk = inChunkTransaction(() -> {
+                // Another process resuming the same import waits here, then reads the rows this chunk left.
+                locks.lock(LockKey.catalogImport(importId));
                 List<Row> rows = journal.pending(importId, chunkRows);
                 List<RowOutcome> written = new ArrayList<>(rows.size());
                 for (Row row : rows) {

@@ -11,6 +11,8 @@ import dev.storefront.domain.port.in.catalog.ImportCatalogResult.RowOutcome;
 import dev.storefront.domain.port.in.catalog.ImportCatalogResult.Status;
 import dev.storefront.domain.port.in.catalog.ImportCatalogUseCase;
 import dev.storefront.domain.port.out.CatalogImportJournal;
+import dev.storefront.domain.port.out.LockKey;
+import dev.storefront.domain.port.out.Locks;
 import dev.storefront.domain.port.out.ProductRepository;
 import dev.storefront.domain.port.out.TimeSource;
 import dev.storefront.domain.port.out.Transactions;
@@ -52,24 +54,26 @@ public final class ImportCatalogService implements ImportCatalogUseCase {
 
     private final ProductRepository products;
     private final Transactions transactions;
+    private final Locks locks;
     private final TimeSource time;
     private final CatalogImportApplier applier;
 
     /** @param currency the store's one currency, which every price is in */
     @Inject
     public ImportCatalogService(ProductRepository products, CatalogImportJournal journal, Transactions transactions,
-                                TimeSource time, Currency currency) {
-        this(products, journal, transactions, time, currency, CHUNK_ROWS, PAUSE_BETWEEN_CHUNKS);
+                                Locks locks, TimeSource time, Currency currency) {
+        this(products, journal, transactions, locks, time, currency, CHUNK_ROWS, PAUSE_BETWEEN_CHUNKS);
     }
 
     /** With the chunk size and pause given (tests make them small). */
     ImportCatalogService(ProductRepository products, CatalogImportJournal journal, Transactions transactions,
-                         TimeSource time, Currency currency, int chunkRows, Duration pauseBetweenChunks) {
+                         Locks locks, TimeSource time, Currency currency, int chunkRows, Duration pauseBetweenChunks) {
         this.products = Objects.requireNonNull(products, "products");
         this.transactions = Objects.requireNonNull(transactions, "transactions");
+        this.locks = Objects.requireNonNull(locks, "locks");
         this.time = Objects.requireNonNull(time, "time");
         this.applier = new CatalogImportApplier(products, Objects.requireNonNull(journal, "journal"), transactions,
-                time, Objects.requireNonNull(currency, "currency"), chunkRows, pauseBetweenChunks);
+                locks, time, Objects.requireNonNull(currency, "currency"), chunkRows, pauseBetweenChunks);
     }
 
     @Override
@@ -100,7 +104,7 @@ public final class ImportCatalogService implements ImportCatalogUseCase {
     private ImportCatalogResult inOneTransaction(ImportCatalogCommand command) {
         Instant now = time.now();
         return transactions.inTransaction(() -> {
-            if (command.onlyIntoEmptyCatalog() && products.count() > 0) {
+            if (command.onlyIntoEmptyCatalog() && !catalogStillEmpty()) {
                 return skipped();
             }
             List<RowOutcome> outcomes = new ArrayList<>();
@@ -121,7 +125,7 @@ public final class ImportCatalogService implements ImportCatalogUseCase {
         }
         long importId = applier.stage(command.rows());
         boolean ready = transactions.inTransaction(() -> {
-            if (command.onlyIntoEmptyCatalog() && products.count() > 0) {
+            if (command.onlyIntoEmptyCatalog() && !catalogStillEmpty()) {
                 return false;
             }
             applier.markReady(importId);
@@ -139,6 +143,16 @@ public final class ImportCatalogService implements ImportCatalogUseCase {
                     + " written yet stay staged and are written first by the next import-catalog, or within a minute"
                     + " by a running server", e);
         }
+    }
+
+    /**
+     * Whether the catalog is empty, decided under a lock held to the end of the caller's transaction:
+     * of two instances that start together on an empty database, the second waits for the first's
+     * import to commit and then reads its products (READ COMMITTED: the count is a new statement).
+     */
+    private boolean catalogStillEmpty() {
+        locks.lock(LockKey.emptyCatalogImport());
+        return products.count() == 0;
     }
 
     private static ImportCatalogResult skipped() {

@@ -2,6 +2,7 @@ package dev.storefront.application.catalog;
 
 import dev.storefront.domain.port.in.catalog.ResumeCatalogImportsUseCase;
 import dev.storefront.domain.port.out.CatalogImportJournal;
+import dev.storefront.domain.port.out.Locks;
 import dev.storefront.domain.port.out.ProductRepository;
 import dev.storefront.domain.port.out.TimeSource;
 import dev.storefront.domain.port.out.Transactions;
@@ -16,8 +17,9 @@ import java.util.Objects;
  * whose rows keep failing is tried again at each call (one WARNING line each, no stack trace) and
  * given up after {@link CatalogImportApplier#MAX_APPLY_ATTEMPTS} attempts in all (one ERROR line).
  * An import that is still running makes progress every chunk, so it is left alone; and should
- * two processes apply one import at once, each chunk takes the rows left at its start, so every
- * row is still written exactly once.
+ * two processes apply one import at once, each chunk locks the import before it reads the rows
+ * left, so the other's chunk waits and then reads what is left after it: every row is still
+ * written exactly once.
  */
 public final class ResumeCatalogImportsService implements ResumeCatalogImportsUseCase {
     /** Without progress for this long, an import's process is taken to have stopped. */
@@ -27,16 +29,17 @@ public final class ResumeCatalogImportsService implements ResumeCatalogImportsUs
 
     @Inject
     public ResumeCatalogImportsService(ProductRepository products, CatalogImportJournal journal,
-                                       Transactions transactions, TimeSource time, Currency currency) {
-        this(products, journal, transactions, time, currency, ImportCatalogService.CHUNK_ROWS,
+                                       Transactions transactions, Locks locks, TimeSource time, Currency currency) {
+        this(products, journal, transactions, locks, time, currency, ImportCatalogService.CHUNK_ROWS,
                 ImportCatalogService.PAUSE_BETWEEN_CHUNKS);
     }
 
     ResumeCatalogImportsService(ProductRepository products, CatalogImportJournal journal, Transactions transactions,
-                                TimeSource time, Currency currency, int chunkRows, Duration pauseBetweenChunks) {
+                                Locks locks, TimeSource time, Currency currency, int chunkRows,
+                                Duration pauseBetweenChunks) {
         this.applier = new CatalogImportApplier(Objects.requireNonNull(products, "products"),
                 Objects.requireNonNull(journal, "journal"), Objects.requireNonNull(transactions, "transactions"),
-                Objects.requireNonNull(time, "time"), Objects.requireNonNull(currency, "currency"), chunkRows,
+                Objects.requireNonNull(locks, "locks"), Objects.requireNonNull(time, "time"), Objects.requireNonNull(currency, "currency"), chunkRows,
                 pauseBetweenChunks);
     }
 

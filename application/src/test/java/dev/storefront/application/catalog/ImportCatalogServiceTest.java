@@ -14,8 +14,10 @@ import dev.storefront.domain.port.in.catalog.ImportCatalogCommand.Row;
 import dev.storefront.domain.port.in.catalog.ImportCatalogResult;
 import dev.storefront.domain.port.in.catalog.ImportCatalogResult.Outcome;
 import dev.storefront.domain.port.in.catalog.ImportCatalogResult.Status;
+import dev.storefront.domain.port.out.LockKey;
 import dev.storefront.domain.port.out.ProductRepository;
 import dev.storefront.inmemory.InMemoryCatalogImportJournal;
+import dev.storefront.inmemory.InMemoryLocks;
 import dev.storefront.inmemory.InMemoryProductRepository;
 import dev.storefront.inmemory.InMemoryTransactions;
 import dev.storefront.inmemory.ManualTimeSource;
@@ -32,7 +34,8 @@ class ImportCatalogServiceTest {
     private final InMemoryProductRepository products = new InMemoryProductRepository(transactions);
     private final ManualTimeSource time = new ManualTimeSource();
     private final InMemoryCatalogImportJournal journal = new InMemoryCatalogImportJournal(transactions);
-    private final ImportCatalogService importer = new ImportCatalogService(products, journal, transactions, time, USD);
+    private final InMemoryLocks locks = new InMemoryLocks(transactions);
+    private final ImportCatalogService importer = new ImportCatalogService(products, journal, transactions, locks, time, USD);
 
     private static Row row(int number, String sku, String name, String price, Integer stock) {
         return new Row(number, "row " + number, sku, name, null, "Misc", price == null ? null : new BigDecimal(price),
@@ -102,7 +105,7 @@ class ImportCatalogServiceTest {
     @Test
     void aFailureWhileWritingLeavesNothingBehind() {
         ProductRepository failing = new FailingAfter(products, 2);
-        ImportCatalogService flaky = new ImportCatalogService(failing, journal, transactions, time, USD);
+        ImportCatalogService flaky = new ImportCatalogService(failing, journal, transactions, locks, time, USD);
 
         assertThrows(IllegalStateException.class, () -> flaky.importCatalog(new ImportCatalogCommand(
                 List.of(row(1, "A", "A", "1", 1), row(2, "B", "B", "1", 1), row(3, "C", "C", "1", 1)), false)));
@@ -120,6 +123,48 @@ class ImportCatalogServiceTest {
         assertEquals(1, products.count());
     }
 
+    /**
+     * Two instances cold-starting on one empty database both import the demo catalog "only into an
+     * empty catalog": the emptiness must be read under the import's lock, so that on PostgreSQL the
+     * second waits for the first's commit and skips (MultiInstanceIT runs the race itself).
+     */
+    @Test
+    void theEmptinessOfTheCatalogIsReadUnderTheEmptyCatalogImportLock() {
+        assertEquals(List.of(List.of(LockKey.emptyCatalogImport())),
+                locksHeldAtEachCount(List.of(row(1, "A", "A", "1", 1))));
+    }
+
+    @Test
+    void aStagedImportIntoAnEmptyCatalogDecidesUnderTheSameLock() {
+        // The first count is the early look outside any write transaction; the decision is the second.
+        assertEquals(List.of(List.of(), List.of(LockKey.emptyCatalogImport())), locksHeldAtEachCount(rows(10)));
+    }
+
+    /** Imports the rows only into an empty catalog, in chunks of 4; the keys locked when each count ran. */
+    private List<List<LockKey>> locksHeldAtEachCount(List<Row> rows) {
+        FailingAfter counting = new FailingAfter(products, Integer.MAX_VALUE);
+        List<List<LockKey>> locksHeld = new java.util.ArrayList<>();
+        counting.beforeCount = () -> locksHeld.add(locks.taken());
+        ImportCatalogService importing = new ImportCatalogService(counting, journal, transactions, locks, time, USD, 4,
+                java.time.Duration.ZERO);
+        assertEquals(Status.APPLIED, importing.importCatalog(new ImportCatalogCommand(rows, true)).status());
+        return locksHeld;
+    }
+
+    @Test
+    void eachChunkOfAStagedImportLocksTheImportBeforeItReadsTheRowsLeft() {
+        ImportCatalogService chunked = new ImportCatalogService(products, journal, transactions, locks, time, USD, 4,
+                java.time.Duration.ZERO);
+
+        chunked.importCatalog(new ImportCatalogCommand(rows(10), false));
+
+        // Three chunks of rows and the last, empty read that discards the import.
+        List<LockKey> importLocks = locks.taken().stream().filter(key -> key.name().startsWith("catalog-import:"))
+                .toList();
+        assertEquals(4, importLocks.size(), importLocks.toString());
+        assertEquals(1, importLocks.stream().distinct().count(), "one import, one key: " + importLocks);
+    }
+
     private static List<Row> rows(int count) {
         List<Row> rows = new java.util.ArrayList<>();
         for (int i = 1; i <= count; i++) {
@@ -132,7 +177,7 @@ class ImportCatalogServiceTest {
     void aLargeFileIsWrittenInTransactionsOfAtMostOneChunkEachAndReportedWhole() {
         FailingAfter counting = new FailingAfter(products, Integer.MAX_VALUE);
         WritesPerTransaction measured = new WritesPerTransaction(transactions, counting);
-        ImportCatalogService chunked = new ImportCatalogService(counting, journal, measured, time, USD, 4, java.time.Duration.ZERO);
+        ImportCatalogService chunked = new ImportCatalogService(counting, journal, measured, locks, time, USD, 4, java.time.Duration.ZERO);
         run(false, row(1, "SKU-3", "Old 3", "9.00", 1));
 
         ImportCatalogResult result = chunked.importCatalog(new ImportCatalogCommand(rows(10), false));
@@ -152,8 +197,8 @@ class ImportCatalogServiceTest {
     @Test
     void aFailureMidApplyIsFinishedByTheResumeAndNeverLeavesHalfAFile() {
         ImportCatalogService flaky = new ImportCatalogService(new FailingAfter(products, 5), journal, transactions,
-                time, USD, 4, java.time.Duration.ZERO);
-        ResumeCatalogImportsService resume = new ResumeCatalogImportsService(products, journal, transactions, time,
+                locks, time, USD, 4, java.time.Duration.ZERO);
+        ResumeCatalogImportsService resume = new ResumeCatalogImportsService(products, journal, transactions, locks, time,
                 USD, 4, java.time.Duration.ZERO);
 
         IllegalStateException stopped = assertThrows(IllegalStateException.class,
@@ -173,7 +218,7 @@ class ImportCatalogServiceTest {
     @Test
     void aFailureWhileStagingLeavesNothingAndAStalledStagingIsDiscarded() {
         ImportCatalogService failing = new ImportCatalogService(products, new FailingStage(journal, 2), transactions,
-                time, USD, 4, java.time.Duration.ZERO);
+                locks, time, USD, 4, java.time.Duration.ZERO);
 
         assertThrows(IllegalStateException.class, () -> failing.importCatalog(new ImportCatalogCommand(rows(10), false)));
         assertEquals(0, products.count());
@@ -181,7 +226,7 @@ class ImportCatalogServiceTest {
 
         long abandoned = transactions.inTransaction(() -> journal.begin(time.now()));
         transactions.inTransaction(() -> journal.stage(abandoned, rows(3), time.now()));
-        ResumeCatalogImportsService resume = new ResumeCatalogImportsService(products, journal, transactions, time,
+        ResumeCatalogImportsService resume = new ResumeCatalogImportsService(products, journal, transactions, locks, time,
                 USD, 2, java.time.Duration.ZERO);
         assertEquals(0, resume.resumeCatalogImports(), "an import that made progress lately may still be running");
         time.advance(ResumeCatalogImportsService.STALLED_AFTER.plusSeconds(1));
@@ -194,9 +239,9 @@ class ImportCatalogServiceTest {
     void anImportWhoseRowsKeepFailingIsTriedFiveTimesThenGivenUpWithOneErrorLineAndLaterImportsGoOn() {
         // Every add past the fifth fails, as a trigger or constraint refusing a row would, for ever.
         FailingAfter refusing = new FailingAfter(products, 5);
-        ImportCatalogService importing = new ImportCatalogService(refusing, journal, transactions, time, USD, 4,
+        ImportCatalogService importing = new ImportCatalogService(refusing, journal, transactions, locks, time, USD, 4,
                 java.time.Duration.ZERO);
-        ResumeCatalogImportsService resume = new ResumeCatalogImportsService(refusing, journal, transactions, time,
+        ResumeCatalogImportsService resume = new ResumeCatalogImportsService(refusing, journal, transactions, locks, time,
                 USD, 4, java.time.Duration.ZERO);
         try (LogRecords log = LogRecords.of(CatalogImportApplier.class)) {
             assertThrows(IllegalStateException.class, () -> importing.importCatalog(new ImportCatalogCommand(rows(10),
@@ -228,7 +273,7 @@ class ImportCatalogServiceTest {
     @Test
     void stoppedImportsAreFinishedInTheOrderTheyWereDecidedAndALaterOneWaitsForAnEarlierOne() {
         ImportCatalogService failing = new ImportCatalogService(new FailingAfter(products, 5), journal, transactions,
-                time, USD, 4, java.time.Duration.ZERO);
+                locks, time, USD, 4, java.time.Duration.ZERO);
         assertThrows(IllegalStateException.class, () -> failing.importCatalog(new ImportCatalogCommand(rows(10), false)));
         // A later import, decided and then stopped before any of it was applied: a new name for every product.
         long later = transactions.inTransaction(() -> journal.begin(time.now()));
@@ -240,12 +285,12 @@ class ImportCatalogServiceTest {
             return null;
         });
         ResumeCatalogImportsService stillFailing = new ResumeCatalogImportsService(new FailingAfter(products, 0),
-                journal, transactions, time, USD, 4, java.time.Duration.ZERO);
+                journal, transactions, locks, time, USD, 4, java.time.Duration.ZERO);
 
         assertEquals(0, stillFailing.resumeCatalogImports());
         assertEquals(10, journal.pending(later, 100).size(), "the later import waits for the earlier one");
 
-        ResumeCatalogImportsService resume = new ResumeCatalogImportsService(products, journal, transactions, time,
+        ResumeCatalogImportsService resume = new ResumeCatalogImportsService(products, journal, transactions, locks, time,
                 USD, 4, java.time.Duration.ZERO);
         assertEquals(2, resume.resumeCatalogImports());
         for (int i = 1; i <= 10; i++) {
@@ -399,6 +444,8 @@ class ImportCatalogServiceTest {
         private int addsLeft;
         /** Adds and updates that went through. */
         int writes;
+        /** Runs before each count (tests see what was locked by then). */
+        Runnable beforeCount = () -> {};
 
         FailingAfter(ProductRepository delegate, int adds) {
             this.delegate = delegate;
@@ -453,6 +500,7 @@ class ImportCatalogServiceTest {
 
         @Override
         public long count() {
+            beforeCount.run();
             return delegate.count();
         }
 

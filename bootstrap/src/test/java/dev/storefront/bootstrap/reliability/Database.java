@@ -37,10 +37,11 @@ final class Database {
             "catalog_version.version");
     /**
      * Tables that count requests (the login throttle, the per-address limits): a refused or failed
-     * request is meant to count there, as it did in memory before they moved into the database.
+     * request is meant to count there, as it did in memory before they moved into the database; and
+     * the sweep rounds, which the clock moves whenever a round falls within a batch.
      */
     static final Set<String> COUNTERS = Set.of("login_throttle_account", "login_throttle_address",
-            "login_throttle_attempt", "rate_limit_window");
+            "login_throttle_attempt", "rate_limit_window", "sweep_round");
 
     private final Path file;
 

@@ -44,6 +44,19 @@ public record LockKey(String name) {
         return new LockKey("reset-email:" + Objects.requireNonNull(email, "email").value());
     }
 
+    /**
+     * Whether the catalog is empty, for an import only into an empty catalog (the demo catalog of
+     * instances starting together): held from that check to the commit of what it decided.
+     */
+    public static LockKey emptyCatalogImport() {
+        return new LockKey("catalog-import:only-if-empty");
+    }
+
+    /** A staged catalog import, while a chunk of its rows is applied (by whichever process resumes it). */
+    public static LockKey catalogImport(long importId) {
+        return new LockKey("catalog-import:" + importId);
+    }
+
     /** The key as the 64-bit number every adapter locks on. */
     public long asLong() {
         try {
