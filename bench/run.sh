@@ -11,7 +11,27 @@
 # BENCH_CONNECTIONS (32), BENCH_PORT (18080), BENCH_CEILING_PORT (18081), BENCH_JMH (1; 0 skips JMH),
 # BENCH_COMPARE_JVM_OPTIONS (JVM_OPTIONS of the memory comparison; empty: the JVM's defaults), BENCH_SKIP_BUILD
 # (0), BENCH_STOREFRONT_JAR (the server jar to measure; default this build's).
+#
+# bench/run.sh --postgres (or BENCH_DATABASE=postgresql): the same dataset on a throwaway PostgreSQL
+# cluster this script starts (from /usr/lib/postgresql/*/bin, on 127.0.0.1, durable settings) and
+# stops; the catalog page, checkout and add to cart against one Storefront instance and against
+# two on the same database (wrk threads alternating between them), with a pgbench model of the
+# same transactions (bench/pgbench/) as the write ceiling, measured in the same run. About 8
+# minutes; results in bench/work/results-postgres.md. Code: bench/postgres.sh. The second
+# instance's port: BENCH_SECOND_PORT (BENCH_PORT + 2).
+#
+# bench/run.sh --help prints this.
 set -euo pipefail
+
+DATABASE=${BENCH_DATABASE:-sqlite}
+for arg in "$@"; do
+  case $arg in
+    --postgres) DATABASE=postgresql ;;
+    -h|--help) sed -n '2,/^set -euo/{/^#/s/^# \{0,1\}//p}' "$0"; exit 0 ;;
+    *) echo "bench: unknown argument $arg (see bench/run.sh --help)" >&2; exit 2 ;;
+  esac
+done
+[[ $DATABASE == sqlite || $DATABASE == postgresql ]] || { echo "bench: BENCH_DATABASE is sqlite or postgresql" >&2; exit 2; }
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 LUA="$ROOT/bench/lua"
@@ -113,24 +133,32 @@ cpu_of() {
   done
   echo "$j"
 }
+# A shell and the children it has reaped (wrk, once it ended), leaving out the servers it started.
+cpu_reaped() { awk '{ print $14 + $15 + $16 + $17 }' "/proc/$1/stat"; }
 
 declare -A RESULT
 run_wrk() { # name, script, seconds, connections, [base url], [threads]
   local name=$1 script=$2 seconds=$3 connections=$4 url=${5:-$BASE} threads=${6:-$THREADS}
   local target=${SERVER_PID:-$CEILING_PID}
+  local me=$BASHPID  # this shell: inside $(...) BASHPID is the subshell's
   local total0 busy0 server0 self0
-  total0=$(cpu_total); busy0=$(cpu_busy); server0=$(cpu_of "$target"); self0=$(cpu_of "$BASHPID")
+  total0=$(cpu_total); busy0=$(cpu_busy); server0=$(cpu_of "$target"); self0=$(cpu_reaped "$me")
   wrk -t"$threads" -c"$connections" -d"${seconds}s" --timeout 5s --latency -s "$LUA/$script" "$url" \
     >"$WORK/wrk-$name.txt" 2>&1
   # Busy CPU that was neither the server nor this wrk (in the login storm the other wrk counts: little).
   local others
   others=$(awk -v t="$(( $(cpu_total) - total0 ))" -v b="$(( $(cpu_busy) - busy0 ))" \
-    -v s="$(( $(cpu_of "$target") - server0 ))" -v w="$(( $(cpu_of "$BASHPID") - self0 ))" \
+    -v s="$(( $(cpu_of "$target") - server0 ))" -v w="$(( $(cpu_reaped "$me") - self0 ))" \
     'BEGIN { o = (b - s - w) / t * 100; if (o < 0) o = 0; printf "%.0f", o }')
   RESULT[$name]="$(grep '^RESULT' "$WORK/wrk-$name.txt" | tail -1) other_cpu_pct=$others"
   echo "${RESULT[$name]}" >"$WORK/result-$name.txt"
   log "$name: ${RESULT[$name]#RESULT }"
 }
+
+if [[ $DATABASE == postgresql ]]; then
+  . "$ROOT/bench/postgres.sh"
+  exit 0
+fi
 
 # --- dataset -------------------------------------------------------------------------------------
 rm -rf "$WORK" && mkdir -p "$WORK"

@@ -35,9 +35,19 @@ end
 local threads = {}
 local thread_count = 0
 
+-- BENCH_TARGETS ("HOST:PORT,HOST:PORT", set by bench/run.sh --postgres for two instances): wrk
+-- thread N connects to target N modulo their number, so the threads and their connections
+-- alternate between the instances. Unset, every thread connects to the URL on wrk's command line.
+local targets = {}
+for target in (os.getenv("BENCH_TARGETS") or ""):gmatch("[^,]+") do targets[#targets + 1] = target end
+
 function setup(thread)
   thread_count = thread_count + 1
   thread:set("thread_id", thread_count)
+  if #targets > 0 then
+    local host, port = targets[(thread_count - 1) % #targets + 1]:match("^(.+):(%d+)$")
+    thread.addr = wrk.lookup(host, port)[1]
+  end
   table.insert(threads, thread)
 end
 
