@@ -148,7 +148,8 @@ class PostgresCachesIT {
         Product mug = a.products.add(new NewProduct(new Sku("MUG-1"), "Mug", "", "Kitchen", Money.ofMinorUnits(200, USD),
                 5, true, T0));
         PageRequest first = new PageRequest(1, 10);
-        // Notices arrive in order: once B has heard of this, it has heard of the additions.
+        // Notices arrive in order: once B has heard of this (its cached mug dropped), it has heard of the additions.
+        b.products.findById(mug.id()).orElseThrow();
         assertTrue(a.products.takeStock(mug.id(), 1));
         until(() -> b.products.findById(mug.id()).orElseThrow().stock() == 4, "the first stock change on B");
         Page<Product> teaPage = b.products.search(new ProductFilter(null, "Tea", null, null, false), ProductSort.NAME, first);
