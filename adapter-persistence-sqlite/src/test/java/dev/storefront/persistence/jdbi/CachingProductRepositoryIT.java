@@ -219,6 +219,94 @@ class CachingProductRepositoryIT {
         assertEquals(uncached.categories(), tx.readOnly(cached::categories));
     }
 
+    /** The first seeded product in stock (with more than one) that {@code page} does not show, in {@code category}. */
+    private Product inStockNotOn(Page<Product> page, String category) {
+        return seeded.stream().filter(p -> p.active() && p.stock() > 1 && p.category().equals(category))
+                .filter(p -> page.items().stream().noneMatch(shown -> shown.id().equals(p.id())))
+                .findFirst().orElseThrow();
+    }
+
+    @Test
+    void aStockChangeDropsTheProductAndThePagesShowingItButNoOtherPage() {
+        Page<Product> tea = search(category("Tea"));
+        Page<Product> inStock = search(inStock());
+        Product kitchen = seeded.get(1); // active, Kitchen, stock 1
+        Page<Product> kitchenPage = search(category("Kitchen"));
+        Product sold = kitchenPage.items().stream().filter(p -> p.stock() > 1).findFirst().orElseThrow();
+        find(sold.id());
+        find(kitchen.id());
+        long misses = cached.misses();
+
+        assertTrue(cached.takeStock(sold.id(), 1)); // stays in stock
+
+        assertSame(tea, search(category("Tea")), "a page without the product is still served from memory");
+        assertSame(find(kitchen.id()).orElseThrow(), find(kitchen.id()).orElseThrow());
+        assertEquals(misses, cached.misses(), "no query for what the change did not touch");
+        assertEquals(truth(category("Kitchen")), search(category("Kitchen")), "the page showing it is read again");
+        assertEquals(misses + 1, cached.misses());
+        assertEquals(sold.stock() - 1, find(sold.id()).orElseThrow().stock());
+        boolean inStockShowsIt = inStock.items().stream().anyMatch(p -> p.id().equals(sold.id()));
+        assertEquals(!inStockShowsIt, search(inStock()) == inStock, "the in-stock page only if it shows it");
+        assertEquals(truth(inStock()), search(inStock()));
+    }
+
+    @Test
+    void aSellOutOrAReturnFromZeroDropsEveryInStockPageAndNothingElse() {
+        Page<Product> inStock = search(inStock());
+        Product last = inStockNotOn(inStock, "Garden");
+        Page<Product> tea = search(category("Tea"));
+
+        assertTrue(cached.takeStock(last.id(), last.stock()));
+
+        assertEquals(truth(inStock()), search(inStock()), "its total (and maybe its items) moved");
+        assertNotSame(inStock, search(inStock()));
+        assertSame(tea, search(category("Tea")));
+        Page<Product> soldOut = search(inStock());
+        assertEquals(inStock.total() - 1, soldOut.total());
+
+        assertTrue(cached.returnStock(last.id(), 2));
+        assertEquals(inStock.total(), search(inStock()).total(), "back in stock");
+        assertSame(tea, search(category("Tea")));
+
+        assertTrue(cached.returnStock(last.id(), 1)); // from 2 to 3: no flip
+        Page<Product> again = search(inStock());
+        assertSame(again, search(inStock()));
+    }
+
+    @Test
+    void anAdminsStockEditIsAStockChangeButARenameDropsEveryPageAndOnlyThatProduct() {
+        Page<Product> inStock = search(inStock());
+        Product edited = inStockNotOn(inStock, "Garden");
+        Page<Product> tea = search(category("Tea"));
+        Product other = find(seeded.get(1).id()).orElseThrow();
+
+        cached.update(find(edited.id()).orElseThrow().change(null, null, null, null, null, edited.stock() + 5, null));
+        assertSame(tea, search(category("Tea")), "a stock edit");
+        assertSame(inStock, search(inStock()), "no flip, and not shown there");
+        assertEquals(edited.stock() + 5, find(edited.id()).orElseThrow().stock());
+
+        cached.update(find(edited.id()).orElseThrow().change(null, "Renamed", null, null, null, null, null));
+        assertNotSame(tea, search(category("Tea")));
+        assertEquals(truth(category("Tea")), search(category("Tea")));
+        assertSame(other, find(other.id()).orElseThrow(), "other products' entries stay");
+        assertEquals("Renamed", find(edited.id()).orElseThrow().name());
+    }
+
+    @Test
+    void thePollSkipsThisProcesssOwnWritesSoTheyStayTargeted() throws Exception {
+        Page<Product> tea = search(category("Tea"));
+        Product kitchen = seeded.get(1);
+        assertTrue(cached.takeStock(kitchen.id(), 1));
+        tx.inTransaction(() -> cached.returnStock(kitchen.id(), 1));
+
+        clock.addAndGet(Duration.ofSeconds(1).toNanos());
+        assertSame(tea, search(category("Tea")), "the counter moved, but only by this process");
+
+        rawSql(url(), "UPDATE product SET stock = stock + 1 WHERE id = " + kitchen.id().value());
+        clock.addAndGet(Duration.ofSeconds(1).toNanos());
+        assertNotSame(tea, search(category("Tea")), "a move elsewhere drops everything: it cannot say which row");
+    }
+
     @Test
     void aWriteThroughTheUncachedRepositoryInsideATransactionInvalidatesOnCommit() {
         Product product = seeded.get(1);

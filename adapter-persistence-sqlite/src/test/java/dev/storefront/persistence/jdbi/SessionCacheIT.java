@@ -138,6 +138,34 @@ class SessionCacheIT {
     }
 
     @Test
+    void aLogoutOrAUsersChangeDropsOnlyWhatItConcernsEvenAfterThePoll() {
+        User bob = users.add(NewUser.customer(new Username("bob"), new Email("bob@example.com"),
+                new PasswordHash("hash"), T0));
+        Session alices = start(alice);
+        Session alicesOther = start(alice);
+        Session bobs = start(bob);
+        Session guest = start(null);
+        for (Session s : List.of(alices, alicesOther, bobs, guest)) {
+            sessions.findWithUser(s.digest()).orElseThrow();
+        }
+
+        assertTrue(sessions.delete(alices.digest()));
+        pollDue(); // the counter moved, but by this process: not a change elsewhere
+        long hits = cache.hits();
+        sessions.findWithUser(alicesOther.digest()).orElseThrow();
+        sessions.findWithUser(bobs.digest()).orElseThrow();
+        assertEquals(hits + 2, cache.hits(), "the other sessions are still served from memory");
+
+        users.update(bob.withRole(Role.ADMIN));
+        pollDue();
+        sessions.findWithUser(alicesOther.digest()).orElseThrow();
+        sessions.findWithUser(guest.digest()).orElseThrow();
+        assertEquals(hits + 4, cache.hits(), "a user's change drops that user's sessions only");
+        assertEquals(Role.ADMIN, sessions.findWithUser(bobs.digest()).orElseThrow().user().orElseThrow().role());
+        assertEquals(hits + 4, cache.hits());
+    }
+
+    @Test
     void theSweeperAndAUsersChangeShowAtOnce() {
         Session s = start(alice);
         sessions.findWithUser(s.digest()).orElseThrow();

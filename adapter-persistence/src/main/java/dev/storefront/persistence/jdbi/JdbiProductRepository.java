@@ -14,13 +14,16 @@ import dev.storefront.domain.money.Money;
 import dev.storefront.domain.port.out.ProductRepository;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
@@ -42,6 +45,8 @@ public final class JdbiProductRepository implements ProductRepository {
     private final Currency currency;
     /** Moves on after every committed change to the products made through this repository. */
     private final AtomicLong catalogVersion = new AtomicLong();
+    /** Told, after the COMMIT, what each committed change through this repository changed. */
+    private final List<Consumer<List<ProductChange>>> committedChanges = new CopyOnWriteArrayList<>();
 
     /** @param currency the store's currency, which every stored amount of minor units is in */
     public JdbiProductRepository(Database database, Currency currency) {
@@ -53,15 +58,20 @@ public final class JdbiProductRepository implements ProductRepository {
         return database;
     }
 
-    /** What {@link CachingProductRepository} compares to tell whether its entries are current. */
+    /** How many committed changes were made through this repository, for tests. */
     AtomicLong catalogVersion() {
         return catalogVersion;
+    }
+
+    /** Registers what {@link CachingProductRepository} drops its affected entries by. */
+    void onCommittedChanges(Consumer<List<ProductChange>> listener) {
+        committedChanges.add(Objects.requireNonNull(listener, "listener"));
     }
 
     @Override
     public Product add(NewProduct product) {
         Objects.requireNonNull(product, "product");
-        long id = uniqueSku(product.sku(), () -> database.withHandle(h -> bindColumns(h.createUpdate(
+        long id = writing(() -> uniqueSku(product.sku(), () -> database.withHandle(h -> bindColumns(h.createUpdate(
                         "INSERT INTO product (sku, name, description, category, price_minor, stock, active, created_at,"
                                 + " search_text) VALUES (:sku, :name, :description, :category, :price, :stock, :active,"
                                 + " :createdAt, :searchText)"), product.sku(), product.name(), product.description(),
@@ -69,8 +79,8 @@ public final class JdbiProductRepository implements ProductRepository {
                 .bind("createdAt", product.createdAt().toEpochMilli())
                 .executeAndReturnGeneratedKeys("id")
                 .mapTo(Long.class)
-                .one()));
-        productsChanged();
+                .one())));
+        productsChanged(List.of(new ProductChange(new ProductId(id), ProductChange.Kind.LISTING)));
         return product.withId(new ProductId(id));
     }
 
@@ -88,33 +98,78 @@ public final class JdbiProductRepository implements ProductRepository {
     }
 
     @Override
+    /**
+     * Reads the row first (locked, in the same transaction), so that the change can be told by
+     * what it affects: an admin's stock edit is a stock change, not a new listing.
+     */
     public void update(Product product) {
         Objects.requireNonNull(product, "product");
-        int rows = uniqueSku(product.sku(), () -> database.withHandle(h -> bindColumns(h.createUpdate(
-                        "UPDATE product SET sku = :sku, name = :name, description = :description, category = :category,"
-                                + " price_minor = :price, stock = :stock, active = :active, search_text = :searchText"
-                                + " WHERE id = :id"), product.sku(), product.name(), product.description(),
-                        product.category(), product.price(), product.stock(), product.active())
-                .bind("id", product.id().value())
-                .execute()));
-        if (rows != 1) {
-            throw new IllegalStateException("no product " + product.id());
-        }
-        productsChanged();
+        ProductChange change = writing(() -> {
+            Product before = findById(product.id(), database.dialect().forUpdate())
+                    .orElseThrow(() -> new IllegalStateException("no product " + product.id()));
+            int rows = uniqueSku(product.sku(), () -> database.withHandle(h -> bindColumns(h.createUpdate(
+                            "UPDATE product SET sku = :sku, name = :name, description = :description, category = :category,"
+                                    + " price_minor = :price, stock = :stock, active = :active, search_text = :searchText"
+                                    + " WHERE id = :id"), product.sku(), product.name(), product.description(),
+                            product.category(), product.price(), product.stock(), product.active())
+                    .bind("id", product.id().value())
+                    .execute()));
+            if (rows != 1) {
+                throw new IllegalStateException("no product " + product.id());
+            }
+            return sameListing(before, product)
+                    ? ProductChange.ofStock(product.id(), before.isInStock(), product.isInStock())
+                    : new ProductChange(product.id(), ProductChange.Kind.LISTING);
+        });
+        productsChanged(List.of(change));
     }
 
-    /** Moves the catalog version on once this change commits, which invalidates cached reads. */
-    private void productsChanged() {
-        database.afterCommit(catalogVersion::incrementAndGet);
-        database.changes().publish(ChangeFeed.Topic.CATALOG);
+    /** Whether all a search lists or orders products by is equal: only the stock may differ. */
+    private static boolean sameListing(Product before, Product after) {
+        return before.sku().equals(after.sku()) && before.name().equals(after.name())
+                && before.description().equals(after.description()) && before.category().equals(after.category())
+                && before.price().toMinorUnits() == after.price().toMinorUnits() && before.active() == after.active();
     }
 
-    /** Whether a statement changed rows; if so, the change is announced. */
-    private boolean changed(int rows) {
-        if (rows > 0) {
-            productsChanged();
+    /** A write in a transaction (the caller's, or one of its own), so what it reads back is its own. */
+    private <T> T writing(Supplier<T> write) {
+        return database.transactions().inTransaction(() -> database.changes().write(ChangeFeed.Topic.CATALOG, write));
+    }
+
+    /**
+     * Once these changes commit: moves the catalog version on, tells the caches in this process
+     * what changed and other processes by the changes' keys.
+     */
+    private void productsChanged(List<ProductChange> changes) {
+        if (changes.isEmpty()) {
+            return;
         }
-        return rows > 0;
+        database.afterCommit(() -> {
+            catalogVersion.incrementAndGet();
+            committedChanges.forEach(listener -> listener.accept(changes));
+        });
+        changes.forEach(change -> database.changes().publish(ChangeFeed.Topic.CATALOG, change.key()));
+    }
+
+    /**
+     * The stock changes of these products, just written in this transaction (so their rows are
+     * this transaction's, locked): a flip where the stock now is the value given for its id.
+     */
+    private List<ProductChange> stockChanges(Map<ProductId, Integer> stockIfFlipped) {
+        if (stockIfFlipped.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Integer> stock = database.withHandle(h -> h.createQuery("SELECT id, stock FROM product WHERE id IN (<ids>)")
+                .bindList("ids", stockIfFlipped.keySet().stream().map(ProductId::value).toList())
+                .reduceRows(new HashMap<Long, Integer>(), (found, row) -> {
+                    found.put(row.getColumn("id", Long.class), row.getColumn("stock", Integer.class));
+                    return found;
+                }));
+        List<ProductChange> changes = new ArrayList<>(stockIfFlipped.size());
+        stockIfFlipped.forEach((id, flippedAt) -> changes.add(Objects.equals(stock.get(id.value()), flippedAt)
+                ? new ProductChange(id, ProductChange.Kind.IN_STOCK_FLIPPED)
+                : new ProductChange(id, ProductChange.Kind.STOCK)));
+        return changes;
     }
 
     private <T> T uniqueSku(Sku sku, Supplier<T> write) {
@@ -301,12 +356,7 @@ public final class JdbiProductRepository implements ProductRepository {
 
     @Override
     public boolean takeStock(ProductId id, int quantity) {
-        requirePositive(quantity);
-        return changed(database.withHandle(h -> h.createUpdate(
-                        "UPDATE product SET stock = stock - :quantity WHERE id = :id AND stock >= :quantity")
-                .bind("id", id.value())
-                .bind("quantity", quantity)
-                .execute()));
+        return takeStock(Map.of(id, quantity)).isEmpty();
     }
 
     /** The conditional decrement of {@link #takeStock(ProductId, int)}, sent as one batch. */
@@ -317,31 +367,45 @@ public final class JdbiProductRepository implements ProductRepository {
             return List.of();
         }
         List<ProductId> ids = List.copyOf(quantities.keySet());
-        int[] taken = database.withHandle(h -> {
-            PreparedBatch batch = h.prepareBatch(
-                    "UPDATE product SET stock = stock - :quantity WHERE id = :id AND stock >= :quantity");
-            for (ProductId id : ids) {
-                batch.bind("id", id.value()).bind("quantity", quantities.get(id)).add();
+        StockTaken result = writing(() -> {
+            int[] taken = database.withHandle(h -> {
+                PreparedBatch batch = h.prepareBatch(
+                        "UPDATE product SET stock = stock - :quantity WHERE id = :id AND stock >= :quantity");
+                for (ProductId id : ids) {
+                    batch.bind("id", id.value()).bind("quantity", quantities.get(id)).add();
+                }
+                return batch.execute();
+            });
+            List<ProductId> notTaken = new ArrayList<>();
+            Map<ProductId, Integer> soldOutAtZero = new LinkedHashMap<>();
+            for (int i = 0; i < ids.size(); i++) {
+                if (taken[i] == 1) {
+                    soldOutAtZero.put(ids.get(i), 0);
+                } else {
+                    notTaken.add(ids.get(i));
+                }
             }
-            return batch.execute();
+            return new StockTaken(notTaken, stockChanges(soldOutAtZero));
         });
-        List<ProductId> notTaken = new ArrayList<>();
-        for (int i = 0; i < ids.size(); i++) {
-            if (taken[i] != 1) {
-                notTaken.add(ids.get(i));
-            }
-        }
-        changed(ids.size() - notTaken.size());
-        return notTaken;
+        productsChanged(result.changes());
+        return result.notTaken();
     }
+
+    private record StockTaken(List<ProductId> notTaken, List<ProductChange> changes) {}
 
     @Override
     public boolean returnStock(ProductId id, int quantity) {
         requirePositive(quantity);
-        return changed(database.withHandle(h -> h.createUpdate("UPDATE product SET stock = stock + :quantity WHERE id = :id")
-                .bind("id", id.value())
-                .bind("quantity", quantity)
-                .execute()));
+        List<ProductChange> changes = writing(() -> {
+            int rows = database.withHandle(h -> h.createUpdate("UPDATE product SET stock = stock + :quantity WHERE id = :id")
+                    .bind("id", id.value())
+                    .bind("quantity", quantity)
+                    .execute());
+            // Back in stock when what is there now is what came back.
+            return rows == 1 ? stockChanges(Map.of(id, quantity)) : List.<ProductChange>of();
+        });
+        productsChanged(changes);
+        return !changes.isEmpty();
     }
 
     private static void requirePositive(int quantity) {

@@ -128,13 +128,13 @@ public final class JdbiSessionRepository implements SessionRepository {
     public void touch(TokenDigest digest, Instant lastSeenAt) {
         update("UPDATE user_session SET last_seen_at = :at WHERE token_hash = :hash",
                 "at", lastSeenAt.toEpochMilli(), "hash", digest.hex());
-        afterCommit(() -> cache.forget(digest));
+        afterCommit(SessionCache.sessionKey(digest), () -> cache.forget(digest));
     }
 
     @Override
     public boolean delete(TokenDigest digest) {
         int changed = update("DELETE FROM user_session WHERE token_hash = :hash", "hash", digest.hex(), null, null);
-        afterCommit(() -> cache.forget(digest));
+        afterCommit(SessionCache.sessionKey(digest), () -> cache.forget(digest));
         return changed > 0;
     }
 
@@ -142,14 +142,14 @@ public final class JdbiSessionRepository implements SessionRepository {
     public boolean deleteByHandle(UserId userId, SessionHandle handle) {
         int changed = update("DELETE FROM user_session WHERE handle = :handle AND user_id = :userId",
                 "handle", handle.value(), "userId", userId.value());
-        afterCommit(() -> cache.forgetUser(userId));
+        afterCommit(SessionCache.userKey(userId), () -> cache.forgetUser(userId));
         return changed > 0;
     }
 
     @Override
     public int deleteByUser(UserId userId) {
         int changed = update("DELETE FROM user_session WHERE user_id = :userId", "userId", userId.value(), null, null);
-        afterCommit(() -> cache.forgetUser(userId));
+        afterCommit(SessionCache.userKey(userId), () -> cache.forgetUser(userId));
         return changed;
     }
 
@@ -157,42 +157,43 @@ public final class JdbiSessionRepository implements SessionRepository {
     public int deleteByUserExcept(UserId userId, TokenDigest keep) {
         int changed = update("DELETE FROM user_session WHERE user_id = :userId AND token_hash <> :hash",
                 "userId", userId.value(), "hash", keep.hex());
-        afterCommit(() -> cache.forgetUser(userId));
+        afterCommit(SessionCache.userKey(userId), () -> cache.forgetUser(userId));
         return changed;
     }
 
     @Override
     public int deleteExpired(Instant now, Instant idleCutoff, int limit) {
         // A guest's cart lines go with its session (ON DELETE CASCADE), in the same batch.
-        int changed = database.withHandle(h -> h.createUpdate("DELETE FROM user_session WHERE token_hash IN"
-                        + " (SELECT token_hash FROM user_session WHERE expires_at <= :now OR last_seen_at <= :cutoff"
-                        + " LIMIT :limit)")
+        int changed = database.changes().write(ChangeFeed.Topic.ACCOUNTS, () -> database.withHandle(h -> h.createUpdate(
+                        "DELETE FROM user_session WHERE token_hash IN (SELECT token_hash FROM user_session"
+                                + " WHERE expires_at <= :now OR last_seen_at <= :cutoff LIMIT :limit)")
                 .bind("now", now.toEpochMilli()).bind("cutoff", idleCutoff.toEpochMilli()).bind("limit", limit)
-                .execute());
+                .execute()));
         if (changed > 0) {
             // Most sweeps (one a minute) find nothing to delete: they must not empty the cache.
-            afterCommit(cache::forgetAll);
+            afterCommit(ChangeFeed.ALL, cache::forgetAll);
         }
         return changed;
     }
 
     /**
      * Runs the cache's removal once the write has committed: after the transaction's COMMIT, or at
-     * once when the statement autocommitted. Always after the statement, never before: a reader
-     * between a removal and the commit could store the row as it was.
+     * once when the statement autocommitted, and tells other processes what {@code changeKey} names.
+     * Always after the statement, never before: a reader between a removal and the commit could
+     * store the row as it was.
      */
-    private void afterCommit(Runnable removal) {
+    private void afterCommit(String changeKey, Runnable removal) {
         database.afterCommit(removal);
-        database.changes().publish(ChangeFeed.Topic.ACCOUNTS);
+        database.changes().publish(ChangeFeed.Topic.ACCOUNTS, changeKey);
     }
 
     private int update(String sql, String name1, Object value1, String name2, Object value2) {
-        return database.withHandle(h -> {
+        return database.changes().write(ChangeFeed.Topic.ACCOUNTS, () -> database.withHandle(h -> {
             var update = h.createUpdate(sql).bind(name1, value1);
             if (name2 != null) {
                 update.bind(name2, value2);
             }
             return update.execute();
-        });
+        }));
     }
 }

@@ -88,9 +88,29 @@ public final class JdbiUserRepository implements UserRepository {
         return findOne("email = :value", email.value());
     }
 
+    /**
+     * Writes the user in two steps: first only the last-login time, where every field a cached
+     * session is trusted for (name, email, password, role) is as given — what a login writes; if
+     * some differ, the whole row, and only then are other processes told (V8's trigger on SQLite
+     * fires on exactly those fields). Each step compares with the row as committed when it runs.
+     * This process's cached sessions of the user are dropped either way: they carry the login time.
+     */
     @Override
     public void update(User user) {
-        database.withHandle(h -> {
+        boolean trustedFieldsChanged = database.changes().write(ChangeFeed.Topic.ACCOUNTS, () -> database.withHandle(h -> {
+            int unchanged = h.createUpdate("UPDATE user_account SET last_login_at = :lastLoginAt WHERE id = :id"
+                            + " AND username = :username AND email = :email AND password_hash = :passwordHash"
+                            + " AND role = :role")
+                    .bind("id", user.id().value())
+                    .bind("username", user.username().value())
+                    .bind("email", user.email().value())
+                    .bind("passwordHash", user.passwordHash().encoded())
+                    .bind("role", user.role().name())
+                    .bind("lastLoginAt", user.lastLogin().map(Instant::toEpochMilli).orElse(null))
+                    .execute();
+            if (unchanged == 1) {
+                return false;
+            }
             int rows = uniqueNameAndEmail(() -> h.createUpdate("UPDATE user_account SET username = :username, username_key = :usernameKey,"
                             + " email = :email, password_hash = :passwordHash, role = :role,"
                             + " last_login_at = :lastLoginAt WHERE id = :id")
@@ -105,11 +125,13 @@ public final class JdbiUserRepository implements UserRepository {
             if (rows != 1) {
                 throw new IllegalStateException("no user " + user.id());
             }
-            return null;
-        });
+            return true;
+        }));
         // Cached sessions carry their user: after the commit, the next lookup reads the user again.
         database.afterCommit(() -> sessions.forgetUser(user.id()));
-        database.changes().publish(ChangeFeed.Topic.ACCOUNTS);
+        if (trustedFieldsChanged) {
+            database.changes().publish(ChangeFeed.Topic.ACCOUNTS, SessionCache.userKey(user.id()));
+        }
     }
 
     /**

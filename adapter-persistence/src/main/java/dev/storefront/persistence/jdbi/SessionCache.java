@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
@@ -22,10 +23,14 @@ import java.util.function.Supplier;
  * commit is either removed by that commit's removal or never stored. New sessions and users need
  * no removal (absence is not cached).
  *
- * <p><b>Other processes</b> (a command such as {@code grant-admin}, a host application's own SQL)
- * move the {@code account_version} row through triggers (V8) when they end a session or change a
- * user's name, email, password or role; the cache polls it at most once a second and drops
- * everything when it moved. Their changes show within about a second.
+ * <p><b>Other processes</b> are heard through the {@link ChangeFeed}'s {@code ACCOUNTS} topic, whose
+ * keys name a session ({@link #sessionKey}) or a user ({@link #userKey}): a logout elsewhere drops
+ * that session, a change of a user's name, email, password or role drops that user's sessions,
+ * a sweep ({@link ChangeFeed#ALL}) everything. On PostgreSQL the keys arrive by NOTIFY within
+ * milliseconds. On SQLite the {@code account_version} row that triggers (V8) move cannot say which
+ * row changed: it is polled at most once a second and a move made elsewhere (a command such as
+ * {@code grant-admin}, a host application's own SQL) drops everything; this process's own writes,
+ * told exactly, are not counted as elsewhere.
  *
  * <p><b>Activity seen elsewhere.</b> Touches (the last-seen time) move no counter, so an entry is
  * trusted for at most {@link #MAX_AGE}: with several server processes on one database, one that
@@ -39,10 +44,13 @@ public final class SessionCache {
     static final int CAPACITY = 10_000;
     static final Duration POLL_INTERVAL = Duration.ofSeconds(1);
     static final Duration MAX_AGE = Duration.ofMinutes(1);
+    private static final String SESSION = "s";
+    private static final String USER = "u";
 
     private final Map<TokenDigest, Entry> entries = new ConcurrentHashMap<>();
     /** Commits that removed something; a miss that saw it move while reading does not store. */
     private final AtomicLong removals = new AtomicLong();
+    private final LongAdder hits = new LongAdder();
     private final ChangeFeed.Watch poll;
     private final LongSupplier nanoTime;
     private final long maxAgeNanos = MAX_AGE.toNanos();
@@ -62,17 +70,50 @@ public final class SessionCache {
 
     /** The cached answer for the digest, or the loader's, stored when nothing was removed meanwhile. */
     Optional<SessionWithUser> find(TokenDigest digest, Supplier<Optional<SessionWithUser>> load) {
-        if (poll.movedIfDue()) {
-            forgetAll();
-        }
+        forget(poll.changesIfDue());
         Entry hit = entries.get(digest);
         if (hit != null && nanoTime.getAsLong() - hit.storedAt() < maxAgeNanos) {
+            hits.increment();
             return Optional.of(hit.found());
         }
         long seen = removals.get();
         Optional<SessionWithUser> loaded = load.get();
         loaded.ifPresent(found -> store(seen, digest, found));
         return loaded;
+    }
+
+    /** The key of a change to one session, for other processes. */
+    static String sessionKey(TokenDigest digest) {
+        return SESSION + digest.hex();
+    }
+
+    /** The key of a change to a user (or to all their sessions), for other processes. */
+    static String userKey(UserId user) {
+        return USER + user.value();
+    }
+
+    /** Changes told by other processes; a key this version does not know drops everything. */
+    private void forget(ChangeFeed.Changes changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        if (changes.all()) {
+            forgetAll();
+            return;
+        }
+        for (String key : changes.keys()) {
+            try {
+                if (key.startsWith(SESSION)) {
+                    forget(new TokenDigest(key.substring(SESSION.length())));
+                } else if (key.startsWith(USER)) {
+                    forgetUser(new UserId(Long.parseLong(key.substring(USER.length()))));
+                } else {
+                    forgetAll();
+                }
+            } catch (IllegalArgumentException unknownKey) {
+                forgetAll();
+            }
+        }
     }
 
     /** After a commit that changed or ended the session with this digest. */
@@ -91,6 +132,11 @@ public final class SessionCache {
     synchronized void forgetAll() {
         removals.incrementAndGet();
         entries.clear();
+    }
+
+    /** Lookups answered from memory, for tests. */
+    long hits() {
+        return hits.sum();
     }
 
     /** Entries held, for tests. */
