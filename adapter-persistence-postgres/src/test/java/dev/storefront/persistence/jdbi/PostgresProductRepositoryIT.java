@@ -15,7 +15,12 @@ class PostgresProductRepositoryIT extends ProductRepositoryContract {
     @BeforeEach
     void freshDatabase() {
         database = PostgresTestDatabases.fresh();
-        repository = new JdbiProductRepository(database, USD);
+        repository = repositoryOn(database);
+    }
+
+    /** The repository under test; the caching variant puts the read cache in front. */
+    ProductRepository repositoryOn(PostgresDatabase database) {
+        return new JdbiProductRepository(database, USD);
     }
 
     @AfterEach
