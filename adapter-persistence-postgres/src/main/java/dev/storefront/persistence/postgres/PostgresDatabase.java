@@ -2,6 +2,7 @@ package dev.storefront.persistence.postgres;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.storefront.domain.port.out.LockKey;
 import dev.storefront.domain.port.out.Locks;
 import dev.storefront.persistence.jdbi.ChangeFeed;
 import dev.storefront.persistence.jdbi.Database;
@@ -33,8 +34,8 @@ public final class PostgresDatabase implements Database {
             "V2__shared_limits.sql",
             "V3__sweep_rounds.sql");
     static final String MIGRATIONS = "dev/storefront/persistence/postgres/migration/";
-    /** The advisory lock key of schema migrations ("sf-migr"). */
-    static final long MIGRATION_LOCK = 0x73662d6d69677200L;
+    /** Held by each migration's transaction: instances starting together migrate one after the other. */
+    static final LockKey MIGRATION_LOCK = new LockKey("schema-migration");
     private static final Duration LISTENER_START = Duration.ofSeconds(5);
 
     private final HikariDataSource pool;
@@ -49,7 +50,7 @@ public final class PostgresDatabase implements Database {
         jdbi.getConfig(StatementExceptions.class).setMessageRendering(StatementExceptions.MessageRendering.NONE);
         this.transactions = new PostgresTransactions(jdbi);
         this.locks = new AdvisoryLocks(transactions);
-        migrator(transactions, SCRIPTS).migrate();
+        migrator(transactions, locks, SCRIPTS).migrate();
         this.changes = new PostgresChangeFeed(listenerConnections, jdbi, transactions).start(LISTENER_START);
     }
 
@@ -100,15 +101,14 @@ public final class PostgresDatabase implements Database {
         return DriverManager.getConnection(jdbcUrl, properties);
     }
 
-    static SchemaMigrator migrator(PostgresTransactions transactions, List<String> scripts) {
+    static SchemaMigrator migrator(PostgresTransactions transactions, AdvisoryLocks locks, List<String> scripts) {
         return new SchemaMigrator(new SchemaMigrator.Target() {
             @Override
             public <T> T inTransaction(Function<Handle, T> work) {
-                return transactions.inTransaction(() -> transactions.withHandle(handle -> {
-                    handle.createQuery("SELECT pg_advisory_xact_lock(:key)").bind("key", MIGRATION_LOCK)
-                            .mapTo(String.class).findOne();
-                    return work.apply(handle);
-                }));
+                return transactions.inTransaction(() -> {
+                    locks.lock(MIGRATION_LOCK);
+                    return transactions.withHandle(work);
+                });
             }
         }, PostgresDialect.INSTANCE, MIGRATIONS, scripts);
     }
