@@ -59,6 +59,8 @@ class CachingProductRepositoryIT {
     private SqliteDatabase database;
     private SqliteTransactions tx;
     private JdbiProductRepository uncached;
+    /** Committed changes the repository announced to its listeners. */
+    private final AtomicLong announced = new AtomicLong();
     private CachingProductRepository cached;
     private final AtomicLong clock = new AtomicLong();
     private final List<Product> seeded = new ArrayList<>();
@@ -72,6 +74,7 @@ class CachingProductRepositoryIT {
         database = SqliteDatabase.open(url());
         tx = database.transactions();
         uncached = new JdbiProductRepository(database, USD);
+        uncached.onCommittedChanges(changes -> announced.incrementAndGet());
         cached = cache(CachingProductRepository.MAX_PAGES, CachingProductRepository.MAX_PRODUCTS);
         tx.inTransaction(() -> {
             for (int i = 0; i < 40; i++) {
@@ -324,7 +327,7 @@ class CachingProductRepositoryIT {
     @Test
     void aRolledBackWriteMovesNothingAndTheCacheKeepsServing() {
         Page<Product> before = search(inStock());
-        long version = uncached.catalogVersion().get();
+        long version = announced.get();
 
         assertThrows(IllegalStateException.class, () -> tx.inTransaction(() -> {
             cached.update(before.items().get(0).change(null, "Renamed", null, null, null, null, null));
@@ -332,19 +335,19 @@ class CachingProductRepositoryIT {
             throw new IllegalStateException("roll back");
         }));
 
-        assertEquals(version, uncached.catalogVersion().get());
+        assertEquals(version, announced.get());
         assertSame(before, search(inStock()));
         assertEquals(truth(inStock()), before);
     }
 
     @Test
     void aStockTakeThatTakesNothingMovesNothing() {
-        long version = uncached.catalogVersion().get();
+        long version = announced.get();
 
         assertFalse(cached.takeStock(seeded.get(0).id(), 1_000));
         assertFalse(cached.returnStock(new ProductId(999), 1));
 
-        assertEquals(version, uncached.catalogVersion().get());
+        assertEquals(version, announced.get());
     }
 
     @Test

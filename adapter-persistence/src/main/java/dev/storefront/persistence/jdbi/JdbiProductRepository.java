@@ -22,7 +22,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -43,8 +42,6 @@ public final class JdbiProductRepository implements ProductRepository {
 
     private final Database database;
     private final Currency currency;
-    /** Moves on after every committed change to the products made through this repository. */
-    private final AtomicLong catalogVersion = new AtomicLong();
     /** Told, after the COMMIT, what each committed change through this repository changed. */
     private final List<Consumer<List<ProductChange>>> committedChanges = new CopyOnWriteArrayList<>();
 
@@ -56,11 +53,6 @@ public final class JdbiProductRepository implements ProductRepository {
 
     Database database() {
         return database;
-    }
-
-    /** How many committed changes were made through this repository, for tests. */
-    AtomicLong catalogVersion() {
-        return catalogVersion;
     }
 
     /** Registers what {@link CachingProductRepository} drops its affected entries by. */
@@ -137,17 +129,14 @@ public final class JdbiProductRepository implements ProductRepository {
     }
 
     /**
-     * Once these changes commit: moves the catalog version on, tells the caches in this process
-     * what changed and other processes by the changes' keys.
+     * Once these changes commit: tells the caches in this process what changed, and other processes
+     * by the changes' keys.
      */
     private void productsChanged(List<ProductChange> changes) {
         if (changes.isEmpty()) {
             return;
         }
-        database.afterCommit(() -> {
-            catalogVersion.incrementAndGet();
-            committedChanges.forEach(listener -> listener.accept(changes));
-        });
+        database.afterCommit(() -> committedChanges.forEach(listener -> listener.accept(changes)));
         changes.forEach(change -> database.changes().publish(ChangeFeed.Topic.CATALOG, change.key()));
     }
 
