@@ -100,10 +100,6 @@ final class PostgresChangeFeed implements ChangeFeed, AutoCloseable {
         return this;
     }
 
-    /** Whether the listener is connected and listening. */
-    boolean listening() {
-        return listening;
-    }
 
     @Override
     public Watch watch(Topic topic, LongSupplier nanoTime, Duration interval) {

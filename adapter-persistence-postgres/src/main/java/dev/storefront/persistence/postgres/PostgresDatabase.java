@@ -138,15 +138,7 @@ public final class PostgresDatabase implements Database {
         return changes;
     }
 
-    /** Transactions run again after losing a serialisation or deadlock race. */
-    public long retriedTransactions() {
-        return transactions.retries();
-    }
 
-    /** Whether the change feed's listener is connected: while not, the caches are bypassed. */
-    public boolean listening() {
-        return changes.listening();
-    }
 
     @Override
     public void close() {

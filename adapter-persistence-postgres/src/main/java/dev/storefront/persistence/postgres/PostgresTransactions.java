@@ -6,7 +6,6 @@ import dev.storefront.persistence.jdbi.BoundTransactions;
 import java.lang.System.Logger.Level;
 import java.sql.SQLTransientConnectionException;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
@@ -30,7 +29,6 @@ public final class PostgresTransactions implements BoundTransactions {
 
     private final Jdbi jdbi;
     private final ThreadLocal<Bound> current = new ThreadLocal<>();
-    private final AtomicLong retries = new AtomicLong();
 
     private static final class Bound {
         final Handle handle;
@@ -58,10 +56,6 @@ public final class PostgresTransactions implements BoundTransactions {
         return run(work, false);
     }
 
-    /** Transactions run again after losing a race, since start: for tests and operators. */
-    long retries() {
-        return retries.get();
-    }
 
     private <T> T run(Supplier<T> work, boolean writable) {
         Bound outer = current.get();
@@ -83,7 +77,6 @@ public final class PostgresTransactions implements BoundTransactions {
                             + " serialisation or deadlock races in a row; answered busy");
                     throw new DatabaseBusy();
                 }
-                retries.incrementAndGet();
                 pause(attempt);
             }
         }
