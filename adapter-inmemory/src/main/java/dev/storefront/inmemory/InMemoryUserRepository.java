@@ -26,8 +26,7 @@ public final class InMemoryUserRepository implements UserRepository, InMemoryTra
     @Override
     public synchronized User add(NewUser user) {
         requireUnique(null, user.username(), user.email());
-        User stored = User.restore(new UserId(nextId++), user.username(), user.email(), user.passwordHash(),
-                user.role(), user.createdAt(), null);
+        User stored = User.registered(new UserId(nextId++), user);
         users.put(stored.id(), stored);
         return stored;
     }

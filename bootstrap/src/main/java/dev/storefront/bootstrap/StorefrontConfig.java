@@ -44,7 +44,10 @@ public record StorefrontConfig(
         List<String> jvmOptions,
         int registrationsPerHour,
         int guestSessionsPerHour,
-        int maxConnectionsPerAddress) {
+        int maxConnectionsPerAddress,
+        String publicUrl,
+        boolean requireVerifiedEmail,
+        String totpEncryptionKey) {
 
     /** A configuration variable: its name, default and meaning, as the {@code --help} lists them. */
     public record Variable(String name, String defaultValue, String meaning) {}
@@ -90,7 +93,12 @@ public record StorefrontConfig(
             new Variable("GUEST_SESSIONS_PER_HOUR", Integer.toString(SignUpLimits.DEFAULT_GUEST_SESSIONS_PER_HOUR),
                     "guest sessions (carts without login) started from one client address per hour"),
             new Variable("MAX_CONNECTIONS_PER_ADDRESS", Integer.toString(DEFAULT_MAX_CONNECTIONS_PER_ADDRESS),
-                    "open connections the server holds for one client address (1-100000; TRUSTED_PROXIES are exempt)"));
+                    "open connections the server holds for one client address (1-100000; TRUSTED_PROXIES are exempt)"),
+            new Variable("PUBLIC_URL", "http://localhost:${PORT}",
+                    "the address users reach the shop at: links in mails, the passkeys' rp id and origin"),
+            new Variable("REQUIRE_VERIFIED_EMAIL", "false", "checkout only with a verified email"),
+            new Variable("TOTP_ENCRYPTION_KEY", "",
+                    "base64 of 32 bytes: the AES key of TOTP secrets at rest (none: generated and kept in the database)"));
 
     private static final int MAX_BODY_LIMIT = 16 * 1024 * 1024;
 
@@ -104,7 +112,8 @@ public record StorefrontConfig(
     public StorefrontConfig withDatabaseUrl(String databaseUrl) {
         return new StorefrontConfig(port, host, dataDir, databaseUrl, databaseUser, databasePassword, databasePoolSize,
                 mailOutbox, bcryptCost, corsOrigins, cookieSecure, sessionIdleTimeout, sessionMaxLifetime, demoCatalog, currency, maxBodyBytes, trustedProxies, jvmOptions,
-                registrationsPerHour, guestSessionsPerHour, maxConnectionsPerAddress);
+                registrationsPerHour, guestSessionsPerHour, maxConnectionsPerAddress, publicUrl, requireVerifiedEmail,
+                totpEncryptionKey);
     }
 
     /**
@@ -194,10 +203,16 @@ public record StorefrontConfig(
                 1, 1_000_000);
         int maxConnectionsPerAddress = read.integer("MAX_CONNECTIONS_PER_ADDRESS", DEFAULT_MAX_CONNECTIONS_PER_ADDRESS,
                 1, 100_000);
+        String publicUrl = read.parse("PUBLIC_URL", "http://localhost:" + port, StorefrontConfig::publicUrl,
+                "an http(s) URL like https://shop.example.com, without query or fragment");
+        boolean requireVerifiedEmail = read.bool("REQUIRE_VERIFIED_EMAIL", false);
+        String totpEncryptionKey = emptyToNull(read.secret("TOTP_ENCRYPTION_KEY", StorefrontConfig::aesKey,
+                "the base64 of 32 random bytes (openssl rand -base64 32)"));
         return new StorefrontConfig(port, host, dataDir, databaseUrl, databaseUser, databasePassword, databasePoolSize,
                 mailOutbox, bcryptCost, corsOrigins,
                 cookieSecure, Duration.ofMinutes(idleMinutes), Duration.ofDays(maxDays), demoCatalog, currency, maxBody,
-                trustedProxies, jvmOptions, registrationsPerHour, guestSessionsPerHour, maxConnectionsPerAddress);
+                trustedProxies, jvmOptions, registrationsPerHour, guestSessionsPerHour, maxConnectionsPerAddress,
+                publicUrl, requireVerifiedEmail, totpEncryptionKey);
     }
 
     /** Whether the database URL is the default one inside {@code DATA_DIR}. */
@@ -229,7 +244,8 @@ public record StorefrontConfig(
                 + currency + ", maxBodyBytes=" + maxBodyBytes + ", trustedProxies=" + trustedProxies
                 + ", jvmOptions=" + jvmOptions + ", registrationsPerHour=" + registrationsPerHour
                 + ", guestSessionsPerHour=" + guestSessionsPerHour + ", maxConnectionsPerAddress="
-                + maxConnectionsPerAddress + "]";
+                + maxConnectionsPerAddress + ", publicUrl=" + publicUrl + ", requireVerifiedEmail="
+                + requireVerifiedEmail + ", totpEncryptionKey=" + (totpEncryptionKey == null ? "none" : "***") + "]";
     }
 
     /**
@@ -255,6 +271,26 @@ public record StorefrontConfig(
             }
         }
         return origins;
+    }
+
+    /** An http(s) URL without query, fragment or user info; a trailing slash is dropped. */
+    private static String publicUrl(String text) {
+        java.net.URI uri = java.net.URI.create(text.strip());
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null || uri.getRawUserInfo() != null
+                || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            throw new IllegalArgumentException(text);
+        }
+        String url = uri.toString();
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    /** Blank for none, else the base64 of exactly 32 bytes. */
+    private static String aesKey(String text) {
+        if (!text.isEmpty() && java.util.Base64.getDecoder().decode(text).length != 32) {
+            throw new IllegalArgumentException("not 32 bytes");
+        }
+        return text;
     }
 
     private static List<String> addresses(String text) {
@@ -327,6 +363,16 @@ public record StorefrontConfig(
                 return parser.apply(raw);
             } catch (RuntimeException e) {
                 throw new ConfigException(name + " must be " + expected + ", got \"" + printable(raw) + "\"");
+            }
+        }
+
+        /** Like {@link #optional}, but a bad value is not repeated in the message: it is a secret. */
+        <T> T secret(String name, Function<String, T> parser, String expected) {
+            String raw = values.getOrDefault(name, "").trim();
+            try {
+                return parser.apply(raw);
+            } catch (RuntimeException e) {
+                throw new ConfigException(name + " must be " + expected);
             }
         }
 

@@ -54,7 +54,8 @@ class AccountsApiIT {
         Response r = http.register(name, PASSWORD);
         assertEquals(201, r.status());
         assertTrue(r.body().matches("\\{\"user\":\\{\"id\":\\d+,\"username\":\"" + name + "\",\"email\":\"" + name
-                + "@example.com\",\"role\":\"customer\",\"createdAt\":\"\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ\"}}"),
+                + "@example.com\",\"emailVerified\":false,\"pendingEmail\":null,\"role\":\"customer\","
+                + "\"mfa\":\\{\"totp\":false,\"passkeys\":0},\"createdAt\":\"\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ\"}}"),
                 r.body());
         assertTrue(r.sidCookie().isEmpty());
     }

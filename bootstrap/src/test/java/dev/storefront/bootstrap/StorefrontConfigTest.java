@@ -172,4 +172,41 @@ class StorefrontConfigTest {
         assertFalse(config.databaseDescription().contains("hunter2"), config.databaseDescription());
         assertTrue(config.databaseDescription().contains("ssl=true"), config.databaseDescription());
     }
+
+    @Test
+    void thePublicUrlDefaultsToLocalhostOnThePortAndIsCheckedAndTrimmed() {
+        assertEquals("http://localhost:5005", StorefrontConfig.defaults().publicUrl());
+        assertEquals("http://localhost:8080",
+                StorefrontConfig.from(Map.of("PORT", "8080"), new String[0]).config().publicUrl());
+        assertEquals("https://shop.example.com", StorefrontConfig.from(Map.of("PUBLIC_URL", "https://shop.example.com/"),
+                new String[0]).config().publicUrl());
+        for (String bad : List.of("ftp://shop.example.com", "shop.example.com", "https://shop.example.com/?a=1",
+                "https://user:pw@shop.example.com", "https://shop.example.com/#x")) {
+            ConfigException e = assertThrows(ConfigException.class,
+                    () -> StorefrontConfig.from(Map.of("PUBLIC_URL", bad), new String[0]), bad);
+            assertTrue(e.getMessage().startsWith("PUBLIC_URL must be"), e.getMessage());
+        }
+    }
+
+    @Test
+    void verifiedEmailIsNotRequiredByDefault() {
+        assertFalse(StorefrontConfig.defaults().requireVerifiedEmail());
+        assertTrue(StorefrontConfig.from(Map.of("REQUIRE_VERIFIED_EMAIL", "true"), new String[0]).config()
+                .requireVerifiedEmail());
+    }
+
+    @Test
+    void theTotpKeyIsThirtyTwoBytesOfBase64AndNeverInTheConfigurationsText() {
+        assertEquals(null, StorefrontConfig.defaults().totpEncryptionKey());
+        String key = java.util.Base64.getEncoder().encodeToString(new byte[32]).replace("A", "B");
+        StorefrontConfig config = StorefrontConfig.from(Map.of("TOTP_ENCRYPTION_KEY", key), new String[0]).config();
+        assertEquals(key, config.totpEncryptionKey());
+        assertFalse(config.toString().contains(key), config.toString());
+        for (String bad : List.of("not base64!", java.util.Base64.getEncoder().encodeToString(new byte[16]))) {
+            ConfigException e = assertThrows(ConfigException.class,
+                    () -> StorefrontConfig.from(Map.of("TOTP_ENCRYPTION_KEY", bad), new String[0]));
+            assertTrue(e.getMessage().startsWith("TOTP_ENCRYPTION_KEY must be"), e.getMessage());
+            assertFalse(e.getMessage().contains(bad), "a key, even a bad one, is not repeated: " + e.getMessage());
+        }
+    }
 }

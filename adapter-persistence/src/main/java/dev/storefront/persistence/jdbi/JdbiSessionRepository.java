@@ -20,9 +20,7 @@ public final class JdbiSessionRepository implements SessionRepository {
 
     /** The session and its user's columns (prefixed {@code u_}, all null for a guest) in one statement. */
     private static final String SESSION_WITH_USER = "SELECT s.token_hash, s.handle, s.user_id, s.user_agent,"
-            + " s.created_at, s.last_seen_at, s.expires_at, u.id AS u_id, u.username AS u_username,"
-            + " u.email AS u_email, u.password_hash AS u_password_hash, u.role AS u_role,"
-            + " u.created_at AS u_created_at, u.last_login_at AS u_last_login_at"
+            + " s.created_at, s.last_seen_at, s.expires_at, " + JdbiUserRepository.UserRow.columns("u", "u_")
             + " FROM user_session s LEFT JOIN user_account u ON u.id = s.user_id WHERE s.token_hash = :hash";
 
     private final Database database;

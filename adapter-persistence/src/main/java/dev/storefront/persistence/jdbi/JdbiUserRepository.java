@@ -5,6 +5,7 @@ import dev.storefront.domain.user.Email;
 import dev.storefront.domain.user.NewUser;
 import dev.storefront.domain.user.PasswordHash;
 import dev.storefront.domain.user.Role;
+import dev.storefront.domain.user.SecondFactors;
 import dev.storefront.domain.user.User;
 import dev.storefront.domain.user.UserId;
 import dev.storefront.domain.user.Username;
@@ -17,11 +18,18 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.StatementException;
+import org.jdbi.v3.core.statement.Update;
 
 /** Users in table {@code user_account}; joins the calling thread's transaction. */
 public final class JdbiUserRepository implements UserRepository {
     private static final String COLUMNS =
-            "id, username, email, password_hash, role, created_at, last_login_at";
+            "id, username, email, password_hash, role, created_at, last_login_at, email_verified, pending_email,"
+            + " totp_enabled, passkey_count";
+    /** Every field a cached session is trusted for, compared with the row (null-safe for the pending email). */
+    private static final String TRUSTED_FIELDS_AS_GIVEN = "username = :username AND email = :email"
+            + " AND password_hash = :passwordHash AND role = :role AND email_verified = :emailVerified"
+            + " AND pending_email IS NOT DISTINCT FROM :pendingEmail AND totp_enabled = :totpEnabled"
+            + " AND passkey_count = :passkeyCount";
 
     private final Database database;
     private final SessionCache sessions;
@@ -33,19 +41,35 @@ public final class JdbiUserRepository implements UserRepository {
     }
 
     record UserRow(long id, String username, String email, String passwordHash, String role, long createdAt,
-                   Long lastLoginAt) {
+                   Long lastLoginAt, boolean emailVerified, String pendingEmail, boolean totpEnabled,
+                   int passkeyCount) {
+        /** The user's columns as a join names them: each prefixed with {@code prefix}. */
+        static String columns(String table, String prefix) {
+            StringBuilder list = new StringBuilder();
+            for (String column : COLUMNS.split(",")) {
+                String name = column.strip();
+                list.append(list.length() == 0 ? "" : ", ").append(table).append('.').append(name)
+                        .append(" AS ").append(prefix).append(name);
+            }
+            return list.toString();
+        }
+
         /** Reads the row's columns, each name prefixed with {@code prefix} (for joins). */
         static UserRow read(ResultSet rs, String prefix) throws SQLException {
             return new UserRow(rs.getLong(prefix + "id"), rs.getString(prefix + "username"),
                     rs.getString(prefix + "email"), rs.getString(prefix + "password_hash"),
                     rs.getString(prefix + "role"), rs.getLong(prefix + "created_at"),
-                    Columns.nullableLong(rs, prefix + "last_login_at"));
+                    Columns.nullableLong(rs, prefix + "last_login_at"), rs.getInt(prefix + "email_verified") == 1,
+                    rs.getString(prefix + "pending_email"), rs.getInt(prefix + "totp_enabled") == 1,
+                    rs.getInt(prefix + "passkey_count"));
         }
 
         User toUser() {
             return User.restore(new UserId(id), new Username(username), new Email(email),
                     new PasswordHash(passwordHash), Role.valueOf(role), Instant.ofEpochMilli(createdAt),
-                    lastLoginAt == null ? null : Instant.ofEpochMilli(lastLoginAt));
+                    lastLoginAt == null ? null : Instant.ofEpochMilli(lastLoginAt), emailVerified,
+                    pendingEmail == null ? null : new Email(pendingEmail),
+                    new SecondFactors(totpEnabled, passkeyCount));
         }
     }
 
@@ -62,8 +86,7 @@ public final class JdbiUserRepository implements UserRepository {
                     .bind("createdAt", user.createdAt().toEpochMilli())
                     .executeAndReturnGeneratedKeys("id")
                     .mapTo(Long.class).one());
-            return User.restore(new UserId(id), user.username(), user.email(), user.passwordHash(), user.role(),
-                    user.createdAt(), null);
+            return User.registered(new UserId(id), user);
         });
     }
 
@@ -90,7 +113,7 @@ public final class JdbiUserRepository implements UserRepository {
 
     /**
      * Writes the user in two steps: first only the last-login time, where every field a cached
-     * session is trusted for (name, email, password, role) is as given — what a login writes; if
+     * session is trusted for (all but the last-login time) is as given — what a login writes; if
      * some differ, the whole row, and only then are other processes told (V8's trigger on SQLite
      * fires on exactly those fields). Each step compares with the row as committed when it runs.
      * This process's cached sessions of the user are dropped either way: they carry the login time.
@@ -98,29 +121,18 @@ public final class JdbiUserRepository implements UserRepository {
     @Override
     public void update(User user) {
         boolean trustedFieldsChanged = database.changes().write(ChangeFeed.Topic.ACCOUNTS, () -> database.withHandle(h -> {
-            int unchanged = h.createUpdate("UPDATE user_account SET last_login_at = :lastLoginAt WHERE id = :id"
-                            + " AND username = :username AND email = :email AND password_hash = :passwordHash"
-                            + " AND role = :role")
-                    .bind("id", user.id().value())
-                    .bind("username", user.username().value())
-                    .bind("email", user.email().value())
-                    .bind("passwordHash", user.passwordHash().encoded())
-                    .bind("role", user.role().name())
-                    .bind("lastLoginAt", user.lastLogin().map(Instant::toEpochMilli).orElse(null))
+            int unchanged = bindFields(h.createUpdate("UPDATE user_account SET last_login_at = :lastLoginAt"
+                            + " WHERE id = :id AND " + TRUSTED_FIELDS_AS_GIVEN), user)
                     .execute();
             if (unchanged == 1) {
                 return false;
             }
-            int rows = uniqueNameAndEmail(() -> h.createUpdate("UPDATE user_account SET username = :username, username_key = :usernameKey,"
-                            + " email = :email, password_hash = :passwordHash, role = :role,"
-                            + " last_login_at = :lastLoginAt WHERE id = :id")
-                    .bind("id", user.id().value())
-                    .bind("username", user.username().value())
+            int rows = uniqueNameAndEmail(() -> bindFields(h.createUpdate("UPDATE user_account SET"
+                            + " username = :username, username_key = :usernameKey, email = :email,"
+                            + " password_hash = :passwordHash, role = :role, last_login_at = :lastLoginAt,"
+                            + " email_verified = :emailVerified, pending_email = :pendingEmail,"
+                            + " totp_enabled = :totpEnabled, passkey_count = :passkeyCount WHERE id = :id"), user)
                     .bind("usernameKey", user.username().key())
-                    .bind("email", user.email().value())
-                    .bind("passwordHash", user.passwordHash().encoded())
-                    .bind("role", user.role().name())
-                    .bind("lastLoginAt", user.lastLogin().map(Instant::toEpochMilli).orElse(null))
                     .execute());
             if (rows != 1) {
                 throw new IllegalStateException("no user " + user.id());
@@ -150,6 +162,19 @@ public final class JdbiUserRepository implements UserRepository {
             boolean emailTaken = database.dialect().isUniqueViolationOf(e, "user_account", "email");
             throw new UsernameOrEmailTaken(nameTaken || !emailTaken, emailTaken);
         }
+    }
+
+    private static Update bindFields(Update update, User user) {
+        return update.bind("id", user.id().value())
+                .bind("username", user.username().value())
+                .bind("email", user.email().value())
+                .bind("passwordHash", user.passwordHash().encoded())
+                .bind("role", user.role().name())
+                .bind("lastLoginAt", user.lastLogin().map(Instant::toEpochMilli).orElse(null))
+                .bind("emailVerified", user.emailVerified() ? 1 : 0)
+                .bind("pendingEmail", user.pendingEmailChange().map(Email::value).orElse(null))
+                .bind("totpEnabled", user.secondFactors().totp() ? 1 : 0)
+                .bind("passkeyCount", user.secondFactors().passkeys());
     }
 
     private Optional<User> findOne(String condition, Object value) {

@@ -12,9 +12,6 @@ import dev.storefront.domain.port.out.TimeSource;
 import dev.storefront.domain.port.out.TokenGenerator;
 import dev.storefront.domain.port.out.Transactions;
 import dev.storefront.domain.port.out.UserRepository;
-import dev.storefront.domain.session.IssuedSession;
-import dev.storefront.domain.session.Session;
-import dev.storefront.domain.session.SessionPolicy;
 import dev.storefront.domain.user.Email;
 import dev.storefront.domain.user.InvalidCredentials;
 import dev.storefront.domain.user.LoginThrottled;
@@ -39,14 +36,10 @@ import java.util.Optional;
 public final class LogInService implements LogInUseCase {
     private final Transactions transactions;
     private final UserRepository users;
-    private final SessionRepository sessions;
     private final PasswordHasher hasher;
-    private final TokenGenerator tokens;
     private final LoginThrottle throttle;
-    private final GuestSessionHandover handover;
     private final TimeSource time;
-    private final SessionPolicy policy;
-    private final SessionIssuer issuer;
+    private final LoginCompletion completion;
     private final Audit audit;
 
     @Inject
@@ -56,14 +49,12 @@ public final class LogInService implements LogInUseCase {
                         AccountSettings settings) {
         this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.users = Objects.requireNonNull(users, "users");
-        this.sessions = Objects.requireNonNull(sessions, "sessions");
         this.hasher = Objects.requireNonNull(hasher, "hasher");
-        this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.throttle = Objects.requireNonNull(throttle, "throttle");
-        this.handover = Objects.requireNonNull(handover, "handover");
         this.time = Objects.requireNonNull(time, "time");
-        this.policy = settings.sessions();
-        this.issuer = new SessionIssuer(sessions, tokens, policy);
+        this.completion = new LoginCompletion(users, Objects.requireNonNull(sessions, "sessions"),
+                Objects.requireNonNull(tokens, "tokens"), Objects.requireNonNull(handover, "handover"),
+                settings.sessions());
         this.audit = new Audit(Objects.requireNonNull(events, "events"));
     }
 
@@ -111,27 +102,9 @@ public final class LogInService implements LogInUseCase {
         Optional<PasswordHash> upgraded = hasher.needsRehash(user.passwordHash())
                 ? Optional.of(hasher.hash(password)) : Optional.empty();
 
-        LoggedIn loggedIn = transactions.inTransaction(() -> {
-            User current = users.findByIdForUpdate(user.id()) // written back whole below
-                    .filter(u -> u.passwordHash().equals(user.passwordHash())) // changed meanwhile: start over
-                    .orElseThrow(InvalidCredentials::new);
-            User updated = current.loggedInAt(now);
-            if (upgraded.isPresent()) {
-                updated = updated.withPasswordHash(upgraded.get());
-            }
-            users.update(updated);
-            Optional<Session> previous = command.previousSession()
-                    .flatMap(token -> sessions.findByDigest(tokens.digest(token.value())));
-            IssuedSession issued = issuer.issue(user.id(), command.userAgent(), now);
-            if (previous.isPresent()) {
-                Session old = previous.get();
-                if (old.isGuest() && old.isActiveAt(now, policy)) {
-                    handover.guestLoggedIn(old.handle(), issued.session().handle(), user.id());
-                }
-                sessions.delete(old.digest());
-            }
-            return new LoggedIn(updated, issued);
-        });
+        LoggedIn loggedIn = transactions.inTransaction(() -> completion.complete(user.id(),
+                current -> current.passwordHash().equals(user.passwordHash()), // changed meanwhile: start over
+                upgraded, command.previousSession(), command.userAgent(), now));
         audit.record(AccountEvents.Type.LOGGED_IN, now, user.id(), command.clientAddress());
         return loggedIn;
     }

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class UserTest {
     private final User user = User.restore(new UserId(7), new Username("alice"), new Email("alice@example.com"),
-            new PasswordHash("h1"), Role.CUSTOMER, Instant.parse("2026-01-01T00:00:00Z"), null);
+            new PasswordHash("h1"), Role.CUSTOMER, Instant.parse("2026-01-01T00:00:00Z"), null, false, null, SecondFactors.NONE);
 
     @Test
     void changesReturnNewUsersAndKeepTheRest() {

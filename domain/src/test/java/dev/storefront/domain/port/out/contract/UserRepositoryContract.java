@@ -1,6 +1,7 @@
 package dev.storefront.domain.port.out.contract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +11,7 @@ import dev.storefront.domain.user.Email;
 import dev.storefront.domain.user.NewUser;
 import dev.storefront.domain.user.PasswordHash;
 import dev.storefront.domain.user.Role;
+import dev.storefront.domain.user.SecondFactors;
 import dev.storefront.domain.user.User;
 import dev.storefront.domain.user.UserId;
 import dev.storefront.domain.user.Username;
@@ -80,6 +82,31 @@ public abstract class UserRepositoryContract {
     }
 
     @Test
+    void aNewUserIsUnverifiedWithNothingPendingAndNoSecondFactor() {
+        User alice = users.add(newUser("alice", "alice@example.com"));
+        User found = users.findById(alice.id()).orElseThrow();
+        assertFalse(found.emailVerified());
+        assertTrue(found.pendingEmailChange().isEmpty());
+        assertEquals(SecondFactors.NONE, found.secondFactors());
+    }
+
+    @Test
+    void updateSavesVerificationThePendingEmailAndTheSecondFactors() {
+        User alice = users.add(newUser("alice", "alice@example.com"));
+        User changed = alice.withEmailVerified(true).withPendingEmail(new Email("new@example.com"))
+                .withSecondFactors(new SecondFactors(true, 3));
+        users.update(changed);
+        assertEquals(changed, users.findById(alice.id()).orElseThrow());
+        assertEquals(changed, users.findByIdForUpdate(alice.id()).orElseThrow());
+        // Login by email uses the current address, never the pending one.
+        assertTrue(users.findByEmail(new Email("new@example.com")).isEmpty());
+
+        User cleared = changed.withPendingEmail(null).withSecondFactors(SecondFactors.NONE);
+        users.update(cleared);
+        assertEquals(cleared, users.findById(alice.id()).orElseThrow());
+    }
+
+    @Test
     void updateRefusesAnotherUsersNameOrEmailButNotOnesOwn() {
         User alice = users.add(newUser("alice", "alice@example.com"));
         users.add(newUser("bob", "bob@example.com"));
@@ -92,7 +119,7 @@ public abstract class UserRepositoryContract {
     @Test
     void updateOfAnUnknownUserFails() {
         User ghost = User.restore(new UserId(424_242), new Username("ghost"), new Email("g@example.com"),
-                new PasswordHash("x"), Role.CUSTOMER, T0, null);
+                new PasswordHash("x"), Role.CUSTOMER, T0, null, false, null, SecondFactors.NONE);
         assertThrows(IllegalStateException.class, () -> users.update(ghost));
     }
 
