@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.storefront.domain.port.out.LoginThrottle;
+import dev.storefront.domain.port.out.PasskeyChallengeRepository;
+import dev.storefront.domain.port.out.PasskeyRepository;
+import dev.storefront.domain.port.out.Transactions;
 import dev.storefront.domain.port.out.PasswordHasher;
 import dev.storefront.domain.port.out.PasswordResetTokenRepository;
 import dev.storefront.domain.port.out.RateLimiter;
@@ -12,6 +15,8 @@ import dev.storefront.domain.port.out.SessionRepository;
 import dev.storefront.domain.port.out.TokenGenerator;
 import dev.storefront.domain.port.out.UserRepository;
 import dev.storefront.domain.port.out.contract.LoginThrottleContract;
+import dev.storefront.domain.port.out.contract.PasskeyChallengeRepositoryContract;
+import dev.storefront.domain.port.out.contract.PasskeyRepositoryContract;
 import dev.storefront.domain.port.out.contract.PasswordHasherContract;
 import dev.storefront.domain.port.out.contract.PasswordResetTokenRepositoryContract;
 import dev.storefront.domain.port.out.contract.RateLimiterContract;
@@ -168,5 +173,37 @@ class InMemoryAccountPortsTest {
         PasswordHash old = hasher.hashWithCost(Password.of("some password"), 10);
         assertTrue(hasher.needsRehash(old));
         assertEquals(12, InMemoryPasswordHasher.costOf(hasher.hash(Password.of("some password"))));
+    }
+
+    @Nested
+    class Passkeys extends PasskeyRepositoryContract {
+        private InMemoryUserRepository users;
+
+        @Override
+        protected PasskeyRepository createRepository() {
+            InMemoryTransactions transactions = new InMemoryTransactions();
+            users = new InMemoryUserRepository(transactions);
+            return new InMemoryPasskeyRepository(transactions);
+        }
+
+        @Override
+        protected UserId createUser(String name) {
+            return addUser(users, name);
+        }
+    }
+
+    @Nested
+    class PasskeyChallenges extends PasskeyChallengeRepositoryContract {
+        private final InMemoryTransactions transactions = new InMemoryTransactions();
+
+        @Override
+        protected PasskeyChallengeRepository createRepository() {
+            return new InMemoryPasskeyChallengeRepository(transactions);
+        }
+
+        @Override
+        protected Transactions transactions() {
+            return transactions;
+        }
     }
 }

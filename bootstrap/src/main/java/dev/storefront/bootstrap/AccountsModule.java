@@ -3,12 +3,16 @@ package dev.storefront.bootstrap;
 import dev.storefront.application.account.AccountSettings;
 import dev.storefront.application.account.ChangePasswordService;
 import dev.storefront.application.account.ConfirmPasswordResetService;
+import dev.storefront.application.account.DeletePasskeyService;
 import dev.storefront.application.account.GetCurrentUserService;
 import dev.storefront.application.account.GetDashboardService;
 import dev.storefront.application.account.GrantAdminService;
+import dev.storefront.application.account.ListPasskeysService;
 import dev.storefront.application.account.ListSessionsService;
 import dev.storefront.application.account.LogInService;
+import dev.storefront.application.account.LogInWithPasskeyService;
 import dev.storefront.application.account.LogOutService;
+import dev.storefront.application.account.RegisterPasskeyService;
 import dev.storefront.application.account.RegisterUserService;
 import dev.storefront.application.account.RequestPasswordResetService;
 import dev.storefront.application.account.ResolveSessionService;
@@ -16,8 +20,11 @@ import dev.storefront.application.account.RevokeOtherSessionsService;
 import dev.storefront.application.account.RevokeSessionService;
 import dev.storefront.application.account.SignUpLimits;
 import dev.storefront.application.account.StartGuestSessionService;
+import dev.storefront.application.account.StartPasskeyLoginService;
+import dev.storefront.application.account.StartPasskeyRegistrationService;
 import dev.storefront.application.account.SweepExpiredSessionsService;
 import dev.storefront.application.account.UpdateProfileService;
+import dev.storefront.domain.passkey.RelyingParty;
 import dev.storefront.domain.port.out.AccountEvents;
 import dev.storefront.domain.port.out.CartStatistics;
 import dev.storefront.domain.port.out.GuestSessionHandover;
@@ -31,9 +38,12 @@ import dev.storefront.domain.port.out.Transactions;
 import dev.storefront.domain.session.SessionPolicy;
 import dev.storefront.domain.user.PasswordPolicy;
 import dev.storefront.http.account.AccountRoutes;
+import dev.storefront.http.account.PasskeyRoutes;
 import dev.storefront.persistence.jdbi.Database;
 import dev.storefront.persistence.jdbi.JdbiLoginThrottle;
 import dev.storefront.persistence.jdbi.JdbiOrderStatistics;
+import dev.storefront.persistence.jdbi.JdbiPasskeyChallengeRepository;
+import dev.storefront.persistence.jdbi.JdbiPasskeyRepository;
 import dev.storefront.persistence.jdbi.JdbiPasswordResetTokenRepository;
 import dev.storefront.persistence.jdbi.JdbiRateLimiter;
 import dev.storefront.persistence.jdbi.JdbiSessionRepository;
@@ -41,12 +51,16 @@ import dev.storefront.persistence.jdbi.JdbiUserRepository;
 import dev.storefront.persistence.jdbi.SessionCache;
 import dev.storefront.security.BcryptPasswordHasher;
 import dev.storefront.security.SecureTokenGenerator;
+import dev.storefront.security.WebAuthnPasskeyVerifier;
+import java.net.URI;
 import java.time.Instant;
 import java.util.Deque;
+import java.util.Locale;
 
 /** The account use cases, wired on the JDBI adapters and the builder's choices of the other ports. */
 final class AccountsModule {
     final AccountUseCases useCases;
+    final PasskeyRoutes.UseCases passkeyRoutes;
     /** Deletes the login throttle's and the rate limiters' rows that no longer matter. */
     final Runnable sweepSharedLimits;
 
@@ -74,6 +88,8 @@ final class AccountsModule {
         JdbiLoginThrottle sharedThrottle = new JdbiLoginThrottle(database);
         LoginThrottle throttle = builder.loginThrottle != null ? builder.loginThrottle : sharedThrottle;
         // One purpose per limiter: a flood of guest sessions must not crowd out reset-request counters.
+        JdbiPasskeyRepository passkeys = new JdbiPasskeyRepository(database);
+        JdbiPasskeyChallengeRepository passkeyChallenges = new JdbiPasskeyChallengeRepository(database);
         JdbiRateLimiter registrations = new JdbiRateLimiter(database, "registration");
         RateLimiter guestSessions = new JdbiRateLimiter(database, "guest-session");
         RateLimiter profileUpdates = new JdbiRateLimiter(database, "profile-update");
@@ -85,6 +101,7 @@ final class AccountsModule {
                 swept = sharedThrottle.deleteExpired(now, SweepExpiredSessionsService.BATCH)
                         + registrations.deleteExpired(now, SweepExpiredSessionsService.BATCH);
             } while (swept > 0);
+            passkeyChallenges.deleteExpired(now); // at most two per session, so one statement
         };
         OrderStatistics orders = builder.orderStatistics != null ? builder.orderStatistics
                 : new JdbiOrderStatistics(database, config.currency());
@@ -116,6 +133,26 @@ final class AccountsModule {
                 new RevokeOtherSessionsService(tx, sessions, tokens, events, time),
                 new GrantAdminService(tx, users, events, time),
                 new SweepExpiredSessionsService(tx, sessions, resetTokens, time, settings));
+        RelyingParty relyingParty = relyingParty(config.publicUrl());
+        WebAuthnPasskeyVerifier verifier = new WebAuthnPasskeyVerifier(relyingParty);
+        passkeyRoutes = new PasskeyRoutes.UseCases(
+                new StartPasskeyRegistrationService(tx, users, passkeys, passkeyChallenges, tokens, time, relyingParty),
+                new RegisterPasskeyService(tx, users, passkeys, passkeyChallenges, verifier, tokens, events, time),
+                new ListPasskeysService(tx, passkeys),
+                new DeletePasskeyService(tx, users, passkeys, events, time),
+                new StartPasskeyLoginService(tx, passkeyChallenges, tokens, time, relyingParty),
+                new LogInWithPasskeyService(tx, users, sessions, passkeys, passkeyChallenges, verifier, tokens, handover,
+                        events, time, settings));
+    }
+
+    /** The passkeys' relying party from PUBLIC_URL: its host is the rp id, scheme, host and port the origin. */
+    static RelyingParty relyingParty(String publicUrl) {
+        URI uri = URI.create(publicUrl);
+        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+        String host = uri.getHost().toLowerCase(Locale.ROOT);
+        boolean defaultPort = uri.getPort() == -1 || (scheme.equals("http") && uri.getPort() == 80)
+                || (scheme.equals("https") && uri.getPort() == 443);
+        return new RelyingParty(host, scheme + "://" + host + (defaultPort ? "" : ":" + uri.getPort()), "Storefront");
     }
 
     AccountRoutes.UseCases routeUseCases() {

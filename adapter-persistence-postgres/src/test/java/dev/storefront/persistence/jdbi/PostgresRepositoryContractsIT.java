@@ -9,6 +9,8 @@ import dev.storefront.domain.port.out.IdempotencyKeyRepository;
 import dev.storefront.domain.port.out.Locks;
 import dev.storefront.domain.port.out.OrderRepository;
 import dev.storefront.domain.port.out.OrderStatistics;
+import dev.storefront.domain.port.out.PasskeyChallengeRepository;
+import dev.storefront.domain.port.out.PasskeyRepository;
 import dev.storefront.domain.port.out.PasswordResetTokenRepository;
 import dev.storefront.domain.port.out.SessionRepository;
 import dev.storefront.domain.port.out.Transactions;
@@ -18,6 +20,8 @@ import dev.storefront.domain.port.out.contract.CatalogImportJournalContract;
 import dev.storefront.domain.port.out.contract.IdempotencyKeyRepositoryContract;
 import dev.storefront.domain.port.out.contract.LocksContract;
 import dev.storefront.domain.port.out.contract.OrderRepositoryContract;
+import dev.storefront.domain.port.out.contract.PasskeyChallengeRepositoryContract;
+import dev.storefront.domain.port.out.contract.PasskeyRepositoryContract;
 import dev.storefront.domain.port.out.contract.PasswordResetTokenRepositoryContract;
 import dev.storefront.domain.port.out.contract.SessionRepositoryContract;
 import dev.storefront.domain.port.out.contract.TransactionsContract;
@@ -228,6 +232,32 @@ class PostgresRepositoryContractsIT {
         @Override
         protected CatalogImportJournal journal() {
             return new JdbiCatalogImportJournal(database());
+        }
+
+        @Override
+        protected Transactions transactions() {
+            return database().transactions();
+        }
+    }
+
+    @Nested
+    class Passkeys extends PasskeyRepositoryContract {
+        @Override
+        protected PasskeyRepository createRepository() {
+            return new JdbiPasskeyRepository(database());
+        }
+
+        @Override
+        protected UserId createUser(String name) {
+            return namedUser(name);
+        }
+    }
+
+    @Nested
+    class PasskeyChallenges extends PasskeyChallengeRepositoryContract {
+        @Override
+        protected PasskeyChallengeRepository createRepository() {
+            return new JdbiPasskeyChallengeRepository(database());
         }
 
         @Override

@@ -6,9 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.storefront.domain.port.out.PasskeyChallengeRepository;
+import dev.storefront.domain.port.out.PasskeyRepository;
 import dev.storefront.domain.port.out.PasswordResetTokenRepository;
+import dev.storefront.domain.port.out.Transactions;
 import dev.storefront.domain.port.out.SessionRepository;
 import dev.storefront.domain.port.out.UserRepository;
+import dev.storefront.domain.port.out.contract.PasskeyChallengeRepositoryContract;
+import dev.storefront.domain.port.out.contract.PasskeyRepositoryContract;
 import dev.storefront.domain.port.out.contract.PasswordResetTokenRepositoryContract;
 import dev.storefront.domain.port.out.contract.SessionRepositoryContract;
 import dev.storefront.domain.port.out.contract.UserRepositoryContract;
@@ -159,5 +164,31 @@ class JdbiAccountRepositoriesIT {
             throw new IllegalStateException("boom");
         }));
         assertTrue(users.findByUsername(new Username("bob")).isEmpty());
+    }
+
+    @Nested
+    class Passkeys extends PasskeyRepositoryContract {
+        @Override
+        protected PasskeyRepository createRepository() {
+            return new JdbiPasskeyRepository(open());
+        }
+
+        @Override
+        protected UserId createUser(String name) {
+            return addUser(name);
+        }
+    }
+
+    @Nested
+    class PasskeyChallenges extends PasskeyChallengeRepositoryContract {
+        @Override
+        protected PasskeyChallengeRepository createRepository() {
+            return new JdbiPasskeyChallengeRepository(open());
+        }
+
+        @Override
+        protected Transactions transactions() {
+            return database.transactions();
+        }
     }
 }

@@ -69,6 +69,7 @@ final class ArchitectureRules {
         technologyOnlyIn("Undertow", new String[] {"io.undertow..", "org.xnio.."}, HTTP, BOOTSTRAP),
         technologyOnlyIn("Jackson", new String[] {"com.fasterxml.jackson.."}, HTTP),
         technologyOnlyIn("BouncyCastle", new String[] {"org.bouncycastle.."}, SECURITY),
+        technologyOnlyIn("webauthn4j", new String[] {"com.webauthn4j..", "tools.jackson.."}, SECURITY),
     };
 
     static final ArchRule PERSISTENCE_CORE_IS_ENGINE_NEUTRAL = noClasses()
