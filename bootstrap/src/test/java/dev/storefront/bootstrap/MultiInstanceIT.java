@@ -174,7 +174,8 @@ class MultiInstanceIT {
     void theColdStartAppliedOneSchemaAndLoadedTheDemoCatalogOnce() throws IOException {
         String[] versions = sql("SELECT count(*), count(DISTINCT version), max(version) FROM schema_version").split("\\|");
         assertEquals(versions[0], versions[1], "each script applied once");
-        assertEquals(versions[0], versions[2], "every script, once: " + String.join(",", versions));
+        // Versions are allocated per feature, so they may have gaps: count the listed scripts, not the newest number.
+        assertEquals(String.valueOf(postgresScripts()), versions[0], "every script, once: " + String.join(",", versions));
         int demoProducts;
         try (InputStream demo = getClass().getResourceAsStream("/dev/storefront/bootstrap/server/demo-catalog.json")) {
             demoProducts = new ObjectMapper().readTree(demo).path("products").size();
@@ -516,5 +517,17 @@ class MultiInstanceIT {
 
     private String sql(String statement) {
         return PostgresCluster.shared().psql(database, statement).strip();
+    }
+
+    /** How many migrations PostgresDatabase lists (its SCRIPTS, package-private). */
+    private static int postgresScripts() {
+        try {
+            java.lang.reflect.Field scripts = dev.storefront.persistence.postgres.PostgresDatabase.class
+                    .getDeclaredField("SCRIPTS");
+            scripts.setAccessible(true);
+            return ((java.util.List<?>) scripts.get(null)).size();
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
+        }
     }
 }

@@ -139,6 +139,13 @@ class ReliabilityHostileInputIT {
                     "{\"quantity\":1}", Set.of());
             case "POST /api/orders/{id}/status" -> new Target("/api/orders/999999/status", admin,
                     "{\"status\":\"PAID\"}", Set.of());
+            // No challenge was issued to these sessions, and no field makes an unsigned credential valid.
+            case "POST /api/user/passkeys" -> new Target(op.path(), victim, "{\"name\":\"Key\",\"credential\":{\"id\":\"AAAA\","
+                    + "\"rawId\":\"AAAA\",\"type\":\"public-key\",\"response\":{\"clientDataJSON\":\"e30\","
+                    + "\"attestationObject\":\"oA\"}}}", Set.of());
+            case "POST /api/login/passkey" -> new Target(op.path(), customer, "{\"credential\":{\"id\":\"AAAA\","
+                    + "\"rawId\":\"AAAA\",\"type\":\"public-key\",\"response\":{\"clientDataJSON\":\"e30\","
+                    + "\"authenticatorData\":\"AAAA\",\"signature\":\"AAAA\",\"userHandle\":\"AAAA\"}}}", Set.of());
             default -> null;
         };
     }
