@@ -24,10 +24,13 @@ import dev.storefront.domain.port.out.GuestSessionHandover;
 import dev.storefront.domain.port.out.LoginThrottle;
 import dev.storefront.domain.port.out.OrderStatistics;
 import dev.storefront.domain.port.out.PasswordHasher;
+import dev.storefront.domain.port.out.PasswordResetTokenRepository;
 import dev.storefront.domain.port.out.RateLimiter;
+import dev.storefront.domain.port.out.SessionRepository;
 import dev.storefront.domain.port.out.TimeSource;
 import dev.storefront.domain.port.out.TokenGenerator;
 import dev.storefront.domain.port.out.Transactions;
+import dev.storefront.domain.port.out.UserRepository;
 import dev.storefront.domain.session.SessionPolicy;
 import dev.storefront.domain.user.PasswordPolicy;
 import dev.storefront.http.account.AccountRoutes;
@@ -49,6 +52,12 @@ final class AccountsModule {
     final AccountUseCases useCases;
     /** Deletes the login throttle's and the rate limiters' rows that no longer matter. */
     final Runnable sweepSharedLimits;
+    /** The account ports other modules build on (export and deletion). */
+    final AccountPorts ports;
+
+    /** The ports as wired here, with the builder's choices applied. */
+    record AccountPorts(UserRepository users, SessionRepository sessions, PasswordResetTokenRepository resetTokens,
+                        PasswordHasher hasher, TokenGenerator tokens, LoginThrottle throttle, AccountEvents events) {}
 
     AccountsModule(Database database, StorefrontBuilder builder, CartModule cart, Deque<AutoCloseable> resources) {
         StorefrontConfig config = builder.config;
@@ -116,6 +125,7 @@ final class AccountsModule {
                 new RevokeOtherSessionsService(tx, sessions, tokens, events, time),
                 new GrantAdminService(tx, users, events, time),
                 new SweepExpiredSessionsService(tx, sessions, resetTokens, time, settings));
+        ports = new AccountPorts(users, sessions, resetTokens, hasher, tokens, throttle, events);
     }
 
     AccountRoutes.UseCases routeUseCases() {
