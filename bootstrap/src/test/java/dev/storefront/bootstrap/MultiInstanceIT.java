@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.storefront.bootstrap.HttpTestClient.Response;
+import dev.storefront.persistence.postgres.PostgresDatabase;
 import dev.storefront.testing.postgres.PostgresCluster;
 import java.io.IOException;
 import java.io.InputStream;
@@ -174,7 +175,9 @@ class MultiInstanceIT {
     void theColdStartAppliedOneSchemaAndLoadedTheDemoCatalogOnce() throws IOException {
         String[] versions = sql("SELECT count(*), count(DISTINCT version), max(version) FROM schema_version").split("\\|");
         assertEquals(versions[0], versions[1], "each script applied once");
-        assertEquals(versions[0], versions[2], "every script, once: " + String.join(",", versions));
+        // Against the scripts shipped, not the newest number: versions may skip numbers.
+        assertEquals(String.valueOf(PostgresDatabase.SCRIPTS.size()), versions[0],
+                "every script, once: " + String.join(",", versions));
         int demoProducts;
         try (InputStream demo = getClass().getResourceAsStream("/dev/storefront/bootstrap/server/demo-catalog.json")) {
             demoProducts = new ObjectMapper().readTree(demo).path("products").size();
