@@ -49,4 +49,11 @@ public final class InMemoryIdempotencyKeyRepository implements IdempotencyKeyRep
         keys.values().removeIf(use -> use.usedAt().isBefore(cutoff));
         return before - keys.size();
     }
+
+    @Override
+    public synchronized int deleteAllOf(UserId userId) {
+        int before = keys.size();
+        keys.keySet().removeIf(key -> key.userId().equals(userId));
+        return before - keys.size();
+    }
 }

@@ -7,6 +7,7 @@ import dev.storefront.domain.user.User;
 import dev.storefront.domain.user.UserId;
 import dev.storefront.domain.user.Username;
 import dev.storefront.domain.user.UsernameOrEmailTaken;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,6 +66,12 @@ public final class InMemoryUserRepository implements UserRepository, InMemoryTra
         }
         requireUnique(user.id(), user.username(), user.email());
         users.put(user.id(), user);
+    }
+
+    /** The fake keeps no tombstone: its orders hold the id without a row to refer to. */
+    @Override
+    public synchronized boolean erase(UserId id, Instant erasedAt) {
+        return users.remove(id) != null;
     }
 
     private void requireUnique(UserId self, Username username, Email email) {

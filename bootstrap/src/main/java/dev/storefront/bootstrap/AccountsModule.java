@@ -30,11 +30,15 @@ import dev.storefront.domain.port.out.CartStatistics;
 import dev.storefront.domain.port.out.GuestSessionHandover;
 import dev.storefront.domain.port.out.LoginThrottle;
 import dev.storefront.domain.port.out.OrderStatistics;
+import dev.storefront.domain.port.out.PasskeyRepository;
 import dev.storefront.domain.port.out.PasswordHasher;
+import dev.storefront.domain.port.out.PasswordResetTokenRepository;
 import dev.storefront.domain.port.out.RateLimiter;
+import dev.storefront.domain.port.out.SessionRepository;
 import dev.storefront.domain.port.out.TimeSource;
 import dev.storefront.domain.port.out.TokenGenerator;
 import dev.storefront.domain.port.out.Transactions;
+import dev.storefront.domain.port.out.UserRepository;
 import dev.storefront.domain.session.SessionPolicy;
 import dev.storefront.domain.user.PasswordPolicy;
 import dev.storefront.http.account.AccountRoutes;
@@ -63,6 +67,13 @@ final class AccountsModule {
     final PasskeyRoutes.UseCases passkeyRoutes;
     /** Deletes the login throttle's and the rate limiters' rows that no longer matter. */
     final Runnable sweepSharedLimits;
+    /** The account ports other modules build on (export and deletion). */
+    final AccountPorts ports;
+
+    /** The ports as wired here, with the builder's choices applied. */
+    record AccountPorts(UserRepository users, SessionRepository sessions, PasswordResetTokenRepository resetTokens,
+                        PasswordHasher hasher, TokenGenerator tokens, LoginThrottle throttle, AccountEvents events,
+                        PasskeyRepository passkeys) {}
 
     AccountsModule(Database database, StorefrontBuilder builder, CartModule cart, Deque<AutoCloseable> resources) {
         StorefrontConfig config = builder.config;
@@ -87,9 +98,9 @@ final class AccountsModule {
         // In the database, so that every server on it counts the same failures and events.
         JdbiLoginThrottle sharedThrottle = new JdbiLoginThrottle(database);
         LoginThrottle throttle = builder.loginThrottle != null ? builder.loginThrottle : sharedThrottle;
-        // One purpose per limiter: a flood of guest sessions must not crowd out reset-request counters.
         JdbiPasskeyRepository passkeys = new JdbiPasskeyRepository(database);
         JdbiPasskeyChallengeRepository passkeyChallenges = new JdbiPasskeyChallengeRepository(database);
+        // One purpose per limiter: a flood of guest sessions must not crowd out reset-request counters.
         JdbiRateLimiter registrations = new JdbiRateLimiter(database, "registration");
         RateLimiter guestSessions = new JdbiRateLimiter(database, "guest-session");
         RateLimiter profileUpdates = new JdbiRateLimiter(database, "profile-update");
@@ -143,6 +154,7 @@ final class AccountsModule {
                 new StartPasskeyLoginService(tx, passkeyChallenges, tokens, time, relyingParty),
                 new LogInWithPasskeyService(tx, users, sessions, passkeys, passkeyChallenges, verifier, tokens, handover,
                         events, time, settings));
+        ports = new AccountPorts(users, sessions, resetTokens, hasher, tokens, throttle, events, passkeys);
     }
 
     /** The passkeys' relying party from PUBLIC_URL: its host is the rp id, scheme, host and port the origin. */

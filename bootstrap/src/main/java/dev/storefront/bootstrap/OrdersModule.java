@@ -7,6 +7,7 @@ import dev.storefront.application.order.GetOrderService;
 import dev.storefront.application.order.ListOrdersService;
 import dev.storefront.application.order.SweepIdempotencyKeysService;
 import dev.storefront.domain.port.out.CartRepository;
+import dev.storefront.domain.port.out.IdempotencyKeyRepository;
 import dev.storefront.domain.port.out.OrderRepository;
 import dev.storefront.domain.port.out.ProductRepository;
 import dev.storefront.domain.port.out.TimeSource;
@@ -22,6 +23,9 @@ import java.util.Currency;
 final class OrdersModule {
     final CartRepository carts;
     final OrderUseCases useCases;
+    /** For the account export and deletion. */
+    final OrderRepository orderRepository;
+    final IdempotencyKeyRepository idempotencyKeys;
 
     OrdersModule(Database database, StorefrontBuilder builder, ProductRepository products) {
         Currency currency = builder.config.currency();
@@ -37,6 +41,8 @@ final class OrdersModule {
                 new CancelOrderService(tx, orders, products, time),
                 new ChangeOrderStatusService(tx, orders, products, time),
                 new SweepIdempotencyKeysService(tx, keys, time));
+        orderRepository = orders;
+        idempotencyKeys = keys;
     }
 
     OrderRoutes.UseCases routeUseCases() {

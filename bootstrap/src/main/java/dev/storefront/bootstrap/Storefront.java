@@ -5,6 +5,7 @@ import dev.storefront.domain.port.in.health.CheckHealthUseCase;
 import dev.storefront.domain.port.out.CartRepository;
 import dev.storefront.http.HttpApi;
 import dev.storefront.http.HttpSettings;
+import dev.storefront.http.account.AccountDataRoutes;
 import dev.storefront.http.account.AccountRoutes;
 import dev.storefront.http.account.PasskeyRoutes;
 import dev.storefront.http.cart.CartRoutes;
@@ -40,6 +41,7 @@ public final class Storefront implements AutoCloseable {
     private final CatalogModule catalog;
     private final CartModule cart;
     private final OrdersModule orders;
+    private final AccountDataModule accountData;
     private final HttpHandler httpHandler;
     private final Deque<AutoCloseable> resources = new ArrayDeque<>();
     private final String engine;
@@ -59,6 +61,7 @@ public final class Storefront implements AutoCloseable {
             this.cart = new CartModule(database, builder, catalog.products);
             this.orders = new OrdersModule(database, builder, catalog.products);
             this.accounts = new AccountsModule(database, builder, cart, resources);
+            this.accountData = new AccountDataModule(database, builder, accounts, cart, orders);
 
             // bcrypt routes get threads of their own: a login storm is answered 503 there, not elsewhere.
             int cores = Runtime.getRuntime().availableProcessors();
@@ -91,6 +94,7 @@ public final class Storefront implements AutoCloseable {
                     .routes(new HealthRoutes(checkHealth, engine))
                     .routes(new AccountRoutes(accounts.routeUseCases(), sessionCookies, hashingPool))
                     .routes(new PasskeyRoutes(accounts.passkeyRoutes, sessionCookies))
+                    .routes(new AccountDataRoutes(accountData.routeUseCases(), sessionCookies, hashingPool))
                     .routes(catalog.routes())
                     .routes(new CartRoutes(cart.routeUseCases(), sessionCookies, config.currency()))
                     .routes(new OrderRoutes(orders.routeUseCases()));
@@ -142,6 +146,11 @@ public final class Storefront implements AutoCloseable {
 
     public AccountUseCases accounts() {
         return accounts.useCases;
+    }
+
+    /** Export and deletion of an account. */
+    public AccountDataUseCases accountData() {
+        return accountData.useCases;
     }
 
     public CatalogUseCases catalog() {

@@ -138,7 +138,7 @@ public final class PasskeyRoutes implements RouteGroup {
 
     /** {@code {"id", "name", "createdAt", "lastUsedAt"}}: never the key material. */
     public record PasskeyJson(long id, String name, String createdAt, String lastUsedAt) {
-        static PasskeyJson from(Passkey passkey) {
+        public static PasskeyJson from(Passkey passkey) {
             return new PasskeyJson(passkey.id().value(), passkey.name(), Timestamps.format(passkey.createdAt()),
                     passkey.lastUsed().map(Timestamps::format).orElse(null));
         }

@@ -24,6 +24,9 @@ public final class JdbiIdempotencyKeyRepository implements IdempotencyKeyReposit
 
         @SqlUpdate("DELETE FROM idempotency_key WHERE used_at < :cutoff")
         int forgetUsedBefore(long cutoff);
+
+        @SqlUpdate("DELETE FROM idempotency_key WHERE user_id = :userId")
+        int deleteAllOf(long userId);
     }
 
     private final Database database;
@@ -55,6 +58,12 @@ public final class JdbiIdempotencyKeyRepository implements IdempotencyKeyReposit
     public int forgetUsedBefore(Instant cutoff) {
         Objects.requireNonNull(cutoff, "cutoff");
         return statements(sql -> sql.forgetUsedBefore(cutoff.toEpochMilli()));
+    }
+
+    @Override
+    public int deleteAllOf(UserId userId) {
+        Objects.requireNonNull(userId, "userId");
+        return statements(sql -> sql.deleteAllOf(userId.value()));
     }
 
     /** On the calling thread's transaction, or a short autocommit handle. */

@@ -21,7 +21,8 @@ public final class JdbiSessionRepository implements SessionRepository {
     /** The session and its user's columns (prefixed {@code u_}, all null for a guest) in one statement. */
     private static final String SESSION_WITH_USER = "SELECT s.token_hash, s.handle, s.user_id, s.user_agent,"
             + " s.created_at, s.last_seen_at, s.expires_at, " + JdbiUserRepository.UserRow.columns("u", "u_")
-            + " FROM user_session s LEFT JOIN user_account u ON u.id = s.user_id WHERE s.token_hash = :hash";
+            + " FROM user_session s LEFT JOIN user_account u ON u.id = s.user_id AND u.deleted_at IS NULL"
+            + " WHERE s.token_hash = :hash"; // an erased user's session (none should survive) is no session
 
     private final Database database;
     private final SessionCache cache;

@@ -20,7 +20,10 @@ import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.StatementException;
 import org.jdbi.v3.core.statement.Update;
 
-/** Users in table {@code user_account}; joins the calling thread's transaction. */
+/**
+ * Users in table {@code user_account}; joins the calling thread's transaction. An erased user is a
+ * tombstone row ({@code deleted_at} set, see {@link #erase}) that no statement here reads or writes.
+ */
 public final class JdbiUserRepository implements UserRepository {
     private static final String COLUMNS =
             "id, username, email, password_hash, role, created_at, last_login_at, email_verified, pending_email,"
@@ -30,6 +33,12 @@ public final class JdbiUserRepository implements UserRepository {
             + " AND password_hash = :passwordHash AND role = :role AND email_verified = :emailVerified"
             + " AND pending_email IS NOT DISTINCT FROM :pendingEmail AND totp_enabled = :totpEnabled"
             + " AND passkey_count = :passkeyCount";
+    /** Only live users: a tombstone's fields are no valid {@link Username} or {@link Email}. */
+    private static final String LIVE = "deleted_at IS NULL";
+    /** What a tombstone's name and email start with: a colon is valid in neither, so it never clashes. */
+    static final String TOMBSTONE_PREFIX = "deleted:";
+    /** No bcrypt hash (those start with "$2"): no password verifies against it. */
+    private static final String NEVER_VERIFIES = "!erased";
 
     private final Database database;
     private final SessionCache sessions;
@@ -122,7 +131,7 @@ public final class JdbiUserRepository implements UserRepository {
     public void update(User user) {
         boolean trustedFieldsChanged = database.changes().write(ChangeFeed.Topic.ACCOUNTS, () -> database.withHandle(h -> {
             int unchanged = bindFields(h.createUpdate("UPDATE user_account SET last_login_at = :lastLoginAt"
-                            + " WHERE id = :id AND " + TRUSTED_FIELDS_AS_GIVEN), user)
+                            + " WHERE id = :id AND " + LIVE + " AND " + TRUSTED_FIELDS_AS_GIVEN), user)
                     .execute();
             if (unchanged == 1) {
                 return false;
@@ -131,7 +140,7 @@ public final class JdbiUserRepository implements UserRepository {
                             + " username = :username, username_key = :usernameKey, email = :email,"
                             + " password_hash = :passwordHash, role = :role, last_login_at = :lastLoginAt,"
                             + " email_verified = :emailVerified, pending_email = :pendingEmail,"
-                            + " totp_enabled = :totpEnabled, passkey_count = :passkeyCount WHERE id = :id"), user)
+                            + " totp_enabled = :totpEnabled, passkey_count = :passkeyCount WHERE id = :id AND " + LIVE), user)
                     .bind("usernameKey", user.username().key())
                     .execute());
             if (rows != 1) {
@@ -144,6 +153,32 @@ public final class JdbiUserRepository implements UserRepository {
         if (trustedFieldsChanged) {
             database.changes().publish(ChangeFeed.Topic.ACCOUNTS, SessionCache.userKey(user.id()));
         }
+    }
+
+    /**
+     * Turns the row into a tombstone in place (the user's orders refer to it): the name, name key and
+     * email become {@code deleted:<id>}, unique like the id and never a valid name or email, so the
+     * real ones are free at once; the hash one that never verifies; the login time, verification,
+     * pending email and second factors cleared; the role a customer's. Told like a user change.
+     */
+    @Override
+    public boolean erase(UserId id, Instant erasedAt) {
+        String tombstone = TOMBSTONE_PREFIX + id.value();
+        boolean erased = database.changes().write(ChangeFeed.Topic.ACCOUNTS, () -> database.withHandle(h ->
+                h.createUpdate("UPDATE user_account SET username = :tombstone, username_key = :tombstone,"
+                                + " email = :tombstone, password_hash = :neverVerifies, role = 'CUSTOMER',"
+                                + " last_login_at = NULL, email_verified = 0, pending_email = NULL, totp_enabled = 0,"
+                                + " passkey_count = 0, deleted_at = :erasedAt WHERE id = :id AND " + LIVE)
+                        .bind("tombstone", tombstone)
+                        .bind("neverVerifies", NEVER_VERIFIES)
+                        .bind("erasedAt", erasedAt.toEpochMilli())
+                        .bind("id", id.value())
+                        .execute() == 1));
+        if (erased) {
+            database.afterCommit(() -> sessions.forgetUser(id));
+            database.changes().publish(ChangeFeed.Topic.ACCOUNTS, SessionCache.userKey(id));
+        }
+        return erased;
     }
 
     /**
@@ -179,7 +214,7 @@ public final class JdbiUserRepository implements UserRepository {
 
     private Optional<User> findOne(String condition, Object value) {
         return database.withHandle(h -> {
-            Query query = h.createQuery("SELECT " + COLUMNS + " FROM user_account WHERE " + condition);
+            Query query = h.createQuery("SELECT " + COLUMNS + " FROM user_account WHERE " + LIVE + " AND " + condition);
             return query.bind("value", value)
                     .map((rs, ctx) -> UserRow.read(rs, ""))
                     .findOne()

@@ -5,6 +5,7 @@ import dev.storefront.domain.port.out.SessionRepository;
 import dev.storefront.domain.port.out.TimeSource;
 import dev.storefront.domain.port.out.TokenGenerator;
 import dev.storefront.domain.port.out.Transactions;
+import dev.storefront.domain.session.Session;
 import dev.storefront.domain.session.SessionPolicy;
 import dev.storefront.domain.session.TokenDigest;
 import jakarta.inject.Inject;
@@ -35,8 +36,13 @@ public final class ListSessionsService implements ListSessionsUseCase {
         TokenDigest current = tokens.digest(query.currentSession().value());
         return transactions.readOnly(() -> sessions.findByUser(query.userId())).stream()
                 .filter(s -> s.isActiveAt(now, policy))
-                .map(s -> new SessionSummary(s.handle(), s.createdAt(), s.lastSeenAt(), s.userAgent(),
-                        s.digest().matches(current)))
+                .map(s -> summary(s, current))
                 .toList();
+    }
+
+    /** The session as the caller may see it: its public handle, never its digest. */
+    static SessionSummary summary(Session session, TokenDigest current) {
+        return new SessionSummary(session.handle(), session.createdAt(), session.lastSeenAt(), session.userAgent(),
+                session.digest().matches(current));
     }
 }

@@ -121,6 +121,8 @@ class ReliabilityHostileInputIT {
             case "POST /api/login" -> new Target(op.path(), null,
                     "{\"login\":\"no-such-user-anywhere\",\"password\":\"" + WRONG + "\"}", Set.of());
             case "PATCH /api/user" -> new Target(op.path(), victim, user + "\"currentPassword\":\"" + WRONG + "\"}", Set.of());
+            // A wrong password: whatever the mutation, the account is never deleted.
+            case "DELETE /api/user" -> new Target(op.path(), victim, "{\"currentPassword\":\"" + WRONG + "\"}", Set.of());
             case "POST /api/user/password" -> new Target(op.path(), victim,
                     "{\"currentPassword\":\"" + WRONG + "\",\"newPassword\":\"password\"}", Set.of());
             // An unknown address is accepted (202) and changes nothing: that is the enumeration-safe answer.

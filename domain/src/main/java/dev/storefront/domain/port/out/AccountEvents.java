@@ -13,7 +13,11 @@ public interface AccountEvents {
     enum Type {
         REGISTERED, LOGGED_IN, LOGIN_FAILED, LOGIN_THROTTLED, LOGGED_OUT, PROFILE_UPDATED, PASSWORD_CHANGED,
         PASSWORD_RESET_REQUESTED, PASSWORD_RESET_COMPLETED, SESSION_REVOKED, ROLE_GRANTED,
-        PASSKEY_ADDED, PASSKEY_REMOVED, PASSKEY_USED, PASSKEY_LOGIN_FAILED
+        PASSKEY_ADDED, PASSKEY_REMOVED, PASSKEY_USED, PASSKEY_LOGIN_FAILED,
+        /** Recorded with the user id only: no client address (personal data), none of the exported data. */
+        DATA_EXPORTED,
+        /** Recorded with the user id only, the tombstone's id: nothing else about the person remains. */
+        ACCOUNT_DELETED
     }
 
     /**

@@ -24,4 +24,7 @@ public interface IdempotencyKeyRepository {
 
     /** Forgets the keys used before {@code cutoff}; returns how many. */
     int forgetUsedBefore(Instant cutoff);
+
+    /** Forgets every key of the user (an account deletion); returns how many. */
+    int deleteAllOf(UserId userId);
 }

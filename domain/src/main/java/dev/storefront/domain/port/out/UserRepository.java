@@ -6,6 +6,7 @@ import dev.storefront.domain.user.User;
 import dev.storefront.domain.user.UserId;
 import dev.storefront.domain.user.Username;
 import dev.storefront.domain.user.UsernameOrEmailTaken;
+import java.time.Instant;
 import java.util.Optional;
 
 /** Registered users. Usernames are unique case-insensitively, emails (stored lower-cased) exactly. */
@@ -37,7 +38,16 @@ public interface UserRepository {
      * same transaction.
      *
      * @throws UsernameOrEmailTaken when another user has the new username or email
-     * @throws IllegalStateException when the user does not exist
+     * @throws IllegalStateException when the user does not exist (or was erased)
      */
     void update(User user);
+
+    /**
+     * Erases the user's own fields, keeping only the id (and the creation time) as a tombstone that
+     * the user's orders still refer to: from then on no finder returns it, {@link #update} fails
+     * for it, and its username and email are free at once for a new account (with a new id).
+     *
+     * @return whether a live user was erased (false when unknown or already erased)
+     */
+    boolean erase(UserId id, Instant erasedAt);
 }

@@ -95,4 +95,20 @@ public abstract class IdempotencyKeyRepositoryContract {
         }));
         assertEquals(Optional.empty(), repository().find(user, new IdempotencyKey("rolled-back")));
     }
+
+    @Test
+    void deletingAllOfAUserForgetsTheirKeysOnly() {
+        UserId user = newUser();
+        UserId other = newUser();
+        remember(user, "one", newOrder(user), T0);
+        remember(user, "two", newOrder(user), T0);
+        remember(other, "one", newOrder(other), T0);
+
+        int deleted = transactions().inTransaction(() -> repository().deleteAllOf(user));
+
+        assertEquals(2, deleted);
+        assertEquals(Optional.empty(), repository().find(user, new IdempotencyKey("one")));
+        assertEquals(Optional.empty(), repository().find(user, new IdempotencyKey("two")));
+        assertEquals(true, repository().find(other, new IdempotencyKey("one")).isPresent());
+    }
 }

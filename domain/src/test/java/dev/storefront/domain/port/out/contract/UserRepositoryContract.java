@@ -141,4 +141,56 @@ public abstract class UserRepositoryContract {
         assertTrue(users.findByUsername(new Username("alice")).isPresent());
         users.add(newUser("bob", "bob@example.com")); // the store still takes writes
     }
+
+    @Test
+    void anErasedUserIsFoundByNoFinder() {
+        User alice = users.add(newUser("alice", "alice@example.com"));
+        users.update(alice.withEmailVerified(true).withPendingEmail(new Email("next@example.com"))
+                .withSecondFactors(new SecondFactors(true, 2)).loggedInAt(T0.plusSeconds(5)));
+        User bob = users.add(newUser("bob", "bob@example.com"));
+
+        assertTrue(users.erase(alice.id(), T0.plusSeconds(60)));
+
+        assertTrue(users.findById(alice.id()).isEmpty());
+        assertTrue(users.findByIdForUpdate(alice.id()).isEmpty());
+        assertTrue(users.findByUsername(new Username("alice")).isEmpty());
+        assertTrue(users.findByEmail(new Email("alice@example.com")).isEmpty());
+        assertTrue(users.findByEmail(new Email("next@example.com")).isEmpty());
+        assertEquals(bob, users.findById(bob.id()).orElseThrow(), "other users are left alone");
+    }
+
+    @Test
+    void anErasedUsersNameInAnyCaseAndEmailAreFreeAgainForANewId() {
+        User alice = users.add(newUser("alice", "alice@example.com"));
+        users.erase(alice.id(), T0.plusSeconds(60));
+
+        User again = users.add(newUser("ALICE", "alice@example.com"));
+
+        assertNotEquals(alice.id(), again.id());
+        assertEquals(again.id(), users.findByUsername(new Username("alice")).orElseThrow().id());
+        assertEquals(again.id(), users.findByEmail(new Email("alice@example.com")).orElseThrow().id());
+        assertTrue(users.findById(alice.id()).isEmpty(), "the tombstone stays erased");
+        User bob = users.add(newUser("bob", "bob@example.com"));
+        users.erase(bob.id(), T0.plusSeconds(61));
+        users.update(again.withUsername(new Username("bob")).withEmail(new Email("bob@example.com")));
+        assertEquals("bob", users.findById(again.id()).orElseThrow().username().value());
+    }
+
+    @Test
+    void erasingTwiceOrAnUnknownUserErasesNothing() {
+        User alice = users.add(newUser("alice", "alice@example.com"));
+        assertTrue(users.erase(alice.id(), T0.plusSeconds(60)));
+        assertFalse(users.erase(alice.id(), T0.plusSeconds(61)));
+        assertFalse(users.erase(new UserId(424_242), T0.plusSeconds(61)));
+    }
+
+    @Test
+    void updateOfAnErasedUserFailsAndBringsNothingBack() {
+        User alice = users.add(newUser("alice", "alice@example.com"));
+        users.erase(alice.id(), T0.plusSeconds(60));
+        assertThrows(IllegalStateException.class, () -> users.update(alice.loggedInAt(T0.plusSeconds(61))));
+        assertThrows(IllegalStateException.class, () -> users.update(alice.withRole(Role.ADMIN)));
+        assertTrue(users.findById(alice.id()).isEmpty());
+        assertTrue(users.findByUsername(new Username("alice")).isEmpty());
+    }
 }
