@@ -18,6 +18,20 @@ import dev.storefront.application.account.SignUpLimits;
 import dev.storefront.application.account.StartGuestSessionService;
 import dev.storefront.application.account.SweepExpiredSessionsService;
 import dev.storefront.application.account.UpdateProfileService;
+import dev.storefront.application.account.CompleteMfaLoginService;
+import dev.storefront.application.account.ConfirmTotpService;
+import dev.storefront.application.account.DisableMfaService;
+import dev.storefront.application.account.EnrolTotpService;
+import dev.storefront.application.account.RegenerateRecoveryCodesService;
+import dev.storefront.domain.port.out.OneTimeCodes;
+import dev.storefront.domain.port.out.SecretSealer;
+import dev.storefront.domain.port.out.TotpRepository;
+import dev.storefront.http.account.SecondFactorRoutes;
+import dev.storefront.persistence.jdbi.JdbiStoreSettings;
+import dev.storefront.persistence.jdbi.JdbiTotpRepository;
+import dev.storefront.security.AesGcmSecretSealer;
+import dev.storefront.security.HmacOneTimeCodes;
+import java.util.Base64;
 import dev.storefront.domain.port.out.AccountEvents;
 import dev.storefront.domain.port.out.CartStatistics;
 import dev.storefront.domain.port.out.GuestSessionHandover;
@@ -96,6 +110,13 @@ final class AccountsModule {
                 new SessionPolicy(config.sessionIdleTimeout(), config.sessionMaxLifetime()),
                 AccountSettings.DEFAULT_RESET_TOKEN_LIFETIME);
 
+        TotpRepository totp = new JdbiTotpRepository(database);
+        OneTimeCodes oneTimeCodes = new HmacOneTimeCodes();
+        SecretSealer sealer = new AesGcmSecretSealer(Base64.getDecoder().decode(config.totpEncryptionKey() != null
+                ? config.totpEncryptionKey()
+                // Generated at the database's first start, once however many instances start together.
+                : new JdbiStoreSettings(database).generatedOnce(TOTP_KEY_SETTING, AesGcmSecretSealer::newKey)));
+
         SignUpLimits signUpLimits = new SignUpLimits(config.registrationsPerHour(), config.guestSessionsPerHour());
         useCases = new AccountUseCases(
                 new RegisterUserService(tx, users, hasher, policy, time, events, registrations, signUpLimits),
@@ -115,7 +136,23 @@ final class AccountsModule {
                 new RevokeSessionService(tx, sessions, events, time),
                 new RevokeOtherSessionsService(tx, sessions, tokens, events, time),
                 new GrantAdminService(tx, users, events, time),
-                new SweepExpiredSessionsService(tx, sessions, resetTokens, time, settings));
+                new SweepExpiredSessionsService(tx, sessions, resetTokens, time, settings),
+                new EnrolTotpService(tx, users, totp, oneTimeCodes, sealer, hasher, throttle, time),
+                new ConfirmTotpService(tx, users, sessions, totp, oneTimeCodes, sealer, tokens, throttle, events, time),
+                new RegenerateRecoveryCodesService(tx, users, totp, oneTimeCodes, sealer, tokens, hasher, throttle, events,
+                        time),
+                new DisableMfaService(tx, users, totp, oneTimeCodes, sealer, tokens, hasher, throttle, events, time),
+                new CompleteMfaLoginService(tx, users, sessions, totp, oneTimeCodes, sealer, tokens, throttle, handover,
+                        events, time, settings));
+    }
+
+    /** The store setting that holds the generated TOTP key when {@code TOTP_ENCRYPTION_KEY} is not set. */
+    static final String TOTP_KEY_SETTING = "totp-encryption-key";
+
+    SecondFactorRoutes.UseCases secondFactorRouteUseCases() {
+        AccountUseCases u = useCases;
+        return new SecondFactorRoutes.UseCases(u.enrolTotp(), u.confirmTotp(), u.regenerateRecoveryCodes(),
+                u.disableMfa(), u.completeMfaLogin());
     }
 
     AccountRoutes.UseCases routeUseCases() {

@@ -6,6 +6,7 @@ import dev.storefront.domain.port.out.CartRepository;
 import dev.storefront.http.HttpApi;
 import dev.storefront.http.HttpSettings;
 import dev.storefront.http.account.AccountRoutes;
+import dev.storefront.http.account.SecondFactorRoutes;
 import dev.storefront.http.cart.CartRoutes;
 import dev.storefront.http.common.BoundedPool;
 import dev.storefront.http.common.SessionCookies;
@@ -89,6 +90,7 @@ public final class Storefront implements AutoCloseable {
                     .principals(sessionCookies)
                     .routes(new HealthRoutes(checkHealth, engine))
                     .routes(new AccountRoutes(accounts.routeUseCases(), sessionCookies, hashingPool))
+                    .routes(new SecondFactorRoutes(accounts.secondFactorRouteUseCases(), sessionCookies, hashingPool))
                     .routes(catalog.routes())
                     .routes(new CartRoutes(cart.routeUseCases(), sessionCookies, config.currency()))
                     .routes(new OrderRoutes(orders.routeUseCases()));
