@@ -169,12 +169,25 @@ class MultiInstanceIT {
                 new TreeMap<>(statuses));
     }
 
+    private static int listedPostgresScripts() {
+        try {
+            java.lang.reflect.Field scripts = dev.storefront.persistence.postgres.PostgresDatabase.class
+                    .getDeclaredField("SCRIPTS");
+            scripts.setAccessible(true);
+            return ((List<?>) scripts.get(null)).size();
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError("PostgresDatabase.SCRIPTS", e);
+        }
+    }
+
     @Test
     @Order(1)
     void theColdStartAppliedOneSchemaAndLoadedTheDemoCatalogOnce() throws IOException {
         String[] versions = sql("SELECT count(*), count(DISTINCT version), max(version) FROM schema_version").split("\\|");
         assertEquals(versions[0], versions[1], "each script applied once");
-        assertEquals(versions[0], versions[2], "every script, once: " + String.join(",", versions));
+        // Versions are allocated per branch, so they may have gaps: count the scripts the engine lists.
+        assertEquals(String.valueOf(listedPostgresScripts()), versions[0], "every script, once: "
+                + String.join(",", versions));
         int demoProducts;
         try (InputStream demo = getClass().getResourceAsStream("/dev/storefront/bootstrap/server/demo-catalog.json")) {
             demoProducts = new ObjectMapper().readTree(demo).path("products").size();

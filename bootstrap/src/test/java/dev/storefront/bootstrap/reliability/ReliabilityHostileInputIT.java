@@ -139,6 +139,15 @@ class ReliabilityHostileInputIT {
                     "{\"quantity\":1}", Set.of());
             case "POST /api/orders/{id}/status" -> new Target("/api/orders/999999/status", admin,
                     "{\"status\":\"PAID\"}", Set.of());
+            // The second factor: no pending session; the victim has no enrolment and a wrong password.
+            case "POST /api/login/mfa" -> new Target(op.path(), null, "{\"code\":\"000000\"}", Set.of());
+            case "POST /api/user/mfa/totp" -> new Target(op.path(), victim,
+                    "{\"currentPassword\":\"" + WRONG + "\"}", Set.of());
+            case "POST /api/user/mfa/totp/confirm" -> new Target(op.path(), victim, "{\"code\":\"000000\"}", Set.of());
+            case "POST /api/user/mfa/recovery-codes" -> new Target(op.path(), victim,
+                    "{\"currentPassword\":\"" + WRONG + "\",\"code\":\"000000\"}", Set.of());
+            case "DELETE /api/user/mfa" -> new Target(op.path(), victim,
+                    "{\"currentPassword\":\"" + WRONG + "\",\"code\":\"000000\"}", Set.of());
             default -> null;
         };
     }
