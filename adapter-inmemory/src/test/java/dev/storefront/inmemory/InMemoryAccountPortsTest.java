@@ -23,6 +23,9 @@ import dev.storefront.domain.port.out.contract.RateLimiterContract;
 import dev.storefront.domain.port.out.contract.SessionRepositoryContract;
 import dev.storefront.domain.port.out.contract.TokenGeneratorContract;
 import dev.storefront.domain.port.out.contract.UserRepositoryContract;
+import dev.storefront.domain.port.out.contract.TotpRepositoryContract;
+import dev.storefront.domain.port.out.TotpRepository;
+import dev.storefront.domain.port.out.Transactions;
 import dev.storefront.domain.user.Email;
 import dev.storefront.domain.user.NewUser;
 import dev.storefront.domain.user.Password;
@@ -66,6 +69,27 @@ class InMemoryAccountPortsTest {
         @Override
         protected UserId createUser(String name) {
             return addUser(users, name);
+        }
+    }
+
+    @Nested
+    class Totp extends TotpRepositoryContract {
+        private final InMemoryTransactions transactions = new InMemoryTransactions();
+        private final InMemoryUserRepository users = new InMemoryUserRepository(transactions);
+
+        @Override
+        protected TotpRepository createRepository() {
+            return new InMemoryTotpRepository(transactions);
+        }
+
+        @Override
+        protected UserId createUser(String name) {
+            return addUser(users, name);
+        }
+
+        @Override
+        protected Transactions transactions() {
+            return transactions;
         }
     }
 

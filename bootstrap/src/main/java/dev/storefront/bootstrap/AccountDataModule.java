@@ -23,7 +23,8 @@ final class AccountDataModule {
                 ports.resetTokens()::deleteByUser,
                 user -> orders.carts.delete(CartOwner.user(user)),
                 orders.idempotencyKeys::deleteAllOf,
-                ports.passkeys()::deleteAllOf);
+                ports.passkeys()::deleteAllOf,
+                ports.totp()::deleteAllOf);
         useCases = new AccountDataUseCases(
                 new ExportAccountDataService(database.transactions(), ports.users(), ports.sessions(),
                         orders.orderRepository, ports.passkeys(), cart.useCases.getCart(), ports.tokens(),

@@ -16,6 +16,11 @@ import dev.storefront.domain.port.in.account.RevokeSessionUseCase;
 import dev.storefront.domain.port.in.account.StartGuestSessionUseCase;
 import dev.storefront.domain.port.in.account.SweepExpiredSessionsUseCase;
 import dev.storefront.domain.port.in.account.UpdateProfileUseCase;
+import dev.storefront.domain.port.in.account.CompleteMfaLoginUseCase;
+import dev.storefront.domain.port.in.account.ConfirmTotpUseCase;
+import dev.storefront.domain.port.in.account.DisableMfaUseCase;
+import dev.storefront.domain.port.in.account.EnrolTotpUseCase;
+import dev.storefront.domain.port.in.account.RegenerateRecoveryCodesUseCase;
 
 /** The account use cases, as {@code storefront.accounts()} gives them. */
 public record AccountUseCases(
@@ -34,4 +39,9 @@ public record AccountUseCases(
         RevokeSessionUseCase revokeSession,
         RevokeOtherSessionsUseCase revokeOtherSessions,
         GrantAdminUseCase grantAdmin,
-        SweepExpiredSessionsUseCase sweepExpiredSessions) {}
+        SweepExpiredSessionsUseCase sweepExpiredSessions,
+        EnrolTotpUseCase enrolTotp,
+        ConfirmTotpUseCase confirmTotp,
+        RegenerateRecoveryCodesUseCase regenerateRecoveryCodes,
+        DisableMfaUseCase disableMfa,
+        CompleteMfaLoginUseCase completeMfaLogin) {}

@@ -25,6 +25,20 @@ import dev.storefront.application.account.StartPasskeyRegistrationService;
 import dev.storefront.application.account.SweepExpiredSessionsService;
 import dev.storefront.application.account.UpdateProfileService;
 import dev.storefront.domain.passkey.RelyingParty;
+import dev.storefront.application.account.CompleteMfaLoginService;
+import dev.storefront.application.account.ConfirmTotpService;
+import dev.storefront.application.account.DisableMfaService;
+import dev.storefront.application.account.EnrolTotpService;
+import dev.storefront.application.account.RegenerateRecoveryCodesService;
+import dev.storefront.domain.port.out.OneTimeCodes;
+import dev.storefront.domain.port.out.SecretSealer;
+import dev.storefront.domain.port.out.TotpRepository;
+import dev.storefront.http.account.SecondFactorRoutes;
+import dev.storefront.persistence.jdbi.JdbiStoreSettings;
+import dev.storefront.persistence.jdbi.JdbiTotpRepository;
+import dev.storefront.security.AesGcmSecretSealer;
+import dev.storefront.security.HmacOneTimeCodes;
+import java.util.Base64;
 import dev.storefront.domain.port.out.AccountEvents;
 import dev.storefront.domain.port.out.CartStatistics;
 import dev.storefront.domain.port.out.GuestSessionHandover;
@@ -73,7 +87,7 @@ final class AccountsModule {
     /** The ports as wired here, with the builder's choices applied. */
     record AccountPorts(UserRepository users, SessionRepository sessions, PasswordResetTokenRepository resetTokens,
                         PasswordHasher hasher, TokenGenerator tokens, LoginThrottle throttle, AccountEvents events,
-                        PasskeyRepository passkeys) {}
+                        PasskeyRepository passkeys, TotpRepository totp) {}
 
     AccountsModule(Database database, StorefrontBuilder builder, CartModule cart, Deque<AutoCloseable> resources) {
         StorefrontConfig config = builder.config;
@@ -124,6 +138,13 @@ final class AccountsModule {
                 new SessionPolicy(config.sessionIdleTimeout(), config.sessionMaxLifetime()),
                 AccountSettings.DEFAULT_RESET_TOKEN_LIFETIME);
 
+        TotpRepository totp = new JdbiTotpRepository(database);
+        OneTimeCodes oneTimeCodes = new HmacOneTimeCodes();
+        SecretSealer sealer = new AesGcmSecretSealer(Base64.getDecoder().decode(config.totpEncryptionKey() != null
+                ? config.totpEncryptionKey()
+                // Generated at the database's first start, once however many instances start together.
+                : new JdbiStoreSettings(database).generatedOnce(TOTP_KEY_SETTING, AesGcmSecretSealer::newKey)));
+
         SignUpLimits signUpLimits = new SignUpLimits(config.registrationsPerHour(), config.guestSessionsPerHour());
         useCases = new AccountUseCases(
                 new RegisterUserService(tx, users, hasher, policy, time, events, registrations, signUpLimits),
@@ -143,7 +164,14 @@ final class AccountsModule {
                 new RevokeSessionService(tx, sessions, events, time),
                 new RevokeOtherSessionsService(tx, sessions, tokens, events, time),
                 new GrantAdminService(tx, users, events, time),
-                new SweepExpiredSessionsService(tx, sessions, resetTokens, time, settings));
+                new SweepExpiredSessionsService(tx, sessions, resetTokens, time, settings),
+                new EnrolTotpService(tx, users, totp, oneTimeCodes, sealer, hasher, throttle, time),
+                new ConfirmTotpService(tx, users, sessions, totp, oneTimeCodes, sealer, tokens, throttle, events, time),
+                new RegenerateRecoveryCodesService(tx, users, totp, oneTimeCodes, sealer, tokens, hasher, throttle, events,
+                        time),
+                new DisableMfaService(tx, users, totp, oneTimeCodes, sealer, tokens, hasher, throttle, events, time),
+                new CompleteMfaLoginService(tx, users, sessions, totp, oneTimeCodes, sealer, tokens, throttle, handover,
+                        events, time, settings));
         RelyingParty relyingParty = relyingParty(config.publicUrl());
         WebAuthnPasskeyVerifier verifier = new WebAuthnPasskeyVerifier(relyingParty);
         passkeyRoutes = new PasskeyRoutes.UseCases(
@@ -154,7 +182,16 @@ final class AccountsModule {
                 new StartPasskeyLoginService(tx, passkeyChallenges, tokens, time, relyingParty),
                 new LogInWithPasskeyService(tx, users, sessions, passkeys, passkeyChallenges, verifier, tokens, handover,
                         events, time, settings));
-        ports = new AccountPorts(users, sessions, resetTokens, hasher, tokens, throttle, events, passkeys);
+        ports = new AccountPorts(users, sessions, resetTokens, hasher, tokens, throttle, events, passkeys, totp);
+    }
+
+    /** The store setting that holds the generated TOTP key when {@code TOTP_ENCRYPTION_KEY} is not set. */
+    static final String TOTP_KEY_SETTING = "totp-encryption-key";
+
+    SecondFactorRoutes.UseCases secondFactorRouteUseCases() {
+        AccountUseCases u = useCases;
+        return new SecondFactorRoutes.UseCases(u.enrolTotp(), u.confirmTotp(), u.regenerateRecoveryCodes(),
+                u.disableMfa(), u.completeMfaLogin());
     }
 
     /** The passkeys' relying party from PUBLIC_URL: its host is the rp id, scheme, host and port the origin. */

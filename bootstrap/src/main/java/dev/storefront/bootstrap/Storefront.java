@@ -8,6 +8,7 @@ import dev.storefront.http.HttpSettings;
 import dev.storefront.http.account.AccountDataRoutes;
 import dev.storefront.http.account.AccountRoutes;
 import dev.storefront.http.account.PasskeyRoutes;
+import dev.storefront.http.account.SecondFactorRoutes;
 import dev.storefront.http.cart.CartRoutes;
 import dev.storefront.http.common.BoundedPool;
 import dev.storefront.http.common.SessionCookies;
@@ -95,6 +96,7 @@ public final class Storefront implements AutoCloseable {
                     .routes(new AccountRoutes(accounts.routeUseCases(), sessionCookies, hashingPool))
                     .routes(new PasskeyRoutes(accounts.passkeyRoutes, sessionCookies))
                     .routes(new AccountDataRoutes(accountData.routeUseCases(), sessionCookies, hashingPool))
+                    .routes(new SecondFactorRoutes(accounts.secondFactorRouteUseCases(), sessionCookies, hashingPool))
                     .routes(catalog.routes())
                     .routes(new CartRoutes(cart.routeUseCases(), sessionCookies, config.currency()))
                     .routes(new OrderRoutes(orders.routeUseCases()));

@@ -130,6 +130,10 @@ public final class AccountRoutes implements RouteGroup {
         }
         LoggedIn loggedIn = useCases.logIn().logIn(new LogInCommand(body.effectiveLogin(), body.password(),
                 request.clientAddress(), request.header("User-Agent").orElse(null), cookies.presented(request)));
+        if (loggedIn.session().session().pendingSecondFactor()) {
+            cookies.issue(request, loggedIn.session(), Optional.empty());
+            return ApiResponse.ok(MfaRequiredResponse.TOTP);
+        }
         cookies.issue(request, loggedIn.session(), Optional.of(loggedIn.user()));
         return ApiResponse.ok(UserEnvelopeResponse.from(loggedIn.user()));
     }

@@ -39,6 +39,9 @@ import java.util.Set;
  * started over them (400), since the unexamined one may be the owner's. The {@code Cookie} header is read here rather than by Undertow, whose parser keeps one
  * value per name and throws past 200 cookies (UT000046, which was a logged 500 on every route).
  *
+ * <p>A login pending its second factor is a live session that no route sees ({@link #current} is
+ * empty, {@link #presented} names it, its cookie stays): it grants nothing but its completion.
+ *
  * <p>For features other than accounts: {@link #current} gives the request's session (guest or
  * user) if any; {@link #currentOrStartGuest} gives it or creates a guest session and sets the
  * cookie (a cart's first write); {@link #requireUserSession} is the logged-in user's session or 401.
@@ -49,7 +52,16 @@ public final class SessionCookies implements PrincipalResolver {
     static final int MOST_CONSIDERED = 4;
     private static final AttachmentKey<Resolved> RESOLVED = AttachmentKey.create(Resolved.class);
 
-    private record Resolved(Optional<ResolvedSession> session) {}
+    /**
+     * {@code live}: the first presented session that exists, a login pending its second factor
+     * included; {@code session}: the same unless it is such a pending login, which is no session
+     * to any route (and not cleared either: {@code POST /api/login/mfa} needs it).
+     */
+    private record Resolved(Optional<ResolvedSession> session, Optional<ResolvedSession> live) {
+        static Resolved of(Optional<ResolvedSession> live) {
+            return new Resolved(live.filter(s -> !s.session().pendingSecondFactor()), live);
+        }
+    }
 
     /**
      * The {@code SID} cookies of a request: whether there was any, the well-formed values looked
@@ -75,7 +87,9 @@ public final class SessionCookies implements PrincipalResolver {
      * shape of one (not checked against the store).
      */
     public Optional<SessionToken> presented(ApiRequest request) {
-        return current(request).map(ResolvedSession::token).or(() -> sent(request.exchange()).tokens().stream().findFirst());
+        current(request);
+        return request.attachment(RESOLVED).live().map(ResolvedSession::token)
+                .or(() -> sent(request.exchange()).tokens().stream().findFirst());
     }
 
     /** The request's live session (guest or user), resolved once; a dead cookie is cleared. */
@@ -85,14 +99,14 @@ public final class SessionCookies implements PrincipalResolver {
             return resolved.session();
         }
         Sent sent = sent(request.exchange());
-        Optional<ResolvedSession> session = sent.tokens().stream()
+        Optional<ResolvedSession> live = sent.tokens().stream()
                 .flatMap(token -> resolver.resolveSession(new SessionQuery(token)).stream())
                 .findFirst();
-        request.attach(RESOLVED, new Resolved(session));
-        if (sent.any() && session.isEmpty() && !sent.unexamined()) {
+        request.attach(RESOLVED, Resolved.of(live));
+        if (sent.any() && live.isEmpty() && !sent.unexamined()) {
             clear(request);
         }
-        return session;
+        return request.attachment(RESOLVED).session();
     }
 
     @Override
@@ -156,7 +170,7 @@ public final class SessionCookies implements PrincipalResolver {
         cookie.setMaxAge((int) Math.min(Integer.MAX_VALUE, seconds));
         request.exchange().setResponseCookie(cookie);
         ResolvedSession session = new ResolvedSession(issued.token(), issued.session(), user);
-        request.attach(RESOLVED, new Resolved(Optional.of(session)));
+        request.attach(RESOLVED, Resolved.of(Optional.of(session)));
         return session;
     }
 
@@ -166,7 +180,7 @@ public final class SessionCookies implements PrincipalResolver {
         cookie.setMaxAge(0);
         cookie.setExpires(new Date(0));
         request.exchange().setResponseCookie(cookie);
-        request.attach(RESOLVED, new Resolved(Optional.empty()));
+        request.attach(RESOLVED, Resolved.of(Optional.empty()));
     }
 
     /** The {@code SID} pairs of every {@code Cookie} header ({@code name=value; name=value}, RFC 6265). */

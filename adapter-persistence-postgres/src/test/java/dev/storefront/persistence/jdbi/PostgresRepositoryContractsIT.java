@@ -26,6 +26,8 @@ import dev.storefront.domain.port.out.contract.PasswordResetTokenRepositoryContr
 import dev.storefront.domain.port.out.contract.SessionRepositoryContract;
 import dev.storefront.domain.port.out.contract.TransactionsContract;
 import dev.storefront.domain.port.out.contract.UserRepositoryContract;
+import dev.storefront.domain.port.out.contract.TotpRepositoryContract;
+import dev.storefront.domain.port.out.TotpRepository;
 import dev.storefront.domain.session.SessionHandle;
 import dev.storefront.domain.user.Email;
 import dev.storefront.domain.user.NewUser;
@@ -132,6 +134,24 @@ class PostgresRepositoryContractsIT {
         @Override
         protected UserId createUser(String name) {
             return namedUser(name);
+        }
+    }
+
+    @Nested
+    class Totp extends TotpRepositoryContract {
+        @Override
+        protected TotpRepository createRepository() {
+            return new JdbiTotpRepository(database());
+        }
+
+        @Override
+        protected UserId createUser(String name) {
+            return namedUser(name);
+        }
+
+        @Override
+        protected Transactions transactions() {
+            return database().transactions();
         }
     }
 
@@ -263,6 +283,22 @@ class PostgresRepositoryContractsIT {
         @Override
         protected Transactions transactions() {
             return database().transactions();
+        }
+    }
+
+    @Nested
+    class StoreSettings {
+        @org.junit.jupiter.api.Test
+        void aKeyGeneratedByTwoInstancesStartingAtOnceIsOneKey() throws Exception {
+            String url = PostgresTestDatabases.freshUrl();
+            try (PostgresDatabase first = PostgresTestDatabases.open(url);
+                 PostgresDatabase second = PostgresTestDatabases.open(url)) {
+                for (int race = 0; race < 20; race++) {
+                    String name = "key-" + race;
+                    org.junit.jupiter.api.Assertions.assertEquals(1, GeneratedOnceRace.distinctValues(
+                            new JdbiStoreSettings(first), new JdbiStoreSettings(second), name), name);
+                }
+            }
         }
     }
 }

@@ -17,6 +17,9 @@ import dev.storefront.domain.port.out.contract.PasskeyRepositoryContract;
 import dev.storefront.domain.port.out.contract.PasswordResetTokenRepositoryContract;
 import dev.storefront.domain.port.out.contract.SessionRepositoryContract;
 import dev.storefront.domain.port.out.contract.UserRepositoryContract;
+import dev.storefront.domain.port.out.contract.TotpRepositoryContract;
+import dev.storefront.domain.port.out.TotpRepository;
+import dev.storefront.domain.port.out.Transactions;
 import dev.storefront.domain.session.TokenDigest;
 import dev.storefront.domain.user.Email;
 import dev.storefront.domain.user.NewUser;
@@ -78,6 +81,24 @@ class JdbiAccountRepositoriesIT {
         @Override
         protected UserId createUser(String name) {
             return addUser(name);
+        }
+    }
+
+    @Nested
+    class Totp extends TotpRepositoryContract {
+        @Override
+        protected TotpRepository createRepository() {
+            return new JdbiTotpRepository(open());
+        }
+
+        @Override
+        protected UserId createUser(String name) {
+            return addUser(name);
+        }
+
+        @Override
+        protected Transactions transactions() {
+            return database.transactions();
         }
     }
 

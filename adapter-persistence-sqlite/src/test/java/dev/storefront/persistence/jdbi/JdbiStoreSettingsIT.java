@@ -56,4 +56,15 @@ class JdbiStoreSettingsIT {
             settings.requireCurrency(USD);
         }
     }
+
+    @Test
+    void aKeyGeneratedByTwoInstancesStartingAtOnceIsOneKey() throws Exception {
+        try (SqliteDatabase first = SqliteDatabase.open(url()); SqliteDatabase second = SqliteDatabase.open(url())) {
+            for (int race = 0; race < 20; race++) {
+                String name = "key-" + race;
+                assertEquals(1, GeneratedOnceRace.distinctValues(new JdbiStoreSettings(first),
+                        new JdbiStoreSettings(second), name), name);
+            }
+        }
+    }
 }

@@ -16,11 +16,13 @@ import java.util.Optional;
 /** Sessions in table {@code user_session}, keyed by the SHA-256 of their id; joins the thread's transaction. */
 public final class JdbiSessionRepository implements SessionRepository {
     private static final String COLUMNS =
-            "token_hash, handle, user_id, user_agent, created_at, last_seen_at, expires_at";
+            "token_hash, handle, user_id, user_agent, created_at, last_seen_at, expires_at, second_factor_pending,"
+                    + " guest_token_hash";
 
     /** The session and its user's columns (prefixed {@code u_}, all null for a guest) in one statement. */
     private static final String SESSION_WITH_USER = "SELECT s.token_hash, s.handle, s.user_id, s.user_agent,"
-            + " s.created_at, s.last_seen_at, s.expires_at, " + JdbiUserRepository.UserRow.columns("u", "u_")
+            + " s.created_at, s.last_seen_at, s.expires_at, s.second_factor_pending, s.guest_token_hash, "
+            + JdbiUserRepository.UserRow.columns("u", "u_")
             + " FROM user_session s LEFT JOIN user_account u ON u.id = s.user_id AND u.deleted_at IS NULL"
             + " WHERE s.token_hash = :hash"; // an erased user's session (none should survive) is no session
 
@@ -34,17 +36,19 @@ public final class JdbiSessionRepository implements SessionRepository {
     }
 
     record SessionRow(String tokenHash, String handle, Long userId, String userAgent, long createdAt,
-                      long lastSeenAt, long expiresAt) {
+                      long lastSeenAt, long expiresAt, boolean secondFactorPending, String guestTokenHash) {
         static SessionRow read(ResultSet rs) throws SQLException {
             return new SessionRow(rs.getString("token_hash"), rs.getString("handle"),
                     Columns.nullableLong(rs, "user_id"), rs.getString("user_agent"), rs.getLong("created_at"),
-                    rs.getLong("last_seen_at"), rs.getLong("expires_at"));
+                    rs.getLong("last_seen_at"), rs.getLong("expires_at"), rs.getInt("second_factor_pending") != 0,
+                    rs.getString("guest_token_hash"));
         }
 
         Session toSession() {
             return Session.restore(new SessionHandle(handle), new TokenDigest(tokenHash),
                     userId == null ? null : new UserId(userId), userAgent, Instant.ofEpochMilli(createdAt),
-                    Instant.ofEpochMilli(lastSeenAt), Instant.ofEpochMilli(expiresAt));
+                    Instant.ofEpochMilli(lastSeenAt), Instant.ofEpochMilli(expiresAt), secondFactorPending,
+                    guestTokenHash == null ? null : new TokenDigest(guestTokenHash));
         }
     }
 
@@ -59,7 +63,7 @@ public final class JdbiSessionRepository implements SessionRepository {
                 throw new IllegalStateException("session id or handle already in use");
             }
             return h.createUpdate("INSERT INTO user_session (" + COLUMNS + ") VALUES (:hash, :handle, :userId,"
-                            + " :userAgent, :createdAt, :lastSeenAt, :expiresAt)")
+                            + " :userAgent, :createdAt, :lastSeenAt, :expiresAt, :pending, :guest)")
                     .bind("hash", session.digest().hex())
                     .bind("handle", session.handle().value())
                     .bind("userId", session.user().map(UserId::value).orElse(null))
@@ -67,6 +71,8 @@ public final class JdbiSessionRepository implements SessionRepository {
                     .bind("createdAt", session.createdAt().toEpochMilli())
                     .bind("lastSeenAt", session.lastSeenAt().toEpochMilli())
                     .bind("expiresAt", session.expiresAt().toEpochMilli())
+                    .bind("pending", session.pendingSecondFactor() ? 1 : 0)
+                    .bind("guest", session.handedOverGuest().map(TokenDigest::hex).orElse(null))
                     .execute();
         });
     }

@@ -2,12 +2,14 @@ package dev.storefront.persistence.jdbi;
 
 import java.util.Currency;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /**
  * Settings fixed at the database's first start. The currency is one: amounts are stored as minor
- * units, so opening a database with another currency would silently reprice everything.
+ * units, so opening a database with another currency would silently reprice everything. A key
+ * generated at first start is another ({@link #generatedOnce}).
  */
 public final class JdbiStoreSettings {
     interface Statements {
@@ -22,6 +24,23 @@ public final class JdbiStoreSettings {
 
     public JdbiStoreSettings(Database database) {
         this.database = Objects.requireNonNull(database, "database");
+    }
+
+    /**
+     * The value stored under {@code name}, or, at the first call on this database, {@code generated}'s,
+     * stored then. Race-free on every engine: of instances starting at once, the first insert
+     * wins (ON CONFLICT DO NOTHING) and everyone reads back what it stored.
+     */
+    public String generatedOnce(String name, Supplier<String> generated) {
+        return database.transactions().inTransaction(() -> database.withHandle(h -> {
+            Statements sql = h.attach(Statements.class);
+            String stored = sql.value(name);
+            if (stored != null) {
+                return stored;
+            }
+            sql.insertIfAbsent(name, generated.get());
+            return sql.value(name);
+        }));
     }
 
     /**

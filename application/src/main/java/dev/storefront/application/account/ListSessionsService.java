@@ -36,6 +36,7 @@ public final class ListSessionsService implements ListSessionsUseCase {
         TokenDigest current = tokens.digest(query.currentSession().value());
         return transactions.readOnly(() -> sessions.findByUser(query.userId())).stream()
                 .filter(s -> s.isActiveAt(now, policy))
+                .filter(s -> !s.pendingSecondFactor()) // a login still owing its second factor is no session yet
                 .map(s -> summary(s, current))
                 .toList();
     }

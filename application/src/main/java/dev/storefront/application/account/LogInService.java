@@ -12,6 +12,9 @@ import dev.storefront.domain.port.out.TimeSource;
 import dev.storefront.domain.port.out.TokenGenerator;
 import dev.storefront.domain.port.out.Transactions;
 import dev.storefront.domain.port.out.UserRepository;
+import dev.storefront.domain.session.Session;
+import dev.storefront.domain.session.SessionPolicy;
+import dev.storefront.domain.session.TokenDigest;
 import dev.storefront.domain.user.Email;
 import dev.storefront.domain.user.InvalidCredentials;
 import dev.storefront.domain.user.LoginThrottled;
@@ -25,13 +28,15 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Login by username or email. Both paths (unknown login, wrong password) run exactly one password
  * verification and end in the same {@link InvalidCredentials}; while throttled, no verification
  * runs at all and the answer is the same whatever the password. The hash is upgraded when it was
  * made with weaker settings. The client's previous session ends (fixation), a guest's after its
- * handover.
+ * handover. For a user with a second factor the answer is a pending session instead, completed by
+ * {@link CompleteMfaLoginService}.
  */
 public final class LogInService implements LogInUseCase {
     private final Transactions transactions;
@@ -40,6 +45,10 @@ public final class LogInService implements LogInUseCase {
     private final LoginThrottle throttle;
     private final TimeSource time;
     private final LoginCompletion completion;
+    private final SessionRepository sessions;
+    private final TokenGenerator tokens;
+    private final SessionIssuer issuer;
+    private final SessionPolicy policy;
     private final Audit audit;
 
     @Inject
@@ -55,6 +64,10 @@ public final class LogInService implements LogInUseCase {
         this.completion = new LoginCompletion(users, Objects.requireNonNull(sessions, "sessions"),
                 Objects.requireNonNull(tokens, "tokens"), Objects.requireNonNull(handover, "handover"),
                 settings.sessions());
+        this.sessions = sessions;
+        this.tokens = tokens;
+        this.policy = settings.sessions();
+        this.issuer = new SessionIssuer(sessions, tokens, policy);
         this.audit = new Audit(Objects.requireNonNull(events, "events"));
     }
 
@@ -98,15 +111,45 @@ public final class LogInService implements LogInUseCase {
             throw new InvalidCredentials();
         }
         User user = found.get();
-        throttle.recordSuccess(account, address, now);
+        if (user.requiresSecondFactor()) {
+            // The password alone completes nothing: the address's count is reset by the second step
+            // (else each correct password would buy five more code guesses).
+            throttle.release(account, address);
+        } else {
+            throttle.recordSuccess(account, address, now);
+        }
         Optional<PasswordHash> upgraded = hasher.needsRehash(user.passwordHash())
                 ? Optional.of(hasher.hash(password)) : Optional.empty();
 
-        LoggedIn loggedIn = transactions.inTransaction(() -> completion.complete(user.id(),
-                current -> current.passwordHash().equals(user.passwordHash()), // changed meanwhile: start over
-                upgraded, command.previousSession(), command.userAgent(), now));
-        audit.record(AccountEvents.Type.LOGGED_IN, now, user.id(), command.clientAddress());
+        Predicate<User> unchanged = current -> current.passwordHash().equals(user.passwordHash()); // else start over
+        LoggedIn loggedIn = transactions.inTransaction(() -> user.requiresSecondFactor()
+                ? awaitSecondFactor(user, unchanged, upgraded, command, now)
+                : completion.complete(user.id(), unchanged, upgraded, command.previousSession(), command.userAgent(), now));
+        if (!loggedIn.session().session().pendingSecondFactor()) {
+            audit.record(AccountEvents.Type.LOGGED_IN, now, user.id(), command.clientAddress());
+        }
         return loggedIn;
+    }
+
+    /**
+     * Must run in a write transaction. The password was right, the second factor is owed: a
+     * pending session that remembers the client's guest session (kept alive, with its cart, for
+     * the completed login to take over); any other session the client held ends, as at a login.
+     */
+    private LoggedIn awaitSecondFactor(User user, Predicate<User> unchanged, Optional<PasswordHash> upgraded,
+                                       LogInCommand command, Instant now) {
+        User current = users.findByIdForUpdate(user.id()).filter(unchanged).orElseThrow(InvalidCredentials::new);
+        if (upgraded.isPresent()) {
+            current = current.withPasswordHash(upgraded.get());
+            users.update(current);
+        }
+        Optional<Session> previous = command.previousSession()
+                .flatMap(token -> sessions.findByDigest(tokens.digest(token.value())))
+                .filter(session -> session.isActiveAt(now, policy));
+        TokenDigest guest = previous.flatMap(session -> session.isGuest() ? Optional.of(session.digest())
+                : session.handedOverGuest()).orElse(null);
+        previous.filter(session -> !session.isGuest()).ifPresent(session -> sessions.delete(session.digest()));
+        return new LoggedIn(current, issuer.issuePending(current.id(), command.userAgent(), now, guest));
     }
 
     private Optional<User> find(String login) {

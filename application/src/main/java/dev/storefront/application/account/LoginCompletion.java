@@ -9,6 +9,7 @@ import dev.storefront.domain.session.IssuedSession;
 import dev.storefront.domain.session.Session;
 import dev.storefront.domain.session.SessionPolicy;
 import dev.storefront.domain.session.SessionToken;
+import dev.storefront.domain.session.TokenDigest;
 import dev.storefront.domain.user.InvalidCredentials;
 import dev.storefront.domain.user.PasswordHash;
 import dev.storefront.domain.user.User;
@@ -51,6 +52,13 @@ final class LoginCompletion {
      */
     LoggedIn complete(UserId id, Predicate<User> stillValid, Optional<PasswordHash> upgraded,
                       Optional<SessionToken> previous, String userAgent, Instant now) {
+        return completeAfter(id, stillValid, upgraded, previous.map(token -> tokens.digest(token.value())), userAgent,
+                now);
+    }
+
+    /** {@link #complete}, the previous session named by its digest (a pending login's guest session). */
+    LoggedIn completeAfter(UserId id, Predicate<User> stillValid, Optional<PasswordHash> upgraded,
+                           Optional<TokenDigest> previous, String userAgent, Instant now) {
         User current = users.findByIdForUpdate(id) // written back whole below
                 .filter(stillValid)
                 .orElseThrow(InvalidCredentials::new);
@@ -59,7 +67,7 @@ final class LoginCompletion {
             updated = updated.withPasswordHash(upgraded.get());
         }
         users.update(updated);
-        Optional<Session> old = previous.flatMap(token -> sessions.findByDigest(tokens.digest(token.value())));
+        Optional<Session> old = previous.flatMap(sessions::findByDigest);
         IssuedSession issued = issuer.issue(id, userAgent, now);
         if (old.isPresent()) {
             Session session = old.get();

@@ -56,6 +56,8 @@ public final class ResolveSessionService implements ResolveSessionUseCase {
                 // touch interval: a locked database must not fail the request; a later one writes it.
             }
         }
-        return Optional.of(new ResolvedSession(query.token(), session, found.get().user()));
+        // A session pending a second factor carries no user: nothing may take it for a login.
+        return Optional.of(new ResolvedSession(query.token(), session,
+                session.pendingSecondFactor() ? Optional.empty() : found.get().user()));
     }
 }

@@ -148,6 +148,15 @@ class ReliabilityHostileInputIT {
             case "POST /api/login/passkey" -> new Target(op.path(), customer, "{\"credential\":{\"id\":\"AAAA\","
                     + "\"rawId\":\"AAAA\",\"type\":\"public-key\",\"response\":{\"clientDataJSON\":\"e30\","
                     + "\"authenticatorData\":\"AAAA\",\"signature\":\"AAAA\",\"userHandle\":\"AAAA\"}}}", Set.of());
+            // The second factor: no pending session; the victim has no enrolment and a wrong password.
+            case "POST /api/login/mfa" -> new Target(op.path(), null, "{\"code\":\"000000\"}", Set.of());
+            case "POST /api/user/mfa/totp" -> new Target(op.path(), victim,
+                    "{\"currentPassword\":\"" + WRONG + "\"}", Set.of());
+            case "POST /api/user/mfa/totp/confirm" -> new Target(op.path(), victim, "{\"code\":\"000000\"}", Set.of());
+            case "POST /api/user/mfa/recovery-codes" -> new Target(op.path(), victim,
+                    "{\"currentPassword\":\"" + WRONG + "\",\"code\":\"000000\"}", Set.of());
+            case "DELETE /api/user/mfa" -> new Target(op.path(), victim,
+                    "{\"currentPassword\":\"" + WRONG + "\",\"code\":\"000000\"}", Set.of());
             default -> null;
         };
     }

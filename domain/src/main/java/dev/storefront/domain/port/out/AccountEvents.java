@@ -17,7 +17,8 @@ public interface AccountEvents {
         /** Recorded with the user id only: no client address (personal data), none of the exported data. */
         DATA_EXPORTED,
         /** Recorded with the user id only, the tombstone's id: nothing else about the person remains. */
-        ACCOUNT_DELETED
+        ACCOUNT_DELETED,
+        MFA_ENABLED, MFA_DISABLED, MFA_TOTP_USED, MFA_RECOVERY_CODE_USED, MFA_RECOVERY_CODES_REGENERATED, MFA_FAILED
     }
 
     /**

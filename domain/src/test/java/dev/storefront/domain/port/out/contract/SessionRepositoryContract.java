@@ -59,6 +59,27 @@ public abstract class SessionRepositoryContract {
     }
 
     @Test
+    void storesASessionPendingASecondFactorWithTheGuestSessionItTakesOver() {
+        Session guest = session(null, T0);
+        sessions.add(guest);
+        counter++;
+        Session pending = Session.pendingSecondFactor(new SessionHandle("handle-pending-abcdefghij"),
+                new TokenDigest("9".repeat(64)), alice, "agent", T0, POLICY, guest.digest());
+        sessions.add(pending);
+        assertEquals(pending, sessions.findByDigest(pending.digest()).orElseThrow());
+        SessionWithUser found = sessions.findWithUser(pending.digest()).orElseThrow();
+        assertTrue(found.session().pendingSecondFactor());
+        assertEquals(guest.digest(), found.session().handedOverGuest().orElseThrow());
+        assertEquals(T0.plus(Session.PENDING_LIFETIME), found.session().expiresAt());
+        assertEquals(alice, found.user().orElseThrow().id());
+        Session withoutGuest = Session.pendingSecondFactor(new SessionHandle("handle-pending2-abcdefghij"),
+                new TokenDigest("8".repeat(64)), bob, null, T0, POLICY, null);
+        sessions.add(withoutGuest);
+        assertEquals(withoutGuest, sessions.findByDigest(withoutGuest.digest()).orElseThrow());
+        assertTrue(!sessions.findByDigest(guest.digest()).orElseThrow().pendingSecondFactor());
+    }
+
+    @Test
     void storesGuestSessionsWithoutAUser() {
         Session guest = session(null, T0);
         sessions.add(guest);
