@@ -33,7 +33,8 @@ public final class PostgresDatabase implements Database {
             "V1__schema.sql",
             "V2__shared_limits.sql",
             "V3__sweep_rounds.sql",
-            "V4__account_security.sql");
+            "V4__account_security.sql",
+            "V5__email_verification.sql");
     static final String MIGRATIONS = "dev/storefront/persistence/postgres/migration/";
     /** Held by each migration's transaction: instances starting together migrate one after the other. */
     static final LockKey MIGRATION_LOCK = new LockKey("schema-migration");

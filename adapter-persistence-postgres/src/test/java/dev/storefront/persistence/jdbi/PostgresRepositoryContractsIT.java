@@ -9,6 +9,7 @@ import dev.storefront.domain.port.out.IdempotencyKeyRepository;
 import dev.storefront.domain.port.out.Locks;
 import dev.storefront.domain.port.out.OrderRepository;
 import dev.storefront.domain.port.out.OrderStatistics;
+import dev.storefront.domain.port.out.EmailVerificationTokenRepository;
 import dev.storefront.domain.port.out.PasswordResetTokenRepository;
 import dev.storefront.domain.port.out.SessionRepository;
 import dev.storefront.domain.port.out.Transactions;
@@ -18,6 +19,7 @@ import dev.storefront.domain.port.out.contract.CatalogImportJournalContract;
 import dev.storefront.domain.port.out.contract.IdempotencyKeyRepositoryContract;
 import dev.storefront.domain.port.out.contract.LocksContract;
 import dev.storefront.domain.port.out.contract.OrderRepositoryContract;
+import dev.storefront.domain.port.out.contract.EmailVerificationTokenRepositoryContract;
 import dev.storefront.domain.port.out.contract.PasswordResetTokenRepositoryContract;
 import dev.storefront.domain.port.out.contract.SessionRepositoryContract;
 import dev.storefront.domain.port.out.contract.TransactionsContract;
@@ -141,6 +143,27 @@ class PostgresRepositoryContractsIT {
         @Override
         protected UserId createUser(String name) {
             return namedUser(name);
+        }
+    }
+
+    @Nested
+    class VerificationTokens extends EmailVerificationTokenRepositoryContract {
+        @Override
+        protected EmailVerificationTokenRepository createRepository() {
+            return new JdbiEmailVerificationTokenRepository(database());
+        }
+
+        @Override
+        protected UserId createUser(String name) {
+            return namedUser(name);
+        }
+
+        @Override
+        protected void inTransaction(Runnable work) {
+            database().transactions().inTransaction(() -> {
+                work.run();
+                return null;
+            });
         }
     }
 

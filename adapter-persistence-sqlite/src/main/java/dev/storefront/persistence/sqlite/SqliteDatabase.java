@@ -51,7 +51,8 @@ public final class SqliteDatabase implements Database {
             "V11__catalog_import_journal.sql",
             "V12__shared_limits.sql",
             "V13__sweep_rounds.sql",
-            "V14__account_security.sql");
+            "V14__account_security.sql",
+            "V15__email_verification.sql");
     static final String MIGRATIONS = "dev/storefront/persistence/sqlite/migration/";
     static final int BUSY_TIMEOUT_MILLIS = 5_000;
     private static final int DEFAULT_POOL_SIZE = 8;

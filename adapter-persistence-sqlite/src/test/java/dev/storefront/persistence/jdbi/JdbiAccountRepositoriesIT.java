@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.storefront.domain.port.out.EmailVerificationTokenRepository;
 import dev.storefront.domain.port.out.PasswordResetTokenRepository;
 import dev.storefront.domain.port.out.SessionRepository;
 import dev.storefront.domain.port.out.UserRepository;
+import dev.storefront.domain.port.out.contract.EmailVerificationTokenRepositoryContract;
 import dev.storefront.domain.port.out.contract.PasswordResetTokenRepositoryContract;
 import dev.storefront.domain.port.out.contract.SessionRepositoryContract;
 import dev.storefront.domain.port.out.contract.UserRepositoryContract;
@@ -86,6 +88,27 @@ class JdbiAccountRepositoriesIT {
         @Override
         protected UserId createUser(String name) {
             return addUser(name);
+        }
+    }
+
+    @Nested
+    class VerificationTokens extends EmailVerificationTokenRepositoryContract {
+        @Override
+        protected EmailVerificationTokenRepository createRepository() {
+            return new JdbiEmailVerificationTokenRepository(open());
+        }
+
+        @Override
+        protected UserId createUser(String name) {
+            return addUser(name);
+        }
+
+        @Override
+        protected void inTransaction(Runnable work) {
+            database.transactions().inTransaction(() -> {
+                work.run();
+                return null;
+            });
         }
     }
 
