@@ -56,8 +56,8 @@ public final class Storefront implements AutoCloseable {
             this.checkHealth = new CheckHealthService(new JdbiDatabaseHealth(database));
             this.catalog = new CatalogModule(database, builder);
             this.cart = new CartModule(database, builder, catalog.products);
-            this.orders = new OrdersModule(database, builder, catalog.products);
             this.accounts = new AccountsModule(database, builder, cart, resources);
+            this.orders = new OrdersModule(database, builder, catalog.products, accounts.users);
 
             // bcrypt routes get threads of their own: a login storm is answered 503 there, not elsewhere.
             int cores = Runtime.getRuntime().availableProcessors();
@@ -89,6 +89,7 @@ public final class Storefront implements AutoCloseable {
                     .principals(sessionCookies)
                     .routes(new HealthRoutes(checkHealth, engine))
                     .routes(new AccountRoutes(accounts.routeUseCases(), sessionCookies, hashingPool))
+                    .routes(accounts.emailVerificationRoutes())
                     .routes(catalog.routes())
                     .routes(new CartRoutes(cart.routeUseCases(), sessionCookies, config.currency()))
                     .routes(new OrderRoutes(orders.routeUseCases()));

@@ -514,7 +514,8 @@ class ReliabilitySecurityProbesIT {
                 for (Path mail : files.toList()) {
                     String text = Files.readString(mail);
                     Matcher matcher = TOKEN_LINE.matcher(text);
-                    if (text.contains(email) && matcher.find()) {
+                    if (text.contains(email) && text.contains("Subject: Reset your Storefront password\n")
+                            && matcher.find()) {
                         return matcher.group(1);
                     }
                 }
