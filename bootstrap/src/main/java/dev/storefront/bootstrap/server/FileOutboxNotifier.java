@@ -85,15 +85,7 @@ public final class FileOutboxNotifier implements PasswordResetNotifier, AccountM
                 + "\n"
                 + "someone, hopefully you, asked to reset the password of your Storefront account.\n"
                 + "To choose a new password, open this link within " + minutes + " minutes:\n"
-                + "\n"
-                + linkPrefix + message.token() + "\n"
-                + "\n"
-                + "or enter this code on the reset page:\n"
-                + "\n"
-                + "token: " + message.token() + "\n"
-                + "\n"
-                + "The link works once, until " + DateTimeFormatter.ISO_INSTANT.format(
-                        message.expiresAt().truncatedTo(ChronoUnit.SECONDS)) + ".\n"
+                + link(linkPrefix, "reset", message.token(), message.expiresAt())
                 + "If you did not ask for this, ignore this message: your password stays as it is.\n";
         write(body, now);
     }
@@ -105,15 +97,7 @@ public final class FileOutboxNotifier implements PasswordResetNotifier, AccountM
                 + "Hello " + message.username().value() + ",\n"
                 + "\n"
                 + "please confirm that this address belongs to your Storefront account by opening this link:\n"
-                + "\n"
-                + verificationLinkPrefix + message.token() + "\n"
-                + "\n"
-                + "or enter this code on the verification page:\n"
-                + "\n"
-                + "token: " + message.token() + "\n"
-                + "\n"
-                + "The link works once, until " + DateTimeFormatter.ISO_INSTANT.format(
-                        message.expiresAt().truncatedTo(ChronoUnit.SECONDS)) + ".\n"
+                + link(verificationLinkPrefix, "verification", message.token(), message.expiresAt())
                 + "If you did not ask for this, ignore this message: nothing changes.\n";
         write(body, now);
     }
@@ -130,6 +114,19 @@ public final class FileOutboxNotifier implements PasswordResetNotifier, AccountM
                 + "address stays the account's. If this was not you, log in, change your password and set\n"
                 + "your email back to this address, which cancels the change.\n";
         write(body, now);
+    }
+
+    /** The link, and the token on a line of its own for scripts and for typing it in. */
+    private static String link(String prefix, String page, String token, Instant expiresAt) {
+        return "\n"
+                + prefix + token + "\n"
+                + "\n"
+                + "or enter this code on the " + page + " page:\n"
+                + "\n"
+                + "token: " + token + "\n"
+                + "\n"
+                + "The link works once, until " + DateTimeFormatter.ISO_INSTANT.format(
+                        expiresAt.truncatedTo(ChronoUnit.SECONDS)) + ".\n";
     }
 
     private static String headers(Email to, String subject, Instant now) {
