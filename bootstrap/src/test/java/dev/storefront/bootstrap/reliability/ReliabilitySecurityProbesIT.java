@@ -214,6 +214,7 @@ class ReliabilitySecurityProbesIT {
                     + "\",\"newPassword\":\"csrf chose this passphrase\"}";
             case "POST /api/password-reset" -> "{\"email\":\"someone@example.com\"}";
             case "POST /api/password-reset/confirm" -> "{\"token\":\"x\",\"newPassword\":\"csrf chose this passphrase\"}";
+            case "POST /api/email-verification/confirm" -> "{\"token\":\"x\"}";
             case "POST /api/products" -> "{\"sku\":\"" + Shop.uniqueName("CSRF") + "\",\"name\":\"n\",\"category\":\"c\","
                     + "\"price\":\"1.00\",\"stock\":1}";
             case "PATCH /api/products/{id}" -> "{\"stock\":1}";
