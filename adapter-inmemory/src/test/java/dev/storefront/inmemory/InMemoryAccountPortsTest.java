@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.storefront.domain.port.out.EmailVerificationTokenRepository;
 import dev.storefront.domain.port.out.LoginThrottle;
 import dev.storefront.domain.port.out.PasskeyChallengeRepository;
 import dev.storefront.domain.port.out.PasskeyRepository;
@@ -14,6 +15,7 @@ import dev.storefront.domain.port.out.RateLimiter;
 import dev.storefront.domain.port.out.SessionRepository;
 import dev.storefront.domain.port.out.TokenGenerator;
 import dev.storefront.domain.port.out.UserRepository;
+import dev.storefront.domain.port.out.contract.EmailVerificationTokenRepositoryContract;
 import dev.storefront.domain.port.out.contract.LoginThrottleContract;
 import dev.storefront.domain.port.out.contract.PasskeyChallengeRepositoryContract;
 import dev.storefront.domain.port.out.contract.PasskeyRepositoryContract;
@@ -107,6 +109,32 @@ class InMemoryAccountPortsTest {
         @Override
         protected UserId createUser(String name) {
             return addUser(users, name);
+        }
+    }
+
+    @Nested
+    class VerificationTokens extends EmailVerificationTokenRepositoryContract {
+        private InMemoryTransactions transactions;
+        private InMemoryUserRepository users;
+
+        @Override
+        protected EmailVerificationTokenRepository createRepository() {
+            transactions = new InMemoryTransactions();
+            users = new InMemoryUserRepository(transactions);
+            return new InMemoryEmailVerificationTokenRepository(transactions);
+        }
+
+        @Override
+        protected UserId createUser(String name) {
+            return addUser(users, name);
+        }
+
+        @Override
+        protected void inTransaction(Runnable work) {
+            transactions.inTransaction(() -> {
+                work.run();
+                return null;
+            });
         }
     }
 

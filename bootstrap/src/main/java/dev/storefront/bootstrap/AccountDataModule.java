@@ -24,7 +24,8 @@ final class AccountDataModule {
                 user -> orders.carts.delete(CartOwner.user(user)),
                 orders.idempotencyKeys::deleteAllOf,
                 ports.passkeys()::deleteAllOf,
-                ports.totp()::deleteAllOf);
+                ports.totp()::deleteAllOf,
+                ports.verificationTokens()::deleteAllOf);
         useCases = new AccountDataUseCases(
                 new ExportAccountDataService(database.transactions(), ports.users(), ports.sessions(),
                         orders.orderRepository, ports.passkeys(), cart.useCases.getCart(), ports.tokens(),

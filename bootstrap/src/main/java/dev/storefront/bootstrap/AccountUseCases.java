@@ -1,6 +1,7 @@
 package dev.storefront.bootstrap;
 
 import dev.storefront.domain.port.in.account.ChangePasswordUseCase;
+import dev.storefront.domain.port.in.account.ConfirmEmailVerificationUseCase;
 import dev.storefront.domain.port.in.account.ConfirmPasswordResetUseCase;
 import dev.storefront.domain.port.in.account.GetCurrentUserUseCase;
 import dev.storefront.domain.port.in.account.GetDashboardUseCase;
@@ -9,6 +10,7 @@ import dev.storefront.domain.port.in.account.ListSessionsUseCase;
 import dev.storefront.domain.port.in.account.LogInUseCase;
 import dev.storefront.domain.port.in.account.LogOutUseCase;
 import dev.storefront.domain.port.in.account.RegisterUserUseCase;
+import dev.storefront.domain.port.in.account.RequestEmailVerificationUseCase;
 import dev.storefront.domain.port.in.account.RequestPasswordResetUseCase;
 import dev.storefront.domain.port.in.account.ResolveSessionUseCase;
 import dev.storefront.domain.port.in.account.RevokeOtherSessionsUseCase;
@@ -44,4 +46,6 @@ public record AccountUseCases(
         ConfirmTotpUseCase confirmTotp,
         RegenerateRecoveryCodesUseCase regenerateRecoveryCodes,
         DisableMfaUseCase disableMfa,
-        CompleteMfaLoginUseCase completeMfaLogin) {}
+        CompleteMfaLoginUseCase completeMfaLogin,
+        RequestEmailVerificationUseCase requestEmailVerification,
+        ConfirmEmailVerificationUseCase confirmEmailVerification) {}

@@ -2,6 +2,7 @@ package dev.storefront.bootstrap;
 
 import dev.storefront.application.account.AccountSettings;
 import dev.storefront.application.account.ChangePasswordService;
+import dev.storefront.application.account.ConfirmEmailVerificationService;
 import dev.storefront.application.account.ConfirmPasswordResetService;
 import dev.storefront.application.account.DeletePasskeyService;
 import dev.storefront.application.account.GetCurrentUserService;
@@ -14,6 +15,7 @@ import dev.storefront.application.account.LogInWithPasskeyService;
 import dev.storefront.application.account.LogOutService;
 import dev.storefront.application.account.RegisterPasskeyService;
 import dev.storefront.application.account.RegisterUserService;
+import dev.storefront.application.account.RequestEmailVerificationService;
 import dev.storefront.application.account.RequestPasswordResetService;
 import dev.storefront.application.account.ResolveSessionService;
 import dev.storefront.application.account.RevokeOtherSessionsService;
@@ -41,6 +43,7 @@ import dev.storefront.security.HmacOneTimeCodes;
 import java.util.Base64;
 import dev.storefront.domain.port.out.AccountEvents;
 import dev.storefront.domain.port.out.CartStatistics;
+import dev.storefront.domain.port.out.EmailVerificationTokenRepository;
 import dev.storefront.domain.port.out.GuestSessionHandover;
 import dev.storefront.domain.port.out.LoginThrottle;
 import dev.storefront.domain.port.out.OrderStatistics;
@@ -57,7 +60,9 @@ import dev.storefront.domain.session.SessionPolicy;
 import dev.storefront.domain.user.PasswordPolicy;
 import dev.storefront.http.account.AccountRoutes;
 import dev.storefront.http.account.PasskeyRoutes;
+import dev.storefront.http.account.EmailVerificationRoutes;
 import dev.storefront.persistence.jdbi.Database;
+import dev.storefront.persistence.jdbi.JdbiEmailVerificationTokenRepository;
 import dev.storefront.persistence.jdbi.JdbiLoginThrottle;
 import dev.storefront.persistence.jdbi.JdbiOrderStatistics;
 import dev.storefront.persistence.jdbi.JdbiPasskeyChallengeRepository;
@@ -79,6 +84,8 @@ import java.util.Locale;
 final class AccountsModule {
     final AccountUseCases useCases;
     final PasskeyRoutes.UseCases passkeyRoutes;
+    /** The users, for the other modules' checks (checkout's REQUIRE_VERIFIED_EMAIL). */
+    final UserRepository users;
     /** Deletes the login throttle's and the rate limiters' rows that no longer matter. */
     final Runnable sweepSharedLimits;
     /** The account ports other modules build on (export and deletion). */
@@ -87,23 +94,27 @@ final class AccountsModule {
     /** The ports as wired here, with the builder's choices applied. */
     record AccountPorts(UserRepository users, SessionRepository sessions, PasswordResetTokenRepository resetTokens,
                         PasswordHasher hasher, TokenGenerator tokens, LoginThrottle throttle, AccountEvents events,
-                        PasskeyRepository passkeys, TotpRepository totp) {}
+                        PasskeyRepository passkeys, TotpRepository totp,
+                        EmailVerificationTokenRepository verificationTokens) {}
 
     AccountsModule(Database database, StorefrontBuilder builder, CartModule cart, Deque<AutoCloseable> resources) {
         StorefrontConfig config = builder.config;
         Transactions tx = database.transactions();
         SessionCache sessionCache = new SessionCache(database);
         JdbiUserRepository users = new JdbiUserRepository(database, sessionCache);
+        this.users = users;
         JdbiSessionRepository sessions = new JdbiSessionRepository(database, sessionCache);
         JdbiPasswordResetTokenRepository resetTokens = new JdbiPasswordResetTokenRepository(database);
+        JdbiEmailVerificationTokenRepository verificationTokens = new JdbiEmailVerificationTokenRepository(database);
         PasswordHasher hasher = builder.passwordHasher != null ? builder.passwordHasher
                 : new BcryptPasswordHasher(config.bcryptCost());
         TokenGenerator tokens = new SecureTokenGenerator();
         PasswordPolicy policy = PasswordPolicy.standard();
         // No mailer given: nothing is written anywhere, a WARNING says the mail was not sent.
-        AsyncPasswordResetNotifier notifier = new AsyncPasswordResetNotifier(builder.passwordResetNotifier != null
-                ? builder.passwordResetNotifier : new UnsentPasswordResetNotifier());
-        resources.push(notifier);
+        UnsentMail unsent = new UnsentMail();
+        AsyncMail mail = new AsyncMail(builder.passwordResetNotifier != null ? builder.passwordResetNotifier : unsent,
+                builder.accountMailer != null ? builder.accountMailer : unsent);
+        resources.push(mail);
         // The first unknown-user login must not pay for making the dummy hash: make it now, aside.
         Thread warmUp = new Thread(hasher::dummyHash, "storefront-bcrypt-warm-up");
         warmUp.setDaemon(true);
@@ -119,6 +130,7 @@ final class AccountsModule {
         RateLimiter guestSessions = new JdbiRateLimiter(database, "guest-session");
         RateLimiter profileUpdates = new JdbiRateLimiter(database, "profile-update");
         RateLimiter resetRequests = new JdbiRateLimiter(database, "reset-request");
+        RateLimiter verificationMails = new JdbiRateLimiter(database, "email-verification");
         sweepSharedLimits = () -> {
             Instant now = builder.timeSource.now();
             int swept; // in batches, each a short transaction (the rate limiters share one table)
@@ -147,31 +159,36 @@ final class AccountsModule {
 
         SignUpLimits signUpLimits = new SignUpLimits(config.registrationsPerHour(), config.guestSessionsPerHour());
         useCases = new AccountUseCases(
-                new RegisterUserService(tx, users, hasher, policy, time, events, registrations, signUpLimits),
+                new RegisterUserService(tx, users, hasher, policy, time, events, registrations, signUpLimits,
+                        verificationTokens, tokens, mail),
                 new LogInService(tx, users, sessions, hasher, tokens, throttle, handover, events, time, settings),
                 new LogOutService(tx, sessions, tokens, events, time),
                 new ResolveSessionService(tx, sessions, tokens, time, settings),
                 new StartGuestSessionService(tx, sessions, tokens, time, settings, guestSessions, signUpLimits),
                 new GetCurrentUserService(tx, users),
                 new GetDashboardService(tx, users, orders, carts),
-                new UpdateProfileService(tx, users, resetTokens, hasher, throttle, events, time, profileUpdates),
+                new UpdateProfileService(tx, users, verificationTokens, tokens, mail, hasher, throttle, events, time,
+                        profileUpdates),
                 new ChangePasswordService(tx, users, sessions, resetTokens, hasher, policy, tokens, throttle, events,
                         time, settings),
-                new RequestPasswordResetService(tx, database.locks(), users, resetTokens, tokens, notifier,
+                new RequestPasswordResetService(tx, database.locks(), users, resetTokens, tokens, mail,
                         resetRequests, events, time, settings),
                 new ConfirmPasswordResetService(tx, users, sessions, resetTokens, hasher, policy, tokens, events, time),
                 new ListSessionsService(tx, sessions, tokens, time, settings),
                 new RevokeSessionService(tx, sessions, events, time),
                 new RevokeOtherSessionsService(tx, sessions, tokens, events, time),
                 new GrantAdminService(tx, users, events, time),
-                new SweepExpiredSessionsService(tx, sessions, resetTokens, time, settings),
+                new SweepExpiredSessionsService(tx, sessions, resetTokens, verificationTokens, time, settings),
                 new EnrolTotpService(tx, users, totp, oneTimeCodes, sealer, hasher, throttle, time),
                 new ConfirmTotpService(tx, users, sessions, totp, oneTimeCodes, sealer, tokens, throttle, events, time),
                 new RegenerateRecoveryCodesService(tx, users, totp, oneTimeCodes, sealer, tokens, hasher, throttle, events,
                         time),
                 new DisableMfaService(tx, users, totp, oneTimeCodes, sealer, tokens, hasher, throttle, events, time),
                 new CompleteMfaLoginService(tx, users, sessions, totp, oneTimeCodes, sealer, tokens, throttle, handover,
-                        events, time, settings));
+                        events, time, settings),
+                new RequestEmailVerificationService(tx, users, verificationTokens, tokens, mail, verificationMails,
+                        events, time),
+                new ConfirmEmailVerificationService(tx, users, verificationTokens, resetTokens, tokens, events, time));
         RelyingParty relyingParty = relyingParty(config.publicUrl());
         WebAuthnPasskeyVerifier verifier = new WebAuthnPasskeyVerifier(relyingParty);
         passkeyRoutes = new PasskeyRoutes.UseCases(
@@ -182,7 +199,8 @@ final class AccountsModule {
                 new StartPasskeyLoginService(tx, passkeyChallenges, tokens, time, relyingParty),
                 new LogInWithPasskeyService(tx, users, sessions, passkeys, passkeyChallenges, verifier, tokens, handover,
                         events, time, settings));
-        ports = new AccountPorts(users, sessions, resetTokens, hasher, tokens, throttle, events, passkeys, totp);
+        ports = new AccountPorts(users, sessions, resetTokens, hasher, tokens, throttle, events, passkeys, totp,
+                verificationTokens);
     }
 
     /** The store setting that holds the generated TOTP key when {@code TOTP_ENCRYPTION_KEY} is not set. */
@@ -209,5 +227,9 @@ final class AccountsModule {
         return new AccountRoutes.UseCases(u.registerUser(), u.logIn(), u.logOut(), u.currentUser(), u.dashboard(),
                 u.updateProfile(), u.changePassword(), u.requestPasswordReset(), u.confirmPasswordReset(),
                 u.listSessions(), u.revokeSession(), u.revokeOtherSessions());
+    }
+
+    EmailVerificationRoutes emailVerificationRoutes() {
+        return new EmailVerificationRoutes(useCases.requestEmailVerification(), useCases.confirmEmailVerification());
     }
 }

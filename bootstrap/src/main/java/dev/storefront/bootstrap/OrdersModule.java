@@ -12,6 +12,7 @@ import dev.storefront.domain.port.out.OrderRepository;
 import dev.storefront.domain.port.out.ProductRepository;
 import dev.storefront.domain.port.out.TimeSource;
 import dev.storefront.domain.port.out.Transactions;
+import dev.storefront.domain.port.out.UserRepository;
 import dev.storefront.http.order.OrderRoutes;
 import dev.storefront.persistence.jdbi.Database;
 import dev.storefront.persistence.jdbi.JdbiCartRepository;
@@ -27,7 +28,8 @@ final class OrdersModule {
     final OrderRepository orderRepository;
     final IdempotencyKeyRepository idempotencyKeys;
 
-    OrdersModule(Database database, StorefrontBuilder builder, ProductRepository products) {
+    /** @param users whose emails checkout checks when {@code REQUIRE_VERIFIED_EMAIL} is on */
+    OrdersModule(Database database, StorefrontBuilder builder, ProductRepository products, UserRepository users) {
         Currency currency = builder.config.currency();
         Transactions tx = database.transactions();
         OrderRepository orders = builder.orderRepositoryDecorator.apply(new JdbiOrderRepository(database, currency));
@@ -35,7 +37,8 @@ final class OrdersModule {
         TimeSource time = builder.timeSource;
         carts = new JdbiCartRepository(database);
         useCases = new OrderUseCases(
-                new CheckoutService(tx, database.locks(), carts, products, orders, keys, time),
+                new CheckoutService(tx, database.locks(), carts, products, orders, keys, time, users,
+                        builder.config.requireVerifiedEmail()),
                 new ListOrdersService(tx, orders),
                 new GetOrderService(tx, orders),
                 new CancelOrderService(tx, orders, products, time),

@@ -60,8 +60,8 @@ public final class Storefront implements AutoCloseable {
             this.checkHealth = new CheckHealthService(new JdbiDatabaseHealth(database));
             this.catalog = new CatalogModule(database, builder);
             this.cart = new CartModule(database, builder, catalog.products);
-            this.orders = new OrdersModule(database, builder, catalog.products);
             this.accounts = new AccountsModule(database, builder, cart, resources);
+            this.orders = new OrdersModule(database, builder, catalog.products, accounts.users);
             this.accountData = new AccountDataModule(database, builder, accounts, cart, orders);
 
             // bcrypt routes get threads of their own: a login storm is answered 503 there, not elsewhere.
@@ -97,6 +97,7 @@ public final class Storefront implements AutoCloseable {
                     .routes(new PasskeyRoutes(accounts.passkeyRoutes, sessionCookies))
                     .routes(new AccountDataRoutes(accountData.routeUseCases(), sessionCookies, hashingPool))
                     .routes(new SecondFactorRoutes(accounts.secondFactorRouteUseCases(), sessionCookies, hashingPool))
+                    .routes(accounts.emailVerificationRoutes())
                     .routes(catalog.routes())
                     .routes(new CartRoutes(cart.routeUseCases(), sessionCookies, config.currency()))
                     .routes(new OrderRoutes(orders.routeUseCases()));

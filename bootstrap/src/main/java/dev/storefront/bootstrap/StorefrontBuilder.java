@@ -1,6 +1,7 @@
 package dev.storefront.bootstrap;
 
 import dev.storefront.domain.port.out.AccountEvents;
+import dev.storefront.domain.port.out.AccountMailer;
 import dev.storefront.domain.port.out.CartStatistics;
 import dev.storefront.domain.port.out.GuestSessionHandover;
 import dev.storefront.domain.port.out.LoginThrottle;
@@ -26,6 +27,7 @@ public final class StorefrontBuilder {
     TimeSource timeSource = TimeSource.system();
     PasswordHasher passwordHasher;
     PasswordResetNotifier passwordResetNotifier;
+    AccountMailer accountMailer;
     AccountEvents accountEvents;
     LoginThrottle loginThrottle;
     OrderStatistics orderStatistics;
@@ -87,6 +89,15 @@ public final class StorefrontBuilder {
     /** Your mailer for reset tokens; without one no mail is sent and a WARNING line says so. */
     public StorefrontBuilder passwordResetNotifier(PasswordResetNotifier passwordResetNotifier) {
         this.passwordResetNotifier = Objects.requireNonNull(passwordResetNotifier, "passwordResetNotifier");
+        return this;
+    }
+
+    /**
+     * Your mailer for verification links and email change notices (sent after commit, off the
+     * request thread); without one no mail is sent and a WARNING line says so.
+     */
+    public StorefrontBuilder accountMailer(AccountMailer accountMailer) {
+        this.accountMailer = Objects.requireNonNull(accountMailer, "accountMailer");
         return this;
     }
 

@@ -81,6 +81,8 @@ class EmbeddedDefaultsIT {
         }
         assertEquals(1, warnings.stream().filter(w -> w.getMessage().contains("no PasswordResetNotifier")).count(),
                 () -> "warnings: " + warnings.stream().map(LogRecord::getMessage).toList());
+        assertEquals(1, warnings.stream().filter(w -> w.getMessage().contains("no AccountMailer")).count(),
+                "the registration's verification mail was not sent either, and says so once");
         assertTrue(warnings.stream().noneMatch(w -> String.valueOf(w.getParameters() == null ? "" : List.of(w.getParameters()))
                 .contains("erin@example.com")), "the warning names no address");
     }

@@ -21,8 +21,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -118,35 +120,88 @@ final class TestServer implements AutoCloseable {
         return login(username, password, null).sid();
     }
 
+    static final String RESET_SUBJECT = "Reset your Storefront password";
+    static final String VERIFICATION_SUBJECT = "Confirm your Storefront email address";
+    static final String CHANGE_NOTICE_SUBJECT = "Your Storefront email address is about to change";
+
     /** The token of the newest reset message in the outbox addressed to {@code email}. */
     String tokenFromOutbox(String email) {
-        Path outbox = dataDir.resolve("outbox");
+        return awaitNewToken(email, RESET_SUBJECT, Set.of());
+    }
+
+    /**
+     * Waits for a mail with {@code subject} to {@code email} whose token is not in {@code seen}
+     * (mail goes out off the request thread), and returns that token.
+     */
+    String awaitNewToken(String email, String subject, Set<String> seen) {
+        Matcher matcher = TOKEN_LINE.matcher(awaitMail(email, subject, mail -> {
+            Matcher token = TOKEN_LINE.matcher(mail);
+            return token.find() && !seen.contains(token.group(1));
+        }));
+        matcher.find();
+        return matcher.group(1);
+    }
+
+    /** Waits for a mail with {@code subject} to {@code email} that is {@code wanted}, and returns the newest such. */
+    String awaitMail(String email, String subject, Predicate<String> wanted) {
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         while (System.nanoTime() < deadline) {
-            try (Stream<Path> files = Files.exists(outbox) ? Files.list(outbox) : Stream.empty()) {
-                List<Path> mails = new ArrayList<>(files.filter(p -> p.toString().endsWith(".eml")).sorted().toList());
-                for (int i = mails.size() - 1; i >= 0; i--) {
-                    String mail = Files.readString(mails.get(i));
-                    Matcher matcher = TOKEN_LINE.matcher(mail);
-                    if (mail.contains("To: " + email + "\n") && matcher.find()) {
-                        return matcher.group(1);
-                    }
+            List<String> mails = mailsInOutbox(email, subject);
+            for (int i = mails.size() - 1; i >= 0; i--) {
+                if (wanted.test(mails.get(i))) {
+                    return mails.get(i);
                 }
+            }
+            try {
                 Thread.sleep(20);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
         }
-        throw new AssertionError("no reset mail for " + email + " in " + outbox);
+        throw new AssertionError("no new mail \"" + subject + "\" for " + email + " in " + dataDir.resolve("outbox"));
     }
 
+    /** The tokens of the mails with {@code subject} to {@code email}, oldest first. */
+    List<String> tokensInOutbox(String email, String subject) {
+        List<String> tokens = new ArrayList<>();
+        for (String mail : mailsInOutbox(email, subject)) {
+            Matcher matcher = TOKEN_LINE.matcher(mail);
+            if (matcher.find()) {
+                tokens.add(matcher.group(1));
+            }
+        }
+        return tokens;
+    }
+
+    /** The texts of the mails with {@code subject} to {@code email}, oldest first. */
+    List<String> mailsInOutbox(String email, String subject) {
+        Path outbox = dataDir.resolve("outbox");
+        try (Stream<Path> files = Files.exists(outbox) ? Files.list(outbox) : Stream.empty()) {
+            List<String> mails = new ArrayList<>();
+            for (Path file : files.filter(p -> p.toString().endsWith(".eml")).sorted().toList()) {
+                String mail = Files.readString(file);
+                if (mail.contains("To: " + email + "\n") && mail.contains("Subject: " + subject + "\n")) {
+                    mails.add(mail);
+                }
+            }
+            return mails;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Reset mails in the outbox (verification mails, sent at registration, are not counted). */
     long outboxCount() {
         try (Stream<Path> files = Files.exists(dataDir.resolve("outbox")) ? Files.list(dataDir.resolve("outbox"))
                 : Stream.empty()) {
-            return files.filter(p -> p.toString().endsWith(".eml")).count();
+            return files.filter(p -> p.toString().endsWith(".eml")).filter(p -> {
+                try {
+                    return Files.readString(p).contains("Subject: " + RESET_SUBJECT + "\n");
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }).count();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

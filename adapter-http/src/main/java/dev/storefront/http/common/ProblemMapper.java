@@ -7,6 +7,7 @@ import dev.storefront.domain.common.NotAuthenticatedException;
 import dev.storefront.domain.common.NotFoundException;
 import dev.storefront.domain.common.RateLimitedException;
 import dev.storefront.domain.common.ServiceUnavailableException;
+import dev.storefront.domain.user.EmailUnverified;
 import java.util.Map;
 
 /**
@@ -35,6 +36,9 @@ public final class ProblemMapper {
         }
         if (failure instanceof NotAuthenticatedException e) {
             return expected(Problem.of(ProblemType.UNAUTHENTICATED, e.getMessage()));
+        }
+        if (failure instanceof EmailUnverified e) {
+            return expected(Problem.of(ProblemType.EMAIL_UNVERIFIED, e.getMessage()));
         }
         if (failure instanceof AccessDeniedException e) {
             return expected(Problem.of(ProblemType.FORBIDDEN, e.getMessage()));

@@ -6,6 +6,7 @@ public enum ProblemType {
     MALFORMED_REQUEST("/problems/malformed-request", "Malformed request", 400),
     UNAUTHENTICATED("/problems/unauthenticated", "Not authenticated", 401),
     FORBIDDEN("/problems/forbidden", "Forbidden", 403),
+    EMAIL_UNVERIFIED("/problems/email-unverified", "Email not verified", 403),
     NOT_FOUND("/problems/not-found", "Not found", 404),
     METHOD_NOT_ALLOWED("/problems/method-not-allowed", "Method not allowed", 405),
     CONFLICT("/problems/conflict", "Conflict", 409),

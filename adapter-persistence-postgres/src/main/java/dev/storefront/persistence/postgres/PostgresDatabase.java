@@ -37,6 +37,7 @@ public final class PostgresDatabase implements Database {
             "V2__shared_limits.sql",
             "V3__sweep_rounds.sql",
             "V4__account_security.sql",
+            "V5__email_verification.sql",
             "V6__second_factor.sql",
             "V7__passkeys.sql",
             "V8__account_deletion.sql");

@@ -9,6 +9,7 @@ import dev.storefront.domain.port.out.IdempotencyKeyRepository;
 import dev.storefront.domain.port.out.Locks;
 import dev.storefront.domain.port.out.OrderRepository;
 import dev.storefront.domain.port.out.OrderStatistics;
+import dev.storefront.domain.port.out.EmailVerificationTokenRepository;
 import dev.storefront.domain.port.out.PasskeyChallengeRepository;
 import dev.storefront.domain.port.out.PasskeyRepository;
 import dev.storefront.domain.port.out.PasswordResetTokenRepository;
@@ -20,6 +21,7 @@ import dev.storefront.domain.port.out.contract.CatalogImportJournalContract;
 import dev.storefront.domain.port.out.contract.IdempotencyKeyRepositoryContract;
 import dev.storefront.domain.port.out.contract.LocksContract;
 import dev.storefront.domain.port.out.contract.OrderRepositoryContract;
+import dev.storefront.domain.port.out.contract.EmailVerificationTokenRepositoryContract;
 import dev.storefront.domain.port.out.contract.PasskeyChallengeRepositoryContract;
 import dev.storefront.domain.port.out.contract.PasskeyRepositoryContract;
 import dev.storefront.domain.port.out.contract.PasswordResetTokenRepositoryContract;
@@ -165,6 +167,27 @@ class PostgresRepositoryContractsIT {
         @Override
         protected UserId createUser(String name) {
             return namedUser(name);
+        }
+    }
+
+    @Nested
+    class VerificationTokens extends EmailVerificationTokenRepositoryContract {
+        @Override
+        protected EmailVerificationTokenRepository createRepository() {
+            return new JdbiEmailVerificationTokenRepository(database());
+        }
+
+        @Override
+        protected UserId createUser(String name) {
+            return namedUser(name);
+        }
+
+        @Override
+        protected void inTransaction(Runnable work) {
+            database().transactions().inTransaction(() -> {
+                work.run();
+                return null;
+            });
         }
     }
 

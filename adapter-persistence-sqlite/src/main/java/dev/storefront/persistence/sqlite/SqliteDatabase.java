@@ -52,6 +52,7 @@ public final class SqliteDatabase implements Database {
             "V12__shared_limits.sql",
             "V13__sweep_rounds.sql",
             "V14__account_security.sql",
+            "V15__email_verification.sql",
             "V16__second_factor.sql",
             "V17__passkeys.sql",
             "V18__account_deletion.sql");

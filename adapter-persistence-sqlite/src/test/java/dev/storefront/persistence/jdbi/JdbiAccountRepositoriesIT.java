@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.storefront.domain.port.out.EmailVerificationTokenRepository;
 import dev.storefront.domain.port.out.PasskeyChallengeRepository;
 import dev.storefront.domain.port.out.PasskeyRepository;
 import dev.storefront.domain.port.out.PasswordResetTokenRepository;
 import dev.storefront.domain.port.out.Transactions;
 import dev.storefront.domain.port.out.SessionRepository;
 import dev.storefront.domain.port.out.UserRepository;
+import dev.storefront.domain.port.out.contract.EmailVerificationTokenRepositoryContract;
 import dev.storefront.domain.port.out.contract.PasskeyChallengeRepositoryContract;
 import dev.storefront.domain.port.out.contract.PasskeyRepositoryContract;
 import dev.storefront.domain.port.out.contract.PasswordResetTokenRepositoryContract;
@@ -112,6 +114,27 @@ class JdbiAccountRepositoriesIT {
         @Override
         protected UserId createUser(String name) {
             return addUser(name);
+        }
+    }
+
+    @Nested
+    class VerificationTokens extends EmailVerificationTokenRepositoryContract {
+        @Override
+        protected EmailVerificationTokenRepository createRepository() {
+            return new JdbiEmailVerificationTokenRepository(open());
+        }
+
+        @Override
+        protected UserId createUser(String name) {
+            return addUser(name);
+        }
+
+        @Override
+        protected void inTransaction(Runnable work) {
+            database.transactions().inTransaction(() -> {
+                work.run();
+                return null;
+            });
         }
     }
 

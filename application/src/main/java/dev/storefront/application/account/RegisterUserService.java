@@ -3,9 +3,12 @@ package dev.storefront.application.account;
 import dev.storefront.domain.port.in.account.RegisterUserCommand;
 import dev.storefront.domain.port.in.account.RegisterUserUseCase;
 import dev.storefront.domain.port.out.AccountEvents;
+import dev.storefront.domain.port.out.AccountMailer;
+import dev.storefront.domain.port.out.EmailVerificationTokenRepository;
 import dev.storefront.domain.port.out.PasswordHasher;
 import dev.storefront.domain.port.out.RateLimiter;
 import dev.storefront.domain.port.out.TimeSource;
+import dev.storefront.domain.port.out.TokenGenerator;
 import dev.storefront.domain.port.out.Transactions;
 import dev.storefront.domain.port.out.UserRepository;
 import dev.storefront.domain.user.Email;
@@ -24,7 +27,8 @@ import java.util.Objects;
 /**
  * Registers a customer. Limited per client address ({@link SignUpLimits#registrationsPerHour()}),
  * counted before anything is looked up: each attempt with valid input costs one, so the limit also
- * bounds probing which names and emails are taken (the 409).
+ * bounds probing which names and emails are taken (the 409). The new account's address gets a
+ * verification mail, after commit.
  */
 public final class RegisterUserService implements RegisterUserUseCase {
     private final Transactions transactions;
@@ -35,11 +39,13 @@ public final class RegisterUserService implements RegisterUserUseCase {
     private final RateLimiter limiter;
     private final int perHour;
     private final Audit audit;
+    private final EmailVerifications verifications;
 
     @Inject
     public RegisterUserService(Transactions transactions, UserRepository users, PasswordHasher hasher,
                                PasswordPolicy policy, TimeSource time, AccountEvents events, RateLimiter limiter,
-                               SignUpLimits limits) {
+                               SignUpLimits limits, EmailVerificationTokenRepository verificationTokens,
+                               TokenGenerator tokens, AccountMailer mailer) {
         this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.users = Objects.requireNonNull(users, "users");
         this.hasher = Objects.requireNonNull(hasher, "hasher");
@@ -48,6 +54,8 @@ public final class RegisterUserService implements RegisterUserUseCase {
         this.limiter = Objects.requireNonNull(limiter, "limiter");
         this.perHour = limits.registrationsPerHour();
         this.audit = new Audit(Objects.requireNonNull(events, "events"));
+        this.verifications = new EmailVerifications(Objects.requireNonNull(verificationTokens, "verificationTokens"),
+                Objects.requireNonNull(tokens, "tokens"), Objects.requireNonNull(mailer, "mailer"), audit);
     }
 
     @Override
@@ -70,11 +78,14 @@ public final class RegisterUserService implements RegisterUserUseCase {
         transactions.readOnly(() -> requireAvailable(username, email));
         PasswordHash hash = hasher.hash(Password.of(command.password()));
         Instant now = time.now();
-        User user = transactions.inTransaction(() -> {
+        EmailVerifications.Issued issued = transactions.inTransaction(() -> {
             requireAvailable(username, email);
-            return users.add(NewUser.customer(username, email, hash, now));
+            User added = users.add(NewUser.customer(username, email, hash, now));
+            return verifications.issue(added, added.email(), now);
         });
+        User user = issued.user();
         audit.record(AccountEvents.Type.REGISTERED, now, user.id(), command.clientAddress());
+        verifications.send(issued, now, command.clientAddress());
         return user;
     }
 

@@ -1,6 +1,7 @@
 package dev.storefront.application.account;
 
 import dev.storefront.domain.port.in.account.SweepExpiredSessionsUseCase;
+import dev.storefront.domain.port.out.EmailVerificationTokenRepository;
 import dev.storefront.domain.port.out.PasswordResetTokenRepository;
 import dev.storefront.domain.port.out.SessionRepository;
 import dev.storefront.domain.port.out.TimeSource;
@@ -11,7 +12,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * Deletes expired sessions (a guest's cart goes with its session) and reset tokens. Sessions go in
+ * Deletes expired sessions (a guest's cart goes with its session), reset and verification tokens. Sessions go in
  * batches of {@value #BATCH}, one transaction each: a flood of guest sessions expiring together
  * must not hold the write lock for seconds (100,000 in one transaction stalled every write for over
  * a second; see docs/reliability.md).
@@ -22,16 +23,19 @@ public final class SweepExpiredSessionsService implements SweepExpiredSessionsUs
     private final Transactions transactions;
     private final SessionRepository sessions;
     private final PasswordResetTokenRepository resetTokens;
+    private final EmailVerificationTokenRepository verificationTokens;
     private final TimeSource time;
     private final SessionPolicy policy;
 
     @Inject
     public SweepExpiredSessionsService(Transactions transactions, SessionRepository sessions,
-                                       PasswordResetTokenRepository resetTokens, TimeSource time,
+                                       PasswordResetTokenRepository resetTokens,
+                                       EmailVerificationTokenRepository verificationTokens, TimeSource time,
                                        AccountSettings settings) {
         this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.sessions = Objects.requireNonNull(sessions, "sessions");
         this.resetTokens = Objects.requireNonNull(resetTokens, "resetTokens");
+        this.verificationTokens = Objects.requireNonNull(verificationTokens, "verificationTokens");
         this.time = Objects.requireNonNull(time, "time");
         this.policy = settings.sessions();
     }
@@ -46,6 +50,7 @@ public final class SweepExpiredSessionsService implements SweepExpiredSessionsUs
             batch = transactions.inTransaction(() -> sessions.deleteExpired(now, idleCutoff, BATCH));
             swept += batch;
         } while (batch == BATCH);
-        return swept + transactions.inTransaction(() -> resetTokens.deleteExpired(now));
+        return swept + transactions.inTransaction(() -> resetTokens.deleteExpired(now)
+                + verificationTokens.deleteExpired(now));
     }
 }

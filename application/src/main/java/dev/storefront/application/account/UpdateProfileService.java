@@ -4,11 +4,13 @@ import dev.storefront.domain.common.NotAuthenticatedException;
 import dev.storefront.domain.port.in.account.UpdateProfileCommand;
 import dev.storefront.domain.port.in.account.UpdateProfileUseCase;
 import dev.storefront.domain.port.out.AccountEvents;
+import dev.storefront.domain.port.out.AccountMailer;
+import dev.storefront.domain.port.out.EmailVerificationTokenRepository;
 import dev.storefront.domain.port.out.LoginThrottle;
 import dev.storefront.domain.port.out.PasswordHasher;
-import dev.storefront.domain.port.out.PasswordResetTokenRepository;
 import dev.storefront.domain.port.out.RateLimiter;
 import dev.storefront.domain.port.out.TimeSource;
+import dev.storefront.domain.port.out.TokenGenerator;
 import dev.storefront.domain.port.out.Transactions;
 import dev.storefront.domain.port.out.UserRepository;
 import dev.storefront.domain.user.Email;
@@ -21,10 +23,15 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * Changes username and/or email after checking the current password. A new email also ends any
- * outstanding reset (its token went to the old address). The password is checked before anything
+ * Changes username and/or email after checking the current password. A new username applies at
+ * once; a new email does not: it becomes the pending email, a verification token goes to it and a
+ * notice without a token to the current address, which stays the account's (login, resets) until
+ * the token is confirmed ({@link ConfirmEmailVerificationService}). An email that is another
+ * account's is refused at once (409). Asking for the current email withdraws a pending change (its
+ * token dies). The password is checked before anything
  * is looked up, and an account may then try {@value #MAX_PER_HOUR} changes an hour: each answer
  * says whether a name or email is taken, so an account of one's own must not be a fast way to
  * probe which emails are registered.
@@ -34,25 +41,32 @@ public final class UpdateProfileService implements UpdateProfileUseCase {
     private static final Duration WINDOW = Duration.ofHours(1);
     private final Transactions transactions;
     private final UserRepository users;
-    private final PasswordResetTokenRepository resetTokens;
     private final CurrentPasswordCheck passwordCheck;
     private final TimeSource time;
     private final RateLimiter limiter;
     private final Audit audit;
+    private final EmailVerificationTokenRepository verificationTokens;
+    private final EmailVerifications verifications;
 
     @Inject
     public UpdateProfileService(Transactions transactions, UserRepository users,
-                                PasswordResetTokenRepository resetTokens, PasswordHasher hasher,
+                                EmailVerificationTokenRepository verificationTokens, TokenGenerator tokens,
+                                AccountMailer mailer, PasswordHasher hasher,
                                 LoginThrottle throttle, AccountEvents events, TimeSource time, RateLimiter limiter) {
         this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.users = Objects.requireNonNull(users, "users");
-        this.resetTokens = Objects.requireNonNull(resetTokens, "resetTokens");
+        this.verificationTokens = Objects.requireNonNull(verificationTokens, "verificationTokens");
         this.passwordCheck = new CurrentPasswordCheck(Objects.requireNonNull(hasher, "hasher"),
                 Objects.requireNonNull(throttle, "throttle"));
         this.time = Objects.requireNonNull(time, "time");
         this.limiter = Objects.requireNonNull(limiter, "limiter");
         this.audit = new Audit(Objects.requireNonNull(events, "events"));
+        this.verifications = new EmailVerifications(verificationTokens, Objects.requireNonNull(tokens, "tokens"),
+                Objects.requireNonNull(mailer, "mailer"), audit);
     }
+
+    /** The committed user, and the verification to mail when a change was asked for. */
+    private record Updated(User user, Optional<EmailVerifications.Issued> verification) {}
 
     @Override
     public User updateProfile(UpdateProfileCommand command) {
@@ -69,7 +83,7 @@ public final class UpdateProfileService implements UpdateProfileUseCase {
             throw new ProfileUpdateThrottled(wait);
         });
 
-        User updated = transactions.inTransaction(() -> {
+        Updated updated = transactions.inTransaction(() -> {
             User current = users.findByIdForUpdate(user.id())
                     .orElseThrow(() -> new NotAuthenticatedException("Login required"));
             if (!current.passwordHash().equals(user.passwordHash())) {
@@ -86,16 +100,27 @@ public final class UpdateProfileService implements UpdateProfileUseCase {
             if (username != null) {
                 changed = changed.withUsername(username);
             }
-            if (email != null && !email.equals(current.email())) {
-                changed = changed.withEmail(email);
-                resetTokens.deleteByUser(current.id());
+            Optional<EmailVerifications.Issued> verification = Optional.empty();
+            if (email != null && email.equals(current.email())) {
+                if (current.pendingEmailChange().isPresent()) {
+                    changed = changed.withPendingEmail(null);
+                    verificationTokens.deleteAllOf(current.id()); // the live token was the pending address's
+                }
+            } else if (email != null) {
+                changed = changed.withPendingEmail(email);
+                verification = Optional.of(verifications.issue(changed, email, now));
             }
             if (!changed.equals(current)) {
                 users.update(changed);
             }
-            return changed;
+            return new Updated(changed, verification);
         });
         audit.record(AccountEvents.Type.PROFILE_UPDATED, now, user.id(), command.clientAddress());
-        return updated;
+        updated.verification().ifPresent(verification -> {
+            audit.record(AccountEvents.Type.EMAIL_CHANGE_REQUESTED, now, user.id(), command.clientAddress());
+            verifications.send(verification, now, command.clientAddress());
+            verifications.sendChangeNotice(updated.user(), verification.message().to());
+        });
+        return updated.user();
     }
 }

@@ -23,6 +23,9 @@ import dev.storefront.domain.port.out.OrderRepository;
 import dev.storefront.domain.port.out.ProductRepository;
 import dev.storefront.domain.port.out.TimeSource;
 import dev.storefront.domain.port.out.Transactions;
+import dev.storefront.domain.port.out.UserRepository;
+import dev.storefront.domain.user.EmailUnverified;
+import dev.storefront.domain.user.User;
 import dev.storefront.domain.user.UserId;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -43,6 +46,8 @@ import java.util.stream.Collectors;
  * line is reported at once, stock is taken product by product in ascending id order with the
  * conditional decrement (so two checkouts can never deadlock or oversell), the order is written
  * with today's prices, the cart is emptied and the key is stored. Any failure rolls all of it back.
+ * With {@code requireVerifiedEmail} (REQUIRE_VERIFIED_EMAIL) a user whose email is not verified is
+ * refused before anything is read or taken.
  */
 public final class CheckoutService implements CheckoutUseCase {
     private static final System.Logger LOG = System.getLogger(CheckoutService.class.getName());
@@ -55,10 +60,13 @@ public final class CheckoutService implements CheckoutUseCase {
     private final OrderRepository orders;
     private final IdempotencyKeyRepository idempotencyKeys;
     private final TimeSource time;
+    private final UserRepository users;
+    private final boolean requireVerifiedEmail;
 
     @Inject
     public CheckoutService(Transactions transactions, Locks locks, CartRepository carts, ProductRepository products,
-                           OrderRepository orders, IdempotencyKeyRepository idempotencyKeys, TimeSource time) {
+                           OrderRepository orders, IdempotencyKeyRepository idempotencyKeys, TimeSource time,
+                           UserRepository users, boolean requireVerifiedEmail) {
         this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.locks = Objects.requireNonNull(locks, "locks");
         this.carts = Objects.requireNonNull(carts, "carts");
@@ -66,6 +74,8 @@ public final class CheckoutService implements CheckoutUseCase {
         this.orders = Objects.requireNonNull(orders, "orders");
         this.idempotencyKeys = Objects.requireNonNull(idempotencyKeys, "idempotencyKeys");
         this.time = Objects.requireNonNull(time, "time");
+        this.users = Objects.requireNonNull(users, "users");
+        this.requireVerifiedEmail = requireVerifiedEmail;
     }
 
     @Override
@@ -73,6 +83,9 @@ public final class CheckoutService implements CheckoutUseCase {
         Objects.requireNonNull(command, "command");
         return transactions.inTransaction(() -> {
             UserId user = command.userId();
+            if (requireVerifiedEmail && !users.findById(user).map(User::emailVerified).orElse(false)) {
+                throw new EmailUnverified();
+            }
             CartOwner owner = CartOwner.user(user);
             // First: a concurrent checkout of this user (the same Idempotency-Key or not) waits here,
             // then finds the key stored (a replay) or the cart empty, never a second order.

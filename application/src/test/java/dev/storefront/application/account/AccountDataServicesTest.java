@@ -57,7 +57,7 @@ class AccountDataServicesTest {
     private final InMemoryOrderRepository orders = new InMemoryOrderRepository(kit.transactions, USD);
     private final InMemoryIdempotencyKeyRepository keys = new InMemoryIdempotencyKeyRepository(kit.transactions);
     private final CheckoutService checkout = new CheckoutService(kit.transactions, kit.locks, carts, products, orders,
-            keys, kit.time);
+            keys, kit.time, kit.users, false);
     private final InMemoryPasskeyRepository passkeys = new InMemoryPasskeyRepository(kit.transactions);
     private final List<UserId> alsoErased = new ArrayList<>();
     private final ExportAccountDataService export = new ExportAccountDataService(kit.transactions, kit.users,

@@ -12,7 +12,9 @@ import dev.storefront.domain.user.CommonPasswords;
 import dev.storefront.domain.user.PasswordPolicy;
 import dev.storefront.domain.user.User;
 import dev.storefront.inmemory.InMemoryAccountEvents;
+import dev.storefront.inmemory.InMemoryAccountMailer;
 import dev.storefront.inmemory.InMemoryCartStatistics;
+import dev.storefront.inmemory.InMemoryEmailVerificationTokenRepository;
 import dev.storefront.inmemory.InMemoryLocks;
 import dev.storefront.inmemory.InMemoryLoginThrottle;
 import dev.storefront.inmemory.InMemoryOrderStatistics;
@@ -41,6 +43,9 @@ final class AccountKit {
     final InMemorySessionRepository sessions = new InMemorySessionRepository(transactions, users);
     final InMemoryPasswordResetTokenRepository resetTokens = new InMemoryPasswordResetTokenRepository(transactions,
             users);
+    final InMemoryEmailVerificationTokenRepository verificationTokens =
+            new InMemoryEmailVerificationTokenRepository(transactions);
+    final InMemoryAccountMailer mailer = new InMemoryAccountMailer();
     final InMemoryPasswordHasher hasher = new InMemoryPasswordHasher(12);
     final InMemoryTokenGenerator tokens = new InMemoryTokenGenerator();
     final InMemoryPasswordResetNotifier notifier = new InMemoryPasswordResetNotifier();
@@ -56,7 +61,7 @@ final class AccountKit {
             new SessionPolicy(Duration.ofMinutes(30), Duration.ofDays(7)), Duration.ofMinutes(30));
 
     final RegisterUserService register = new RegisterUserService(transactions, users, hasher, policy, time, events,
-            limiter, SignUpLimits.defaults());
+            limiter, SignUpLimits.defaults(), verificationTokens, tokens, mailer);
     final LogInService logIn = new LogInService(transactions, users, sessions, hasher, tokens, throttle, handover,
             events, time, settings);
     final LogOutService logOut = new LogOutService(transactions, sessions, tokens, events, time);
@@ -65,8 +70,8 @@ final class AccountKit {
             settings, limiter, SignUpLimits.defaults());
     final GetCurrentUserService currentUser = new GetCurrentUserService(transactions, users);
     final GetDashboardService dashboard = new GetDashboardService(transactions, users, orders, carts);
-    final UpdateProfileService updateProfile = new UpdateProfileService(transactions, users, resetTokens, hasher,
-            throttle, events, time, limiter);
+    final UpdateProfileService updateProfile = new UpdateProfileService(transactions, users, verificationTokens,
+            tokens, mailer, hasher, throttle, events, time, limiter);
     final ChangePasswordService changePassword = new ChangePasswordService(transactions, users, sessions, resetTokens,
             hasher, policy, tokens, throttle, events, time, settings);
     final RequestPasswordResetService requestReset = new RequestPasswordResetService(transactions, locks, users, resetTokens,
@@ -79,7 +84,11 @@ final class AccountKit {
             events, time);
     final GrantAdminService grantAdmin = new GrantAdminService(transactions, users, events, time);
     final SweepExpiredSessionsService sweep = new SweepExpiredSessionsService(transactions, sessions, resetTokens,
-            time, settings);
+            verificationTokens, time, settings);
+    final RequestEmailVerificationService requestVerification = new RequestEmailVerificationService(transactions,
+            users, verificationTokens, tokens, mailer, limiter, events, time);
+    final ConfirmEmailVerificationService confirmVerification = new ConfirmEmailVerificationService(transactions,
+            users, verificationTokens, resetTokens, tokens, events, time);
 
     User registered(String name) {
         return register.register(new RegisterUserCommand(name, name + "@example.com", PASSWORD, "10.0.0.1"));

@@ -51,7 +51,8 @@ class ProfileAndSessionServicesTest {
         assertThrows(WrongCurrentPassword.class, () -> update(alice, "alice2", null, "wrong password"));
         User changed = update(alice, "alice2", "NEW@example.com", PASSWORD);
         assertEquals("alice2", changed.username().value());
-        assertEquals("new@example.com", changed.email().value());
+        assertEquals("alice@example.com", changed.email().value(), "a new email waits for its confirmation");
+        assertEquals("new@example.com", changed.pendingEmailChange().orElseThrow().value());
         assertEquals(changed, kit.currentUser.currentUser(new CurrentUserQuery(alice.id())));
     }
 

@@ -35,7 +35,9 @@ class RegisterUserServiceTest {
         assertFalse(user.passwordHash().encoded().contains(PASSWORD));
         assertTrue(kit.hasher.verify(Password.of(PASSWORD), user.passwordHash()));
         assertEquals(0, kit.sessions.size());
-        assertEquals(List.of(AccountEvents.Type.REGISTERED), kit.events.types());
+        assertEquals(List.of(AccountEvents.Type.REGISTERED, AccountEvents.Type.EMAIL_VERIFICATION_SENT),
+                kit.events.types(), "the new address gets its verification mail");
+        assertEquals(user.email(), kit.mailer.lastVerification().orElseThrow().to());
     }
 
     @Test

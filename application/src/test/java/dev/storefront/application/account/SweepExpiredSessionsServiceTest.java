@@ -40,7 +40,7 @@ class SweepExpiredSessionsServiceTest {
         kit.time.advance(Duration.ofMinutes(31));
         kit.startGuest.startGuestSession(new StartGuestSessionCommand(null));
         SweepExpiredSessionsService sweep = new SweepExpiredSessionsService(counting, kit.sessions, kit.resetTokens,
-                kit.time, kit.settings);
+                kit.verificationTokens, kit.time, kit.settings);
 
         assertEquals(expired, sweep.sweepExpired());
 

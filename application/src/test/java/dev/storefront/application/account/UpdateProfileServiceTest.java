@@ -45,9 +45,9 @@ class UpdateProfileServiceTest {
         assertThrows(ProfileUpdateThrottled.class, () -> changeEmail(alice, "new-alice@example.com", PASSWORD),
                 "an available email is throttled alike: the answer tells nothing");
 
-        assertEquals("new-carol@example.com", changeEmail(carol, "new-carol@example.com", PASSWORD).email().value(),
+        assertEquals("new-carol@example.com", changeEmail(carol, "new-carol@example.com", PASSWORD).pendingEmail().value(),
                 "another account has its own budget");
         kit.time.advance(Duration.ofHours(1));
-        assertEquals("new-alice@example.com", changeEmail(alice, "new-alice@example.com", PASSWORD).email().value());
+        assertEquals("new-alice@example.com", changeEmail(alice, "new-alice@example.com", PASSWORD).pendingEmail().value());
     }
 }

@@ -35,13 +35,20 @@ import dev.storefront.domain.port.in.order.OrdersQuery;
 import dev.storefront.domain.port.out.OrderRepository;
 import dev.storefront.domain.port.out.LockKey;
 import dev.storefront.domain.port.out.ProductRepository;
+import dev.storefront.domain.user.Email;
+import dev.storefront.domain.user.EmailUnverified;
+import dev.storefront.domain.user.NewUser;
+import dev.storefront.domain.user.PasswordHash;
+import dev.storefront.domain.user.User;
 import dev.storefront.domain.user.UserId;
+import dev.storefront.domain.user.Username;
 import dev.storefront.inmemory.InMemoryCartRepository;
 import dev.storefront.inmemory.InMemoryIdempotencyKeyRepository;
 import dev.storefront.inmemory.InMemoryLocks;
 import dev.storefront.inmemory.InMemoryOrderRepository;
 import dev.storefront.inmemory.InMemoryProductRepository;
 import dev.storefront.inmemory.InMemoryTransactions;
+import dev.storefront.inmemory.InMemoryUserRepository;
 import dev.storefront.inmemory.ManualTimeSource;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -66,6 +73,7 @@ class OrderServicesTest {
     private final InMemoryIdempotencyKeyRepository keys = new InMemoryIdempotencyKeyRepository(transactions);
     private final ManualTimeSource time = new ManualTimeSource(NOW);
     private final InMemoryLocks locks = new InMemoryLocks(transactions);
+    private final InMemoryUserRepository users = new InMemoryUserRepository(transactions);
 
     private final CheckoutService checkout = checkoutWith(products, orders);
     private final CancelOrderService cancel = new CancelOrderService(transactions, orders, products, time);
@@ -76,7 +84,8 @@ class OrderServicesTest {
     private final SweepIdempotencyKeysService sweep = new SweepIdempotencyKeysService(transactions, keys, time);
 
     private CheckoutService checkoutWith(ProductRepository productRepository, OrderRepository orderRepository) {
-        return new CheckoutService(transactions, locks, carts, productRepository, orderRepository, keys, time);
+        return new CheckoutService(transactions, locks, carts, productRepository, orderRepository, keys, time, users,
+                false);
     }
 
     private Product product(String sku, String price, int stock) {
@@ -128,6 +137,26 @@ class OrderServicesTest {
         assertEquals(97, stock(tea));
         assertTrue(cart(ALICE).isEmpty());
         assertEquals(Optional.of(order), orders.findById(order.id()));
+    }
+
+    @Test
+    void withVerifiedEmailsRequiredAnUnverifiedUserIsRefusedAndNothingIsTaken() {
+        User carol = users.add(NewUser.customer(new Username("carol"), new Email("carol@example.com"),
+                new PasswordHash("h"), NOW));
+        CheckoutService strict = new CheckoutService(transactions, locks, carts, products, orders, keys, time, users,
+                true);
+        Product mug = product("MUG", "8.50", 5);
+        fill(carol.id(), mug, 2);
+
+        assertThrows(EmailUnverified.class, () -> strict.checkout(new CheckoutCommand(carol.id())));
+        assertEquals(5, stock(mug));
+        assertFalse(cart(carol.id()).isEmpty());
+        assertEquals(2, checkout.checkout(new CheckoutCommand(carol.id())).order().itemCount(),
+                "without the setting the same user checks out");
+
+        fill(carol.id(), mug, 1);
+        users.update(users.findById(carol.id()).orElseThrow().withEmailVerified(true));
+        assertEquals(1, strict.checkout(new CheckoutCommand(carol.id())).order().itemCount(), "once verified");
     }
 
     @Test

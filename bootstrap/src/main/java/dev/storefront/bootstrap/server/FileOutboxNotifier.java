@@ -1,7 +1,9 @@
 package dev.storefront.bootstrap.server;
 
 import dev.storefront.bootstrap.Storefront;
+import dev.storefront.domain.port.out.AccountMailer;
 import dev.storefront.domain.port.out.PasswordResetNotifier;
+import dev.storefront.domain.user.Email;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -25,33 +27,49 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The standalone server's mail: each password reset message becomes one file in the outbox
- * directory ({@code MAIL_OUTBOX}), written atomically and readable by its owner only. The body
- * carries the reset link a real mail would, and the token on a line of its own as
- * {@code token: <TOKEN>}. Lines end in LF, not a mail's CRLF: the files are read by people and
- * scripts ({@code grep '^token: '} must not keep a {@code \r}). Replace it with a real mailer through {@code StorefrontBuilder#passwordResetNotifier}.
+ * The standalone server's mail: each message (password reset, email verification, email change
+ * notice) becomes one file in the outbox directory ({@code MAIL_OUTBOX}), written atomically and
+ * readable by its owner only. A body with a token carries the link a real mail would, and the
+ * token on a line of its own as {@code token: <TOKEN>}; the change notice carries none. Lines end
+ * in LF, not a mail's CRLF: the files are read by people and scripts ({@code grep '^token: '} must
+ * not keep a {@code \r}). Replace it with a real mailer through
+ * {@code StorefrontBuilder#passwordResetNotifier} and {@code StorefrontBuilder#accountMailer}.
  */
-public final class FileOutboxNotifier implements PasswordResetNotifier {
+public final class FileOutboxNotifier implements PasswordResetNotifier, AccountMailer {
     private static final DateTimeFormatter FILE_TIME =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter MAIL_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
     public static final String DEFAULT_LINK_PREFIX = "/reset-password?token=";
+    /** Appended to {@code PUBLIC_URL} for the verification link. */
+    public static final String VERIFICATION_PATH = "/verify-email?token=";
 
     private final Path outbox;
     private final String linkPrefix;
+    private final String verificationLinkPrefix;
     private final SecureRandom random = new SecureRandom();
 
     /**
-     * @param outbox     the directory (created when missing)
-     * @param linkPrefix what the token is appended to for the link, e.g. {@code https://shop.example.com/reset-password?token=}
+     * @param outbox                 the directory (created when missing)
+     * @param linkPrefix             what the reset token is appended to for the link, e.g. {@code https://shop.example.com/reset-password?token=}
+     * @param verificationLinkPrefix what the verification token is appended to, e.g. {@code https://shop.example.com/verify-email?token=}
      */
-    public FileOutboxNotifier(Path outbox, String linkPrefix) {
+    public FileOutboxNotifier(Path outbox, String linkPrefix, String verificationLinkPrefix) {
         this.outbox = Objects.requireNonNull(outbox, "outbox");
         this.linkPrefix = Objects.requireNonNull(linkPrefix, "linkPrefix");
+        this.verificationLinkPrefix = Objects.requireNonNull(verificationLinkPrefix, "verificationLinkPrefix");
+    }
+
+    public FileOutboxNotifier(Path outbox, String linkPrefix) {
+        this(outbox, linkPrefix, VERIFICATION_PATH);
     }
 
     public FileOutboxNotifier(Path outbox) {
         this(outbox, DEFAULT_LINK_PREFIX);
+    }
+
+    /** The server's outbox, its verification links built from {@code publicUrl} (PUBLIC_URL). */
+    public static FileOutboxNotifier forPublicUrl(Path outbox, String publicUrl) {
+        return new FileOutboxNotifier(outbox, DEFAULT_LINK_PREFIX, publicUrl + VERIFICATION_PATH);
     }
 
     public Path outbox() {
@@ -62,25 +80,64 @@ public final class FileOutboxNotifier implements PasswordResetNotifier {
     public void sendPasswordReset(PasswordResetMessage message) {
         Instant now = Instant.now();
         long minutes = Math.max(1, (Duration.between(now, message.expiresAt()).toSeconds() + 59) / 60);
-        String body = "To: " + message.to().value() + "\n"
-                + "Subject: Reset your Storefront password\n"
-                + "Date: " + MAIL_DATE.format(now) + "\n"
-                + "Content-Type: text/plain; charset=utf-8\n"
-                + "\n"
+        String body = headers(message.to(), "Reset your Storefront password", now)
                 + "Hello " + message.username().value() + ",\n"
                 + "\n"
                 + "someone, hopefully you, asked to reset the password of your Storefront account.\n"
                 + "To choose a new password, open this link within " + minutes + " minutes:\n"
+                + link(linkPrefix, "reset", message.token(), message.expiresAt())
+                + "If you did not ask for this, ignore this message: your password stays as it is.\n";
+        write(body, now);
+    }
+
+    @Override
+    public void sendEmailVerification(VerificationMessage message) {
+        Instant now = Instant.now();
+        String body = headers(message.to(), "Confirm your Storefront email address", now)
+                + "Hello " + message.username().value() + ",\n"
                 + "\n"
-                + linkPrefix + message.token() + "\n"
+                + "please confirm that this address belongs to your Storefront account by opening this link:\n"
+                + link(verificationLinkPrefix, "verification", message.token(), message.expiresAt())
+                + "If you did not ask for this, ignore this message: nothing changes.\n";
+        write(body, now);
+    }
+
+    @Override
+    public void sendEmailChangeNotice(EmailChangeNotice notice) {
+        Instant now = Instant.now();
+        String body = headers(notice.to(), "Your Storefront email address is about to change", now)
+                + "Hello " + notice.username().value() + ",\n"
                 + "\n"
-                + "or enter this code on the reset page:\n"
+                + "someone asked to change the email address of your Storefront account to\n"
+                + notice.newEmail().value() + ".\n"
+                + "The change takes effect only once it is confirmed from that address; until then this\n"
+                + "address stays the account's. If this was not you, log in, change your password and set\n"
+                + "your email back to this address, which cancels the change.\n";
+        write(body, now);
+    }
+
+    /** The link, and the token on a line of its own for scripts and for typing it in. */
+    private static String link(String prefix, String page, String token, Instant expiresAt) {
+        return "\n"
+                + prefix + token + "\n"
                 + "\n"
-                + "token: " + message.token() + "\n"
+                + "or enter this code on the " + page + " page:\n"
+                + "\n"
+                + "token: " + token + "\n"
                 + "\n"
                 + "The link works once, until " + DateTimeFormatter.ISO_INSTANT.format(
-                        message.expiresAt().truncatedTo(ChronoUnit.SECONDS)) + ".\n"
-                + "If you did not ask for this, ignore this message: your password stays as it is.\n";
+                        expiresAt.truncatedTo(ChronoUnit.SECONDS)) + ".\n";
+    }
+
+    private static String headers(Email to, String subject, Instant now) {
+        return "To: " + to.value() + "\n"
+                + "Subject: " + subject + "\n"
+                + "Date: " + MAIL_DATE.format(now) + "\n"
+                + "Content-Type: text/plain; charset=utf-8\n"
+                + "\n";
+    }
+
+    private void write(String body, Instant now) {
         try {
             createOwnerOnlyDirectory(outbox);
             byte[] suffix = new byte[4];

@@ -52,8 +52,10 @@ public final class StorefrontServer implements AutoCloseable {
         requireResolvable(config.host());
         prepareDirectories(config);
         // The server's mail goes to files in MAIL_OUTBOX; an embedded Storefront writes none unless told to.
+        FileOutboxNotifier outbox = FileOutboxNotifier.forPublicUrl(config.mailOutbox(), config.publicUrl());
         StorefrontBuilder builder = Storefront.builder().config(config)
-                .passwordResetNotifier(new FileOutboxNotifier(config.mailOutbox()));
+                .passwordResetNotifier(outbox)
+                .accountMailer(outbox);
         Storefront storefront = customise.apply(builder).build();
         try {
             if (config.demoCatalog()) {

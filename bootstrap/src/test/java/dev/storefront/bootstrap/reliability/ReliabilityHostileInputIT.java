@@ -130,6 +130,8 @@ class ReliabilityHostileInputIT {
                     Set.of(202));
             case "POST /api/password-reset/confirm" -> new Target(op.path(), null,
                     "{\"token\":\"not-a-real-token\",\"newPassword\":\"password\"}", Set.of());
+            case "POST /api/email-verification/confirm" -> new Target(op.path(), null,
+                    "{\"token\":\"not-a-real-token\"}", Set.of());
             case "POST /api/products" -> new Target(op.path(), admin, "{\"sku\":\"" + p1Sku
                     + "\",\"name\":\"\",\"description\":\"d\",\"category\":\"C\",\"price\":\"1.00\",\"stock\":1}", Set.of());
             // {} is a valid patch that changes nothing: 200 is allowed, the snapshot proves nothing changed.

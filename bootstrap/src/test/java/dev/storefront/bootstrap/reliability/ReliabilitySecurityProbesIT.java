@@ -214,6 +214,7 @@ class ReliabilitySecurityProbesIT {
                     + "\",\"newPassword\":\"csrf chose this passphrase\"}";
             case "POST /api/password-reset" -> "{\"email\":\"someone@example.com\"}";
             case "POST /api/password-reset/confirm" -> "{\"token\":\"x\",\"newPassword\":\"csrf chose this passphrase\"}";
+            case "POST /api/email-verification/confirm" -> "{\"token\":\"x\"}";
             case "POST /api/products" -> "{\"sku\":\"" + Shop.uniqueName("CSRF") + "\",\"name\":\"n\",\"category\":\"c\","
                     + "\"price\":\"1.00\",\"stock\":1}";
             case "PATCH /api/products/{id}" -> "{\"stock\":1}";
@@ -514,7 +515,8 @@ class ReliabilitySecurityProbesIT {
                 for (Path mail : files.toList()) {
                     String text = Files.readString(mail);
                     Matcher matcher = TOKEN_LINE.matcher(text);
-                    if (text.contains(email) && matcher.find()) {
+                    if (text.contains(email) && text.contains("Subject: Reset your Storefront password\n")
+                            && matcher.find()) {
                         return matcher.group(1);
                     }
                 }

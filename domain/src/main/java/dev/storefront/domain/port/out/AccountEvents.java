@@ -18,7 +18,8 @@ public interface AccountEvents {
         DATA_EXPORTED,
         /** Recorded with the user id only, the tombstone's id: nothing else about the person remains. */
         ACCOUNT_DELETED,
-        MFA_ENABLED, MFA_DISABLED, MFA_TOTP_USED, MFA_RECOVERY_CODE_USED, MFA_RECOVERY_CODES_REGENERATED, MFA_FAILED
+        MFA_ENABLED, MFA_DISABLED, MFA_TOTP_USED, MFA_RECOVERY_CODE_USED, MFA_RECOVERY_CODES_REGENERATED, MFA_FAILED,
+        EMAIL_VERIFICATION_SENT, EMAIL_VERIFIED, EMAIL_CHANGE_REQUESTED
     }
 
     /**

@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.storefront.domain.port.out.PasswordResetNotifier;
 import dev.storefront.domain.port.out.PasswordResetNotifier.PasswordResetMessage;
 import dev.storefront.domain.user.Email;
+import dev.storefront.domain.port.out.AccountMailer.EmailChangeNotice;
+import dev.storefront.domain.port.out.AccountMailer.VerificationMessage;
 import dev.storefront.domain.user.Username;
+import dev.storefront.inmemory.InMemoryAccountMailer;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -14,7 +17,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-class AsyncPasswordResetNotifierTest {
+class AsyncMailTest {
     private static PasswordResetMessage message(String name) {
         return new PasswordResetMessage(new Email(name + "@example.com"), new Username(name), "token-" + name,
                 Instant.parse("2026-11-22T10:30:00Z"));
@@ -32,7 +35,7 @@ class AsyncPasswordResetNotifierTest {
             }
             delivered.add(message.username().value());
         };
-        AsyncPasswordResetNotifier notifier = new AsyncPasswordResetNotifier(slowMailer);
+        AsyncMail notifier = new AsyncMail(slowMailer, new InMemoryAccountMailer());
 
         long started = System.nanoTime();
         notifier.sendPasswordReset(message("alice"));
@@ -49,15 +52,31 @@ class AsyncPasswordResetNotifierTest {
     @Test
     void aFailingMailerDoesNotStopLaterMessages() {
         List<String> delivered = new CopyOnWriteArrayList<>();
-        AsyncPasswordResetNotifier notifier = new AsyncPasswordResetNotifier(message -> {
+        AsyncMail notifier = new AsyncMail(message -> {
             if (message.username().value().equals("broken")) {
                 throw new IllegalStateException("smtp down");
             }
             delivered.add(message.username().value());
-        });
+        }, new InMemoryAccountMailer());
         notifier.sendPasswordReset(message("broken"));
         notifier.sendPasswordReset(message("carol"));
         notifier.close();
         assertEquals(List.of("carol"), delivered);
+    }
+
+    @Test
+    void accountMailGoesThroughTheSameQueueInOrder() {
+        List<String> delivered = new CopyOnWriteArrayList<>();
+        InMemoryAccountMailer accountMail = new InMemoryAccountMailer();
+        AsyncMail mail = new AsyncMail(message -> delivered.add("reset"), accountMail);
+        mail.sendEmailVerification(new VerificationMessage(new Email("dave@example.com"), new Username("dave"),
+                "token-dave", Instant.parse("2026-11-22T10:30:00Z")));
+        mail.sendEmailChangeNotice(new EmailChangeNotice(new Email("old@example.com"), new Username("dave"),
+                new Email("dave@example.com")));
+        mail.sendPasswordReset(message("dave"));
+        mail.close();
+        assertEquals(1, accountMail.verifications().size());
+        assertEquals(1, accountMail.notices().size());
+        assertEquals(List.of("reset"), delivered);
     }
 }
