@@ -9,6 +9,8 @@ import dev.storefront.domain.port.out.OrderRepository;
 import dev.storefront.domain.port.out.OrderStatistics;
 import dev.storefront.domain.port.out.PasswordHasher;
 import dev.storefront.domain.port.out.PasswordResetNotifier;
+import dev.storefront.domain.port.out.ShippingRates;
+import dev.storefront.domain.port.out.TaxCalculator;
 import dev.storefront.domain.port.out.TimeSource;
 import dev.storefront.http.RouteGroup;
 import java.time.Duration;
@@ -33,6 +35,8 @@ public final class StorefrontBuilder {
     OrderStatistics orderStatistics;
     CartStatistics cartStatistics;
     GuestSessionHandover guestSessionHandover;
+    ShippingRates shippingRates;
+    TaxCalculator taxCalculator;
     UnaryOperator<OrderRepository> orderRepositoryDecorator = UnaryOperator.identity();
     boolean catalogCache = true;
     boolean groupCommit = true;
@@ -128,6 +132,21 @@ public final class StorefrontBuilder {
     /** Told when a guest logs in; default merging the guest's cart into the user's saved cart. */
     public StorefrontBuilder guestSessionHandover(GuestSessionHandover guestSessionHandover) {
         this.guestSessionHandover = Objects.requireNonNull(guestSessionHandover, "guestSessionHandover");
+        return this;
+    }
+
+    /**
+     * What shipping costs (a carrier's rates); default the shipping method's own price, free from
+     * its {@code freeOver} on ({@code MethodPriceShippingRates}).
+     */
+    public StorefrontBuilder shippingRates(ShippingRates shippingRates) {
+        this.shippingRates = Objects.requireNonNull(shippingRates, "shippingRates");
+        return this;
+    }
+
+    /** The tax on an order (a tax service); default the admin-managed tax rates ({@code StoredTaxRates}). */
+    public StorefrontBuilder taxCalculator(TaxCalculator taxCalculator) {
+        this.taxCalculator = Objects.requireNonNull(taxCalculator, "taxCalculator");
         return this;
     }
 

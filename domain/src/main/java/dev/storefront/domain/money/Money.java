@@ -64,6 +64,11 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
         return new Money(amount.add(other.amount), currency);
     }
 
+    public Money minus(Money other) {
+        requireSameCurrency(other);
+        return new Money(amount.subtract(other.amount), currency);
+    }
+
     public Money times(long quantity) {
         return new Money(amount.multiply(BigDecimal.valueOf(quantity)), currency);
     }
