@@ -82,8 +82,8 @@ public final class InMemoryOrderRepository implements OrderRepository, OrderStat
         if (order == null || order.status() != expected) {
             return false;
         }
-        byId.put(id, new Order(order.id(), order.userId(), next, order.lines(), order.currency(), order.createdAt(),
-                updatedAt));
+        // As the SQL adapter: updatedAt never before createdAt.
+        byId.put(id, order.withStatus(next, updatedAt.isBefore(order.createdAt()) ? order.createdAt() : updatedAt));
         return true;
     }
 

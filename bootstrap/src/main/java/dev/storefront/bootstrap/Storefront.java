@@ -61,7 +61,8 @@ public final class Storefront implements AutoCloseable {
             this.catalog = new CatalogModule(database, builder);
             this.cart = new CartModule(database, builder, catalog.products);
             this.accounts = new AccountsModule(database, builder, cart, resources);
-            this.orders = new OrdersModule(database, builder, catalog.products, accounts.users);
+            this.orders = new OrdersModule(database, builder, catalog.products, accounts.users,
+                    CheckoutPorts.interim());
             this.accountData = new AccountDataModule(database, builder, accounts, cart, orders);
 
             // bcrypt routes get threads of their own: a login storm is answered 503 there, not elsewhere.

@@ -1,6 +1,7 @@
 package dev.storefront.bootstrap;
 
 import dev.storefront.application.account.SignUpLimits;
+import dev.storefront.domain.address.Country;
 import dev.storefront.domain.common.Text;
 import dev.storefront.http.common.ClientAddresses;
 import dev.storefront.persistence.sqlite.SqliteDatabase;
@@ -14,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -47,7 +50,8 @@ public record StorefrontConfig(
         int maxConnectionsPerAddress,
         String publicUrl,
         boolean requireVerifiedEmail,
-        String totpEncryptionKey) {
+        String totpEncryptionKey,
+        Optional<Country> storeCountry) {
 
     /** A configuration variable: its name, default and meaning, as the {@code --help} lists them. */
     public record Variable(String name, String defaultValue, String meaning) {}
@@ -98,7 +102,9 @@ public record StorefrontConfig(
                     "the address users reach the shop at: links in mails, the passkeys' rp id and origin"),
             new Variable("REQUIRE_VERIFIED_EMAIL", "false", "checkout only with a verified email"),
             new Variable("TOTP_ENCRYPTION_KEY", "",
-                    "base64 of 32 bytes: the AES key of TOTP secrets at rest (none: generated and kept in the database)"));
+                    "base64 of 32 bytes: the AES key of TOTP secrets at rest (none: generated and kept in the database)"),
+            new Variable("STORE_COUNTRY", "",
+                    "ISO 3166-1 code where orders shipped nowhere are taxed (none: no tax on them)"));
 
     private static final int MAX_BODY_LIMIT = 16 * 1024 * 1024;
 
@@ -106,6 +112,7 @@ public record StorefrontConfig(
         corsOrigins = List.copyOf(corsOrigins);
         trustedProxies = List.copyOf(trustedProxies);
         jvmOptions = List.copyOf(jvmOptions);
+        Objects.requireNonNull(storeCountry, "storeCountry");
     }
 
     /** This configuration on another database: what the facade reports when its builder named one. */
@@ -113,7 +120,7 @@ public record StorefrontConfig(
         return new StorefrontConfig(port, host, dataDir, databaseUrl, databaseUser, databasePassword, databasePoolSize,
                 mailOutbox, bcryptCost, corsOrigins, cookieSecure, sessionIdleTimeout, sessionMaxLifetime, demoCatalog, currency, maxBodyBytes, trustedProxies, jvmOptions,
                 registrationsPerHour, guestSessionsPerHour, maxConnectionsPerAddress, publicUrl, requireVerifiedEmail,
-                totpEncryptionKey);
+                totpEncryptionKey, storeCountry);
     }
 
     /**
@@ -208,11 +215,13 @@ public record StorefrontConfig(
         boolean requireVerifiedEmail = read.bool("REQUIRE_VERIFIED_EMAIL", false);
         String totpEncryptionKey = emptyToNull(read.secret("TOTP_ENCRYPTION_KEY", StorefrontConfig::aesKey,
                 "the base64 of 32 random bytes (openssl rand -base64 32)"));
+        Optional<Country> storeCountry = read.optional("STORE_COUNTRY", StorefrontConfig::country,
+                "an ISO 3166-1 alpha-2 country code like DE or US (or empty for none)");
         return new StorefrontConfig(port, host, dataDir, databaseUrl, databaseUser, databasePassword, databasePoolSize,
                 mailOutbox, bcryptCost, corsOrigins,
                 cookieSecure, Duration.ofMinutes(idleMinutes), Duration.ofDays(maxDays), demoCatalog, currency, maxBody,
                 trustedProxies, jvmOptions, registrationsPerHour, guestSessionsPerHour, maxConnectionsPerAddress,
-                publicUrl, requireVerifiedEmail, totpEncryptionKey);
+                publicUrl, requireVerifiedEmail, totpEncryptionKey, storeCountry);
     }
 
     /** Whether the database URL is the default one inside {@code DATA_DIR}. */
@@ -245,7 +254,8 @@ public record StorefrontConfig(
                 + ", jvmOptions=" + jvmOptions + ", registrationsPerHour=" + registrationsPerHour
                 + ", guestSessionsPerHour=" + guestSessionsPerHour + ", maxConnectionsPerAddress="
                 + maxConnectionsPerAddress + ", publicUrl=" + publicUrl + ", requireVerifiedEmail="
-                + requireVerifiedEmail + ", totpEncryptionKey=" + (totpEncryptionKey == null ? "none" : "***") + "]";
+                + requireVerifiedEmail + ", totpEncryptionKey=" + (totpEncryptionKey == null ? "none" : "***")
+                + ", storeCountry=" + storeCountry.map(Country::code).orElse("none") + "]";
     }
 
     /**
@@ -298,6 +308,14 @@ public record StorefrontConfig(
         // IP literals only (a host name is never resolved), compared as addresses: ::1 is 0:0:0:0:0:0:0:1.
         ClientAddresses.trustedAddresses(addresses);
         return addresses;
+    }
+
+    /** Empty for an empty value; else a known code, upper-cased. */
+    private static Optional<Country> country(String code) {
+        if (code.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(Country.parse(code).orElseThrow(() -> new IllegalArgumentException("unknown country")));
     }
 
     private static Currency currency(String code) {

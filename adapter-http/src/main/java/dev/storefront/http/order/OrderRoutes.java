@@ -13,6 +13,8 @@ import dev.storefront.domain.port.in.order.GetOrderUseCase;
 import dev.storefront.domain.port.in.order.ListOrdersUseCase;
 import dev.storefront.domain.port.in.order.OrderQuery;
 import dev.storefront.domain.port.in.order.OrdersQuery;
+import dev.storefront.domain.port.in.order.QuoteCheckoutQuery;
+import dev.storefront.domain.port.in.order.QuoteCheckoutUseCase;
 import dev.storefront.domain.user.UserId;
 import dev.storefront.http.RouteGroup;
 import dev.storefront.http.common.ApiRequest;
@@ -23,7 +25,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Checkout and orders: {@code POST /api/checkout} (with an optional {@code Idempotency-Key}), the
+ * Checkout and orders: {@code POST /api/checkout/quote} and {@code POST /api/checkout} (with an
+ * optional {@code CheckoutRequest} body and, for the checkout, an optional {@code Idempotency-Key}), the
  * caller's history and order detail, the owner's cancel and the admin's status change. Every route
  * checks the caller first (401, then 403 for admin routes), before looking at ids or bodies.
  */
@@ -34,8 +37,10 @@ public final class OrderRoutes implements RouteGroup {
 
     /** The use cases these routes call. */
     public record UseCases(CheckoutUseCase checkout, ListOrdersUseCase listOrders, GetOrderUseCase getOrder,
-                           CancelOrderUseCase cancelOrder, ChangeOrderStatusUseCase changeOrderStatus) {
+                           CancelOrderUseCase cancelOrder, ChangeOrderStatusUseCase changeOrderStatus,
+                           QuoteCheckoutUseCase quoteCheckout) {
         public UseCases {
+            Objects.requireNonNull(quoteCheckout, "quoteCheckout");
             Objects.requireNonNull(checkout, "checkout");
             Objects.requireNonNull(listOrders, "listOrders");
             Objects.requireNonNull(getOrder, "getOrder");
@@ -53,6 +58,7 @@ public final class OrderRoutes implements RouteGroup {
     @Override
     public void register(Router router) {
         router.post("/api/checkout", this::checkout);
+        router.post("/api/checkout/quote", this::quote);
         router.get("/api/orders", this::list);
         router.get("/api/orders/{id}", this::get);
         router.post("/api/orders/{id}/cancel", this::cancel);
@@ -62,12 +68,19 @@ public final class OrderRoutes implements RouteGroup {
     private ApiResponse checkout(ApiRequest request) {
         UserId user = request.requireUser().userId();
         Optional<IdempotencyKey> key = request.header("Idempotency-Key").map(IdempotencyKey::new);
-        CheckoutResult result = useCases.checkout().checkout(new CheckoutCommand(user, key));
+        CheckoutResult result = useCases.checkout().checkout(
+                new CheckoutCommand(user, key, CheckoutRequest.details(request)));
         SingleOrderResponse body = SingleOrderResponse.from(result.order());
         if (result.replayed()) {
             return ApiResponse.ok(body).header(REPLAYED_HEADER, "true");
         }
         return ApiResponse.created(body).header("Location", "/api/orders/" + result.order().id().value());
+    }
+
+    private ApiResponse quote(ApiRequest request) {
+        UserId user = request.requireUser().userId();
+        return ApiResponse.ok(QuoteResponse.from(
+                useCases.quoteCheckout().quote(new QuoteCheckoutQuery(user, CheckoutRequest.details(request)))));
     }
 
     private ApiResponse list(ApiRequest request) {

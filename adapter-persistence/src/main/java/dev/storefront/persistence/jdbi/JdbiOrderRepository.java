@@ -1,6 +1,9 @@
 package dev.storefront.persistence.jdbi;
 
+import dev.storefront.domain.address.Country;
+import dev.storefront.domain.address.PostalAddress;
 import dev.storefront.domain.catalog.ProductId;
+import dev.storefront.domain.checkout.PriceBreakdown;
 import dev.storefront.domain.common.Page;
 import dev.storefront.domain.common.PageRequest;
 import dev.storefront.domain.money.Money;
@@ -9,7 +12,10 @@ import dev.storefront.domain.order.Order;
 import dev.storefront.domain.order.OrderId;
 import dev.storefront.domain.order.OrderLine;
 import dev.storefront.domain.order.OrderStatus;
+import dev.storefront.domain.order.ShippingMethodSnapshot;
 import dev.storefront.domain.port.out.OrderRepository;
+import dev.storefront.domain.promo.PromoCodeId;
+import dev.storefront.domain.shipping.ShippingMethodCode;
 import dev.storefront.domain.user.UserId;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,7 +30,8 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * Orders in {@code orders} and their lines in {@code order_item}, money in minor units of the
- * store's currency. A page of orders costs two queries plus one for all of its lines.
+ * store's currency: the breakdown's four parts (the total is derived from them), the address and
+ * method as snapshots in their own columns, the promo code's text. A page of orders costs two queries plus one for all of its lines.
  */
 public final class JdbiOrderRepository implements OrderRepository {
     private final Database database;
@@ -36,13 +43,24 @@ public final class JdbiOrderRepository implements OrderRepository {
         this.currency = Objects.requireNonNull(currency, "currency");
     }
 
-    /** An {@code orders} row without its lines. */
-    private record OrderRow(long id, long userId, String status, long createdAt, long updatedAt) {
-        static final String COLUMNS = "id, user_id, status, created_at, updated_at";
+    /** An {@code orders} row without its lines; money in minor units, the address NULL when {@code ship_country} is. */
+    private record OrderRow(long id, long userId, String status, long createdAt, long updatedAt, long subtotal,
+                            long discount, long shipping, long tax, PostalAddress address, String methodCode,
+                            String methodName, String promoCode, String trackingNumber, String carrier) {
+        static final String COLUMNS = "id, user_id, status, created_at, updated_at, subtotal_minor, discount_minor,"
+                + " shipping_minor, tax_minor, ship_name, ship_line1, ship_line2, ship_city, ship_region,"
+                + " ship_postal_code, ship_country, ship_phone, shipping_method_code, shipping_method_name, promo_code,"
+                + " tracking_number, carrier";
 
         Order toOrder(List<OrderLine> lines, Currency currency) {
+            PriceBreakdown price = new PriceBreakdown(Money.ofMinorUnits(subtotal, currency),
+                    Money.ofMinorUnits(discount, currency), Money.ofMinorUnits(shipping, currency),
+                    Money.ofMinorUnits(tax, currency));
+            ShippingMethodSnapshot method = methodCode == null ? null
+                    : new ShippingMethodSnapshot(new ShippingMethodCode(methodCode), methodName);
             return new Order(new OrderId(id), new UserId(userId), OrderStatus.valueOf(status), lines, currency,
-                    Instant.ofEpochMilli(createdAt), Instant.ofEpochMilli(updatedAt));
+                    Instant.ofEpochMilli(createdAt), Instant.ofEpochMilli(updatedAt), price, address, method,
+                    promoCode == null ? null : new PromoCodeId(promoCode), trackingNumber, carrier);
         }
     }
 
@@ -54,11 +72,32 @@ public final class JdbiOrderRepository implements OrderRepository {
         }
         return database.transactions().inTransaction(() -> database.withHandle(h -> {
             // RETURNING, not generated keys: a query the statement cache keeps, and no second statement.
-            long id = h.createQuery("INSERT INTO orders (user_id, status, created_at, updated_at)"
-                            + " VALUES (:userId, :status, :placedAt, :placedAt) RETURNING id")
+            PostalAddress ship = order.shippingAddress();
+            long id = h.createQuery("INSERT INTO orders (user_id, status, created_at, updated_at, subtotal_minor,"
+                            + " discount_minor, shipping_minor, tax_minor, ship_name, ship_line1, ship_line2, ship_city,"
+                            + " ship_region, ship_postal_code, ship_country, ship_phone, shipping_method_code,"
+                            + " shipping_method_name, promo_code)"
+                            + " VALUES (:userId, :status, :placedAt, :placedAt, :subtotal, :discount, :shipping, :tax,"
+                            + " :shipName, :shipLine1, :shipLine2, :shipCity, :shipRegion, :shipPostalCode,"
+                            + " :shipCountry, :shipPhone, :methodCode, :methodName, :promoCode) RETURNING id")
                     .bind("userId", order.userId().value())
                     .bind("status", OrderStatus.PENDING.name())
                     .bind("placedAt", order.placedAt().toEpochMilli())
+                    .bind("subtotal", order.price().subtotal().toMinorUnits())
+                    .bind("discount", order.price().discount().toMinorUnits())
+                    .bind("shipping", order.price().shipping().toMinorUnits())
+                    .bind("tax", order.price().tax().toMinorUnits())
+                    .bind("shipName", ship == null ? null : ship.name())
+                    .bind("shipLine1", ship == null ? null : ship.line1())
+                    .bind("shipLine2", ship == null ? null : ship.line2())
+                    .bind("shipCity", ship == null ? null : ship.city())
+                    .bind("shipRegion", ship == null ? null : ship.region())
+                    .bind("shipPostalCode", ship == null ? null : ship.postalCode())
+                    .bind("shipCountry", ship == null ? null : ship.country().code())
+                    .bind("shipPhone", ship == null ? null : ship.phone())
+                    .bind("methodCode", order.shippingMethod() == null ? null : order.shippingMethod().code().value())
+                    .bind("methodName", order.shippingMethod() == null ? null : order.shippingMethod().name())
+                    .bind("promoCode", order.promoCode() == null ? null : order.promoCode().value())
                     .mapTo(Long.class)
                     .one();
             Order placed = order.withId(new OrderId(id));
@@ -134,8 +173,16 @@ public final class JdbiOrderRepository implements OrderRepository {
     }
 
     private static OrderRow readRow(java.sql.ResultSet rs) throws java.sql.SQLException {
+        String country = rs.getString("ship_country");
+        PostalAddress address = country == null ? null : new PostalAddress(rs.getString("ship_name"),
+                rs.getString("ship_line1"), rs.getString("ship_line2"), rs.getString("ship_city"),
+                rs.getString("ship_region"), rs.getString("ship_postal_code"), new Country(country),
+                rs.getString("ship_phone"));
         return new OrderRow(rs.getLong("id"), rs.getLong("user_id"), rs.getString("status"),
-                rs.getLong("created_at"), rs.getLong("updated_at"));
+                rs.getLong("created_at"), rs.getLong("updated_at"), rs.getLong("subtotal_minor"),
+                rs.getLong("discount_minor"), rs.getLong("shipping_minor"), rs.getLong("tax_minor"), address,
+                rs.getString("shipping_method_code"), rs.getString("shipping_method_name"), rs.getString("promo_code"),
+                rs.getString("tracking_number"), rs.getString("carrier"));
     }
 
     /** The lines of these orders, each order's in its stored order. */

@@ -10,10 +10,13 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The dashboard's order figures, aggregated by SQLite from {@code orders} and {@code order_item}:
- * totals are sums of the exact line totals in minor units, as {@link dev.storefront.domain.order.Order#total()}.
+ * The dashboard's order figures, aggregated by the database from {@code orders} and {@code order_item}:
+ * an order's total is subtotal − discount + shipping + tax in minor units, as
+ * {@link dev.storefront.domain.order.Order#total()}.
  */
 public final class JdbiOrderStatistics implements OrderStatistics {
+    private static final String TOTAL = "o.subtotal_minor - o.discount_minor + o.shipping_minor + o.tax_minor";
+
     private final Database database;
     private final Currency currency;
 
@@ -30,15 +33,14 @@ public final class JdbiOrderStatistics implements OrderStatistics {
                     .bind("userId", userId.value())
                     .mapTo(Long.class)
                     .one();
-            long spentMinor = h.createQuery("SELECT COALESCE(SUM(i.unit_price_minor * i.quantity), 0)"
-                            + " FROM orders o JOIN order_item i ON i.order_id = o.id"
+            long spentMinor = h.createQuery("SELECT COALESCE(SUM(" + TOTAL + "), 0) FROM orders o"
                             + " WHERE o.user_id = :userId AND o.status <> 'CANCELLED'")
                     .bind("userId", userId.value())
                     .mapTo(Long.class)
                     .one();
             List<RecentOrder> recent = h.createQuery("SELECT o.id, o.status, o.created_at, o.updated_at,"
                             + " (SELECT SUM(quantity) FROM order_item WHERE order_id = o.id) AS item_count,"
-                            + " (SELECT SUM(unit_price_minor * quantity) FROM order_item WHERE order_id = o.id) AS total"
+                            + " " + TOTAL + " AS total"
                             + " FROM orders o WHERE o.user_id = :userId"
                             + " ORDER BY o.created_at DESC, o.id DESC LIMIT :limit")
                     .bind("userId", userId.value())

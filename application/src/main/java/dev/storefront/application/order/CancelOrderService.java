@@ -7,12 +7,16 @@ import dev.storefront.domain.port.in.order.CancelOrderCommand;
 import dev.storefront.domain.port.in.order.CancelOrderUseCase;
 import dev.storefront.domain.port.out.OrderRepository;
 import dev.storefront.domain.port.out.ProductRepository;
+import dev.storefront.domain.port.out.PromoCodeRepository;
 import dev.storefront.domain.port.out.TimeSource;
 import dev.storefront.domain.port.out.Transactions;
 import jakarta.inject.Inject;
 import java.util.Objects;
 
-/** The owner's cancel: load, check owner and state, move and restore stock, in one write transaction. */
+/**
+ * The owner's cancel: load, check owner and state, move and restore stock and the promo code's use,
+ * in one write transaction.
+ */
 public final class CancelOrderService implements CancelOrderUseCase {
     private final Transactions transactions;
     private final OrderRepository orders;
@@ -21,10 +25,11 @@ public final class CancelOrderService implements CancelOrderUseCase {
 
     @Inject
     public CancelOrderService(Transactions transactions, OrderRepository orders, ProductRepository products,
-                              TimeSource time) {
+                              PromoCodeRepository promoCodes, TimeSource time) {
         this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.orders = Objects.requireNonNull(orders, "orders");
-        this.transitions = new OrderTransitions(orders, Objects.requireNonNull(products, "products"));
+        this.transitions = new OrderTransitions(orders, Objects.requireNonNull(products, "products"),
+                Objects.requireNonNull(promoCodes, "promoCodes"));
         this.time = Objects.requireNonNull(time, "time");
     }
 

@@ -6,12 +6,16 @@ import dev.storefront.domain.port.in.order.ChangeOrderStatusCommand;
 import dev.storefront.domain.port.in.order.ChangeOrderStatusUseCase;
 import dev.storefront.domain.port.out.OrderRepository;
 import dev.storefront.domain.port.out.ProductRepository;
+import dev.storefront.domain.port.out.PromoCodeRepository;
 import dev.storefront.domain.port.out.TimeSource;
 import dev.storefront.domain.port.out.Transactions;
 import jakarta.inject.Inject;
 import java.util.Objects;
 
-/** Admin status changes along the state machine, in one write transaction (CANCELLED restores stock). */
+/**
+ * Admin status changes along the state machine, in one write transaction (CANCELLED restores stock
+ * and the promo code's use).
+ */
 public final class ChangeOrderStatusService implements ChangeOrderStatusUseCase {
     private final Transactions transactions;
     private final OrderRepository orders;
@@ -20,10 +24,11 @@ public final class ChangeOrderStatusService implements ChangeOrderStatusUseCase 
 
     @Inject
     public ChangeOrderStatusService(Transactions transactions, OrderRepository orders, ProductRepository products,
-                                    TimeSource time) {
+                                    PromoCodeRepository promoCodes, TimeSource time) {
         this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.orders = Objects.requireNonNull(orders, "orders");
-        this.transitions = new OrderTransitions(orders, Objects.requireNonNull(products, "products"));
+        this.transitions = new OrderTransitions(orders, Objects.requireNonNull(products, "products"),
+                Objects.requireNonNull(promoCodes, "promoCodes"));
         this.time = Objects.requireNonNull(time, "time");
     }
 

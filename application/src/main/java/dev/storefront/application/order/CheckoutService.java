@@ -1,7 +1,6 @@
 package dev.storefront.application.order;
 
 import dev.storefront.domain.cart.Cart;
-import dev.storefront.domain.cart.CartLine;
 import dev.storefront.domain.cart.CartOwner;
 import dev.storefront.domain.catalog.InsufficientStock;
 import dev.storefront.domain.catalog.InsufficientStock.Shortage;
@@ -9,10 +8,8 @@ import dev.storefront.domain.catalog.Product;
 import dev.storefront.domain.catalog.ProductId;
 import dev.storefront.domain.order.EmptyCart;
 import dev.storefront.domain.order.IdempotencyKey;
-import dev.storefront.domain.order.NewOrder;
 import dev.storefront.domain.order.Order;
 import dev.storefront.domain.order.OrderId;
-import dev.storefront.domain.order.OrderLine;
 import dev.storefront.domain.port.in.order.CheckoutCommand;
 import dev.storefront.domain.port.in.order.CheckoutResult;
 import dev.storefront.domain.port.in.order.CheckoutUseCase;
@@ -21,37 +18,37 @@ import dev.storefront.domain.port.out.IdempotencyKeyRepository;
 import dev.storefront.domain.port.out.Locks;
 import dev.storefront.domain.port.out.OrderRepository;
 import dev.storefront.domain.port.out.ProductRepository;
+import dev.storefront.domain.port.out.PromoCodeRepository;
 import dev.storefront.domain.port.out.TimeSource;
 import dev.storefront.domain.port.out.Transactions;
 import dev.storefront.domain.port.out.UserRepository;
+import dev.storefront.domain.promo.PromoCode;
+import dev.storefront.domain.promo.PromoCodeRejected;
 import dev.storefront.domain.user.EmailUnverified;
 import dev.storefront.domain.user.User;
 import dev.storefront.domain.user.UserId;
 import jakarta.inject.Inject;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Checkout as one write transaction, under the user's cart lock ({@link Locks}): a known idempotency key answers the order it placed and
- * changes nothing; otherwise the cart is re-read with today's products, every short or inactive
- * line is reported at once, stock is taken product by product in ascending id order with the
- * conditional decrement (so two checkouts can never deadlock or oversell), the order is written
- * with today's prices, the cart is emptied and the key is stored. Any failure rolls all of it back.
+ * Checkout as one write transaction, under the user's cart lock ({@link Locks}): a known idempotency
+ * key answers the order it placed and changes nothing; otherwise the cart is priced with the
+ * customer's details exactly as a quote prices it ({@link CheckoutPricing}), stock is taken product
+ * by product in ascending id order with the conditional decrement (so two checkouts can never
+ * deadlock or oversell), then the promo code's use with its conditional update (so its
+ * {@code usageLimit} holds under any concurrency; the per-user limit holds because a user's
+ * checkouts queue on the cart lock), the order is written with its breakdown and snapshots, the
+ * use recorded against it, the cart emptied and the key stored. Any failure rolls all of it back.
  * With {@code requireVerifiedEmail} (REQUIRE_VERIFIED_EMAIL) a user whose email is not verified is
  * refused before anything is read or taken.
  */
 public final class CheckoutService implements CheckoutUseCase {
     private static final System.Logger LOG = System.getLogger(CheckoutService.class.getName());
-    private static final Comparator<ProductId> ASCENDING = Comparator.comparingLong(ProductId::value);
 
     private final Transactions transactions;
     private final Locks locks;
@@ -62,11 +59,14 @@ public final class CheckoutService implements CheckoutUseCase {
     private final TimeSource time;
     private final UserRepository users;
     private final boolean requireVerifiedEmail;
+    private final CheckoutPricing pricing;
+    private final PromoCodeRepository promoCodes;
 
+    /** @param pricing built on the same {@code products} (and the address, shipping and promo repositories) */
     @Inject
     public CheckoutService(Transactions transactions, Locks locks, CartRepository carts, ProductRepository products,
                            OrderRepository orders, IdempotencyKeyRepository idempotencyKeys, TimeSource time,
-                           UserRepository users, boolean requireVerifiedEmail) {
+                           UserRepository users, boolean requireVerifiedEmail, CheckoutPricing pricing) {
         this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.locks = Objects.requireNonNull(locks, "locks");
         this.carts = Objects.requireNonNull(carts, "carts");
@@ -76,6 +76,8 @@ public final class CheckoutService implements CheckoutUseCase {
         this.time = Objects.requireNonNull(time, "time");
         this.users = Objects.requireNonNull(users, "users");
         this.requireVerifiedEmail = requireVerifiedEmail;
+        this.pricing = Objects.requireNonNull(pricing, "pricing");
+        this.promoCodes = pricing.promoCodes();
     }
 
     @Override
@@ -104,8 +106,16 @@ public final class CheckoutService implements CheckoutUseCase {
                 throw new EmptyCart();
             }
             Instant now = time.now();
-            List<OrderLine> lines = takeStock(cart);
-            Order order = orders.add(new NewOrder(user, lines, lines.get(0).unitPrice().currency(), now));
+            CheckoutPricing.Priced priced = pricing.price(user, cart, command.details(), now);
+            takeStock(priced.wanted());
+            Optional<PromoCode> promo = priced.promo();
+            // After stock, like stock: a conditional update; losing the last use to a concurrent
+            // checkout rolls back the stock taken above.
+            if (promo.isPresent() && !promoCodes.takeUse(promo.get().code())) {
+                throw new PromoCodeRejected(PromoCodeRejected.Reason.EXHAUSTED);
+            }
+            Order order = orders.add(priced.toNewOrder(user, now));
+            promo.ifPresent(p -> promoCodes.recordUse(p.code(), user, order.id(), now));
             carts.delete(owner);
             key.ifPresent(k -> idempotencyKeys.remember(user, k, order.id(), now));
             LOG.log(System.Logger.Level.DEBUG, "user {0} placed order {1}", user, order.id());
@@ -113,28 +123,8 @@ public final class CheckoutService implements CheckoutUseCase {
         });
     }
 
-    /** Checks every line, then takes the stock in ascending product id order; returns the order lines. */
-    private List<OrderLine> takeStock(Cart cart) {
-        // Quantities per product, summed (a cart holds one line per product, but the sum is what
-        // is taken), in ascending id order: the order in which rows are locked and decremented.
-        Map<ProductId, Integer> wanted = new TreeMap<>(ASCENDING);
-        for (CartLine line : cart.lines()) {
-            wanted.merge(line.productId(), line.quantity().value(), Integer::sum);
-        }
-        Map<ProductId, Product> today = products.findAllById(new ArrayList<>(wanted.keySet())).stream()
-                .collect(Collectors.toMap(Product::id, Function.identity()));
-
-        List<Shortage> shortages = new ArrayList<>();
-        wanted.forEach((id, quantity) -> {
-            Product product = today.get(id);
-            int available = product == null || !product.active() ? 0 : product.stock();
-            if (available < quantity) {
-                shortages.add(new Shortage(id, quantity, available));
-            }
-        });
-        if (!shortages.isEmpty()) {
-            throw new InsufficientStock(shortages);
-        }
+    /** Takes the stock, in the ascending product id order of {@code wanted}. */
+    private void takeStock(Map<ProductId, Integer> wanted) {
         List<ProductId> notTaken = products.takeStock(wanted);
         if (!notTaken.isEmpty()) {
             // Only possible if stock changed since it was read in this transaction; the exception
@@ -144,13 +134,5 @@ public final class CheckoutService implements CheckoutUseCase {
             throw new InsufficientStock(notTaken.stream()
                     .map(id -> new Shortage(id, wanted.get(id), now.getOrDefault(id, 0))).toList());
         }
-
-        Map<ProductId, OrderLine> lines = new LinkedHashMap<>();
-        for (CartLine line : cart.lines()) {
-            Product product = today.get(line.productId());
-            lines.putIfAbsent(line.productId(), new OrderLine(product.id(), product.sku().value(), product.name(),
-                    product.price(), wanted.get(line.productId())));
-        }
-        return List.copyOf(lines.values());
     }
 }

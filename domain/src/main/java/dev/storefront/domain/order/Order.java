@@ -1,20 +1,33 @@
 package dev.storefront.domain.order;
 
+import dev.storefront.domain.address.PostalAddress;
+import dev.storefront.domain.checkout.PriceBreakdown;
 import dev.storefront.domain.money.Money;
+import dev.storefront.domain.promo.PromoCodeId;
 import dev.storefront.domain.user.UserId;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * An order: who placed it, its frozen lines, and where it is in the {@link OrderStatus} state
- * machine. Immutable; a transition returns the order in its new state. The total is always the
- * exact sum of the line totals, so it is derived, never stored apart from the lines.
+ * An order: who placed it, its frozen lines, what it charged ({@link PriceBreakdown}), where it goes
+ * and how, and where it is in the {@link OrderStatus} state machine. Immutable; a transition returns
+ * the order in its new state. The breakdown's subtotal is always the exact sum of the line totals;
+ * the total is the breakdown's (subtotal − discount + shipping + tax), derived, never stored apart.
+ *
+ * @param shippingAddress the address as it was at checkout, {@code null} when nothing is shipped
+ * @param shippingMethod  the method as it was at checkout, {@code null} when nothing is shipped
+ * @param promoCode       the code the order used, {@code null} for none
+ * @param trackingNumber  the shipment's tracking number, {@code null} until shipped
+ * @param carrier         who carries the shipment, {@code null} until shipped
  */
 public record Order(OrderId id, UserId userId, OrderStatus status, List<OrderLine> lines, Currency currency,
-                    Instant createdAt, Instant updatedAt) {
+                    Instant createdAt, Instant updatedAt, PriceBreakdown price, PostalAddress shippingAddress,
+                    ShippingMethodSnapshot shippingMethod, PromoCodeId promoCode, String trackingNumber,
+                    String carrier) {
 
     public Order {
         Objects.requireNonNull(id, "id");
@@ -23,6 +36,7 @@ public record Order(OrderId id, UserId userId, OrderStatus status, List<OrderLin
         Objects.requireNonNull(currency, "currency");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
+        Objects.requireNonNull(price, "price");
         lines = List.copyOf(lines);
         if (lines.isEmpty()) {
             throw new IllegalArgumentException("an order has at least one line");
@@ -35,17 +49,58 @@ public record Order(OrderId id, UserId userId, OrderStatus status, List<OrderLin
                 throw new IllegalArgumentException("line in " + line.unitPrice().currency() + " in an order in " + currency);
             }
         }
+        if (!price.subtotal().currency().equals(currency)) {
+            throw new IllegalArgumentException("price in " + price.subtotal().currency() + " in an order in " + currency);
+        }
+        Money lineSum = linesTotal(lines, currency);
+        if (!price.subtotal().equals(lineSum)) {
+            throw new IllegalArgumentException("subtotal " + price.subtotal() + " is not the sum of the lines " + lineSum);
+        }
+        if (shippingMethod != null && shippingAddress == null) {
+            throw new IllegalArgumentException("a shipping method without an address to ship to");
+        }
         if (updatedAt.isBefore(createdAt)) {
             throw new IllegalArgumentException("updatedAt before createdAt");
         }
     }
 
-    public Money total() {
+    /**
+     * An order as placed before shipping, tax and promo codes existed: nothing off, nothing shipped,
+     * no tax; the total is the sum of the lines.
+     */
+    public Order(OrderId id, UserId userId, OrderStatus status, List<OrderLine> lines, Currency currency,
+                 Instant createdAt, Instant updatedAt) {
+        this(id, userId, status, lines, currency, createdAt, updatedAt,
+                PriceBreakdown.ofSubtotal(linesTotal(List.copyOf(lines), currency)), null, null, null, null, null);
+    }
+
+    static Money linesTotal(List<OrderLine> lines, Currency currency) {
         return lines.stream().map(OrderLine::lineTotal).reduce(Money.zero(currency), Money::plus);
+    }
+
+    /** What the order charges: subtotal − discount + shipping + tax. */
+    public Money total() {
+        return price.total();
+    }
+
+    public Money subtotal() {
+        return price.subtotal();
     }
 
     public int itemCount() {
         return lines.stream().mapToInt(OrderLine::quantity).sum();
+    }
+
+    public Optional<PostalAddress> shippingAddressIfAny() {
+        return Optional.ofNullable(shippingAddress);
+    }
+
+    public Optional<ShippingMethodSnapshot> shippingMethodIfAny() {
+        return Optional.ofNullable(shippingMethod);
+    }
+
+    public Optional<PromoCodeId> promoCodeIfAny() {
+        return Optional.ofNullable(promoCode);
     }
 
     /**
@@ -57,8 +112,16 @@ public record Order(OrderId id, UserId userId, OrderStatus status, List<OrderLin
         if (!status.canMoveTo(next)) {
             throw new IllegalOrderTransition(status, next);
         }
-        Instant updated = now.isBefore(createdAt) ? createdAt : now;
-        return new Order(id, userId, next, lines, currency, createdAt, updated);
+        return withStatus(next, now.isBefore(createdAt) ? createdAt : now);
+    }
+
+    /**
+     * This order in {@code next} as of {@code updatedAt}, everything else kept, without asking the
+     * state machine: for a repository applying a move it has already checked.
+     */
+    public Order withStatus(OrderStatus next, Instant updatedAt) {
+        return new Order(id, userId, next, lines, currency, createdAt, updatedAt, price, shippingAddress,
+                shippingMethod, promoCode, trackingNumber, carrier);
     }
 
     public boolean isOwnedBy(UserId user) {
