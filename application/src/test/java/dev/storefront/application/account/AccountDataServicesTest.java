@@ -37,6 +37,13 @@ import dev.storefront.inmemory.InMemoryCartRepository;
 import dev.storefront.inmemory.InMemoryIdempotencyKeyRepository;
 import dev.storefront.inmemory.InMemoryOrderRepository;
 import dev.storefront.inmemory.InMemoryProductRepository;
+import dev.storefront.application.checkout.MethodPriceShippingRates;
+import dev.storefront.application.checkout.StoredTaxRates;
+import dev.storefront.application.order.CheckoutPricing;
+import dev.storefront.inmemory.InMemoryAddressRepository;
+import dev.storefront.inmemory.InMemoryPromoCodeRepository;
+import dev.storefront.inmemory.InMemoryShippingMethodRepository;
+import dev.storefront.inmemory.InMemoryTaxRateRepository;
 import java.math.BigDecimal;
 import java.time.Duration;
 import dev.storefront.domain.passkey.NewPasskey;
@@ -57,7 +64,10 @@ class AccountDataServicesTest {
     private final InMemoryOrderRepository orders = new InMemoryOrderRepository(kit.transactions, USD);
     private final InMemoryIdempotencyKeyRepository keys = new InMemoryIdempotencyKeyRepository(kit.transactions);
     private final CheckoutService checkout = new CheckoutService(kit.transactions, kit.locks, carts, products, orders,
-            keys, kit.time, kit.users, false);
+            keys, kit.time, kit.users, false, new CheckoutPricing(products,
+                    new InMemoryAddressRepository(kit.transactions), new InMemoryShippingMethodRepository(kit.transactions),
+                    new InMemoryPromoCodeRepository(kit.transactions), new MethodPriceShippingRates(),
+                    new StoredTaxRates(new InMemoryTaxRateRepository(kit.transactions)), Optional.empty()));
     private final InMemoryPasskeyRepository passkeys = new InMemoryPasskeyRepository(kit.transactions);
     private final List<UserId> alsoErased = new ArrayList<>();
     private final ExportAccountDataService export = new ExportAccountDataService(kit.transactions, kit.users,

@@ -42,11 +42,17 @@ import dev.storefront.domain.user.PasswordHash;
 import dev.storefront.domain.user.User;
 import dev.storefront.domain.user.UserId;
 import dev.storefront.domain.user.Username;
+import dev.storefront.application.checkout.MethodPriceShippingRates;
+import dev.storefront.application.checkout.StoredTaxRates;
+import dev.storefront.inmemory.InMemoryAddressRepository;
 import dev.storefront.inmemory.InMemoryCartRepository;
 import dev.storefront.inmemory.InMemoryIdempotencyKeyRepository;
 import dev.storefront.inmemory.InMemoryLocks;
 import dev.storefront.inmemory.InMemoryOrderRepository;
 import dev.storefront.inmemory.InMemoryProductRepository;
+import dev.storefront.inmemory.InMemoryPromoCodeRepository;
+import dev.storefront.inmemory.InMemoryShippingMethodRepository;
+import dev.storefront.inmemory.InMemoryTaxRateRepository;
 import dev.storefront.inmemory.InMemoryTransactions;
 import dev.storefront.inmemory.InMemoryUserRepository;
 import dev.storefront.inmemory.ManualTimeSource;
@@ -74,18 +80,26 @@ class OrderServicesTest {
     private final ManualTimeSource time = new ManualTimeSource(NOW);
     private final InMemoryLocks locks = new InMemoryLocks(transactions);
     private final InMemoryUserRepository users = new InMemoryUserRepository(transactions);
+    private final InMemoryPromoCodeRepository promoCodes = new InMemoryPromoCodeRepository(transactions);
 
     private final CheckoutService checkout = checkoutWith(products, orders);
-    private final CancelOrderService cancel = new CancelOrderService(transactions, orders, products, time);
+    private final CancelOrderService cancel = new CancelOrderService(transactions, orders, products, promoCodes, time);
     private final ChangeOrderStatusService changeStatus = new ChangeOrderStatusService(transactions, orders, products,
-            time);
+            promoCodes, time);
     private final GetOrderService get = new GetOrderService(transactions, orders);
     private final ListOrdersService list = new ListOrdersService(transactions, orders);
     private final SweepIdempotencyKeysService sweep = new SweepIdempotencyKeysService(transactions, keys, time);
 
     private CheckoutService checkoutWith(ProductRepository productRepository, OrderRepository orderRepository) {
         return new CheckoutService(transactions, locks, carts, productRepository, orderRepository, keys, time, users,
-                false);
+                false, pricing(productRepository));
+    }
+
+    /** A store without shipping methods, tax rates or promo codes: checkout as it was before them. */
+    private CheckoutPricing pricing(ProductRepository productRepository) {
+        return new CheckoutPricing(productRepository, new InMemoryAddressRepository(transactions),
+                new InMemoryShippingMethodRepository(transactions), promoCodes, new MethodPriceShippingRates(),
+                new StoredTaxRates(new InMemoryTaxRateRepository(transactions)), Optional.empty());
     }
 
     private Product product(String sku, String price, int stock) {
@@ -144,7 +158,7 @@ class OrderServicesTest {
         User carol = users.add(NewUser.customer(new Username("carol"), new Email("carol@example.com"),
                 new PasswordHash("h"), NOW));
         CheckoutService strict = new CheckoutService(transactions, locks, carts, products, orders, keys, time, users,
-                true);
+                true, pricing(products));
         Product mug = product("MUG", "8.50", 5);
         fill(carol.id(), mug, 2);
 
@@ -246,7 +260,7 @@ class OrderServicesTest {
             }
         };
 
-        new CancelOrderService(transactions, orders, recording, time).cancelOrder(new CancelOrderCommand(ALICE, order.id()));
+        new CancelOrderService(transactions, orders, recording, promoCodes, time).cancelOrder(new CancelOrderCommand(ALICE, order.id()));
 
         assertEquals(List.of(a.id(), b.id(), c.id()), returned);
     }
@@ -418,7 +432,7 @@ class OrderServicesTest {
             }
         };
 
-        assertThrows(IllegalOrderTransition.class, () -> new CancelOrderService(transactions, lost, recording, time)
+        assertThrows(IllegalOrderTransition.class, () -> new CancelOrderService(transactions, lost, recording, promoCodes, time)
                 .cancelOrder(new CancelOrderCommand(ALICE, order.id())));
         assertEquals(List.of(), returned);
         assertEquals(6, stock(a));

@@ -4,8 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.storefront.domain.address.PostalAddress;
 import dev.storefront.domain.catalog.ProductId;
+import dev.storefront.domain.checkout.PriceBreakdown;
 import dev.storefront.domain.money.Money;
+import dev.storefront.domain.promo.PromoCodeId;
+import dev.storefront.domain.shipping.ShippingMethodCode;
 import dev.storefront.domain.user.UserId;
 import java.time.Instant;
 import java.util.Currency;
@@ -103,5 +107,57 @@ class OrderTest {
         assertThrows(IllegalArgumentException.class, () -> line(1, "1.00", 0));
         assertThrows(IllegalArgumentException.class,
                 () -> new OrderLine(new ProductId(1), "S", "N", new Money(new java.math.BigDecimal("-1.00"), USD), 1));
+    }
+
+    private static Money usd(String amount) {
+        return Money.of(amount, USD);
+    }
+
+    private static Order priced(PriceBreakdown price, PostalAddress address, ShippingMethodSnapshot method) {
+        return new Order(new OrderId(1), new UserId(7), OrderStatus.PENDING, List.of(line(1, "10.00", 2)), USD, T0, T0,
+                price, address, method, new PromoCodeId("SAVE"), null, null);
+    }
+
+    private static final PostalAddress ADDRESS = PostalAddress.parse("", "Ann", "1 Main St", "", "Springfield", "IL",
+            "62701", "US", "");
+    private static final ShippingMethodSnapshot STANDARD = new ShippingMethodSnapshot(new ShippingMethodCode("standard"),
+            "Standard");
+
+    @Test
+    void theTotalIsTheBreakdownsNotTheLineSum() {
+        Order order = priced(new PriceBreakdown(usd("20.00"), usd("2.00"), usd("4.90"), usd("1.83")), ADDRESS, STANDARD);
+        assertEquals(usd("24.73"), order.total());
+        assertEquals(usd("20.00"), order.subtotal());
+    }
+
+    @Test
+    void theSubtotalMustBeTheSumOfTheLines() {
+        assertThrows(IllegalArgumentException.class,
+                () -> priced(PriceBreakdown.ofSubtotal(usd("19.99")), ADDRESS, STANDARD));
+    }
+
+    @Test
+    void aShippingMethodNeedsAnAddress() {
+        assertThrows(IllegalArgumentException.class, () -> priced(PriceBreakdown.ofSubtotal(usd("20.00")), null,
+                STANDARD));
+    }
+
+    @Test
+    void aMoveKeepsTheBreakdownAndSnapshots() {
+        Order order = priced(new PriceBreakdown(usd("20.00"), usd("2.00"), usd("4.90"), usd("1.83")), ADDRESS, STANDARD);
+        Order cancelled = order.moveTo(OrderStatus.CANCELLED, T0.plusSeconds(1));
+        assertEquals(order.price(), cancelled.price());
+        assertEquals(ADDRESS, cancelled.shippingAddress());
+        assertEquals(STANDARD, cancelled.shippingMethod());
+        assertEquals(new PromoCodeId("SAVE"), cancelled.promoCode());
+    }
+
+    @Test
+    void aNewOrderWithoutPriceIsPricedAtItsLines() {
+        Order order = new NewOrder(new UserId(7), List.of(line(1, "0.10", 3), line(2, "1.00", 1)), USD, T0)
+                .withId(new OrderId(3));
+        assertEquals(PriceBreakdown.ofSubtotal(usd("1.30")), order.price());
+        assertEquals(null, order.shippingAddress());
+        assertEquals(null, order.trackingNumber());
     }
 }

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.storefront.domain.address.PostalAddress;
 import dev.storefront.domain.catalog.ProductId;
+import dev.storefront.domain.checkout.PriceBreakdown;
 import dev.storefront.domain.common.Page;
 import dev.storefront.domain.common.PageRequest;
 import dev.storefront.domain.money.Money;
@@ -14,11 +16,14 @@ import dev.storefront.domain.order.Order;
 import dev.storefront.domain.order.OrderId;
 import dev.storefront.domain.order.OrderLine;
 import dev.storefront.domain.order.OrderStatus;
+import dev.storefront.domain.order.ShippingMethodSnapshot;
 import dev.storefront.domain.port.out.OrderRepository;
 import dev.storefront.domain.port.out.OrderStatistics;
 import dev.storefront.domain.port.out.OrderStatistics.OrderStats;
 import dev.storefront.domain.port.out.OrderStatistics.RecentOrder;
 import dev.storefront.domain.port.out.Transactions;
+import dev.storefront.domain.promo.PromoCodeId;
+import dev.storefront.domain.shipping.ShippingMethodCode;
 import dev.storefront.domain.user.UserId;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -194,5 +199,85 @@ public abstract class OrderRepositoryContract {
         assertEquals(T0.plusSeconds(5), newest.createdAt());
         assertEquals(T0.plusSeconds(100), newest.updatedAt());
         assertEquals("PENDING", recent.get(1).status());
+    }
+
+    private static final PostalAddress ADDRESS = PostalAddress.parse("", "Zoë Ångström", "Hauptstraße 1", "Hinterhaus",
+            "München", "BY", "80331", "de", "+49 (89) 123-456");
+
+    /** An order of one line of 12.34 × 3, 2.00 off, 4.90 shipping and 7.07 tax. */
+    private NewOrder pricedOrder(UserId user, PostalAddress address, ShippingMethodSnapshot method, PromoCodeId code) {
+        OrderLine line = line("12.34", 3);
+        return new NewOrder(user, List.of(line), USD, T0,
+                new PriceBreakdown(usd("37.02"), usd("2.00"), usd("4.90"), usd("7.07")), address, method, code);
+    }
+
+    @Test
+    void anOrdersBreakdownAddressMethodAndPromoCodeComeBackAsPlaced() {
+        UserId user = newUser();
+        NewOrder order = pricedOrder(user, ADDRESS,
+                new ShippingMethodSnapshot(new ShippingMethodCode("express"), "Express (1–2 days)"),
+                new PromoCodeId("WELCOME-10"));
+        Order placed = transactions().inTransaction(() -> repository().add(order));
+
+        Order loaded = repository().findById(placed.id()).orElseThrow();
+        assertEquals(placed, loaded);
+        assertEquals(new PriceBreakdown(usd("37.02"), usd("2.00"), usd("4.90"), usd("7.07")), loaded.price());
+        assertEquals(usd("46.99"), loaded.total(), "subtotal − discount + shipping + tax");
+        assertEquals(ADDRESS, loaded.shippingAddress());
+        assertEquals("DE", loaded.shippingAddress().country().code());
+        assertEquals(new ShippingMethodSnapshot(new ShippingMethodCode("express"), "Express (1–2 days)"),
+                loaded.shippingMethod());
+        assertEquals(new PromoCodeId("WELCOME-10"), loaded.promoCode());
+        assertEquals(null, loaded.trackingNumber());
+        assertEquals(null, loaded.carrier());
+        assertEquals(List.of(loaded), repository().findByUser(user, PageRequest.first()).items());
+    }
+
+    @Test
+    void anOrderWithoutAddressMethodOrCodeComesBackWithoutThem() {
+        UserId user = newUser();
+        Order placed = transactions().inTransaction(() -> repository().add(pricedOrder(user, null, null, null)));
+
+        Order loaded = repository().findById(placed.id()).orElseThrow();
+        assertEquals(placed, loaded);
+        assertEquals(null, loaded.shippingAddress());
+        assertEquals(null, loaded.shippingMethod());
+        assertEquals(null, loaded.promoCode());
+        assertEquals(usd("46.99"), loaded.total());
+    }
+
+    @Test
+    void anAddressWithOnlyTheRequiredFieldsComesBackWithEmptyOptionalOnes() {
+        PostalAddress bare = PostalAddress.parse("", "Ann", "1 Main St", null, "Springfield", null, "12345", "US",
+                null);
+        Order placed = transactions().inTransaction(() -> repository().add(pricedOrder(newUser(), bare, null, null)));
+
+        PostalAddress loaded = repository().findById(placed.id()).orElseThrow().shippingAddress();
+        assertEquals(bare, loaded);
+        assertEquals("", loaded.line2());
+        assertEquals("", loaded.region());
+        assertEquals("", loaded.phone());
+    }
+
+    @Test
+    void aStatusChangeKeepsTheBreakdownAndSnapshots() {
+        Order placed = transactions().inTransaction(() -> repository().add(pricedOrder(newUser(), ADDRESS,
+                new ShippingMethodSnapshot(new ShippingMethodCode("standard"), "Standard"), new PromoCodeId("SAVE2"))));
+        assertTrue(transactions().inTransaction(() -> repository().changeStatus(placed.id(), OrderStatus.PENDING,
+                OrderStatus.CANCELLED, T0.plusSeconds(5))));
+
+        Order cancelled = repository().findById(placed.id()).orElseThrow();
+        assertEquals(placed.withStatus(OrderStatus.CANCELLED, T0.plusSeconds(5)), cancelled);
+    }
+
+    @Test
+    void statisticsSpendTheOrdersTotalsNotTheirLineSums() {
+        UserId user = newUser();
+        transactions().inTransaction(() -> repository().add(pricedOrder(user, ADDRESS, null, null)));
+        place(user, T0.plusSeconds(1), line("1.00", 1));
+
+        OrderStats stats = statistics().statsFor(user);
+        assertEquals(usd("47.99"), stats.totalSpent(), "46.99 + 1.00");
+        assertEquals(usd("46.99"), stats.recentOrders().get(1).total());
     }
 }
