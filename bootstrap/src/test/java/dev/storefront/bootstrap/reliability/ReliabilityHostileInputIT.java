@@ -141,6 +141,13 @@ class ReliabilityHostileInputIT {
             case "POST /api/cart/items" -> new Target(op.path(), customer, "{\"productId\":999999,\"quantity\":0}", Set.of());
             case "PUT /api/cart/items/{productId}" -> new Target("/api/cart/items/" + p2, customer,
                     "{\"quantity\":1}", Set.of());
+            // The empty cart's owner: whatever the body, a checkout has nothing to place (400), and a body that
+            // parses still names an unknown code. The quote writes nothing, so a valid mutation may answer 200.
+            case "POST /api/checkout" -> new Target(op.path(), emptyCart, "{\"promoCode\":\"NO-SUCH-CODE\","
+                    + "\"addressId\":999999}", Set.of());
+            case "POST /api/checkout/quote" -> new Target(op.path(), customer, "{\"promoCode\":\"NO-SUCH-CODE\","
+                    + "\"shippingAddress\":{\"name\":\"A\",\"line1\":\"1 St\",\"city\":\"C\",\"postalCode\":\"1\","
+                    + "\"country\":\"DE\"}}", Set.of(200));
             case "POST /api/orders/{id}/status" -> new Target("/api/orders/999999/status", admin,
                     "{\"status\":\"PAID\"}", Set.of());
             // No challenge was issued to these sessions, and no field makes an unsigned credential valid.
