@@ -93,7 +93,7 @@ public final class InMemoryOrderRepository implements OrderRepository, OrderStat
         Money spent = mine.stream().filter(o -> o.status() != OrderStatus.CANCELLED).map(Order::total)
                 .reduce(Money.zero(currency), Money::plus);
         List<RecentOrder> recent = mine.stream().limit(RECENT_ORDERS)
-                .map(o -> new RecentOrder(o.id(), o.status().name(), o.itemCount(), o.total(), o.createdAt(),
+                .map(o -> new RecentOrder(o.id(), o.status().name(), o.itemCount(), o.price(), o.createdAt(),
                         o.updatedAt()))
                 .toList();
         return new OrderStats(mine.size(), spent, recent);

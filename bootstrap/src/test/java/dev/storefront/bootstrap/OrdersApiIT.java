@@ -105,8 +105,18 @@ class OrdersApiIT {
         assertEquals(3, first.path("quantity").asInt());
         assertEquals("0.30", first.path("lineTotal").asText());
         assertEquals("17.00", items.path(1).path("lineTotal").asText());
-        assertEquals(List.of("id", "status", "items", "itemCount", "total", "currency", "createdAt", "updatedAt"),
-                fieldNames(order));
+        assertEquals(List.of("id", "status", "items", "itemCount", "subtotal", "discount", "shipping", "tax", "total",
+                "currency", "shippingAddress", "shippingMethod", "promoCode", "payment", "trackingNumber", "carrier",
+                "createdAt", "updatedAt"), fieldNames(order));
+        // No shipping method is active: nothing off, nothing shipped, no tax; the seed-era checkout.
+        assertEquals("17.30", order.path("subtotal").asText());
+        for (String zero : List.of("discount", "shipping", "tax")) {
+            assertEquals("0.00", order.path(zero).asText(), zero);
+        }
+        for (String none : List.of("shippingAddress", "shippingMethod", "promoCode", "payment", "trackingNumber",
+                "carrier")) {
+            assertTrue(order.path(none).isNull(), none + " is null");
+        }
         assertEquals(List.of("productId", "sku", "name", "unitPrice", "quantity", "lineTotal"), fieldNames(first));
 
         assertEquals(3, kit.stock(mug));
@@ -279,8 +289,8 @@ class OrdersApiIT {
         assertEquals(2, body.path("pageSize").asInt());
         assertEquals(List.of(ids.get(2), ids.get(1)), idsOf(body));
         JsonNode newest = body.path("items").path(0);
-        assertEquals(List.of("id", "status", "itemCount", "total", "currency", "createdAt", "updatedAt"),
-                fieldNames(newest));
+        assertEquals(List.of("id", "status", "itemCount", "subtotal", "discount", "shipping", "tax", "total",
+                "currency", "createdAt", "updatedAt"), fieldNames(newest));
         assertEquals("6.00", newest.path("total").asText());
         assertEquals(3, newest.path("itemCount").asInt());
         assertEquals("PENDING", newest.path("status").asText());

@@ -10,11 +10,14 @@ public record DashboardResponse(UserResponse user, StatsResponse stats, List<Ord
     public record StatsResponse(long orders, String totalSpent, String currency, int cartItems, String memberSince,
                                 String lastLoginAt) {}
 
-    /** The order summary of api.md ({@code Order} without items). */
-    public record OrderSummaryResponse(long id, String status, int itemCount, String total, String currency,
+    /** The order summary of api.md (the status and money fields of an {@code Order}, without items). */
+    public record OrderSummaryResponse(long id, String status, int itemCount, String subtotal, String discount,
+                                       String shipping, String tax, String total, String currency,
                                        String createdAt, String updatedAt) {
         static OrderSummaryResponse from(RecentOrder order) {
             return new OrderSummaryResponse(order.id().value(), order.status(), order.itemCount(),
+                    order.price().subtotal().toPlainString(), order.price().discount().toPlainString(),
+                    order.price().shipping().toPlainString(), order.price().tax().toPlainString(),
                     order.total().toPlainString(), order.total().currency().getCurrencyCode(),
                     Timestamps.format(order.createdAt()), Timestamps.format(order.updatedAt()));
         }

@@ -1,5 +1,6 @@
 package dev.storefront.persistence.jdbi;
 
+import dev.storefront.domain.checkout.PriceBreakdown;
 import dev.storefront.domain.money.Money;
 import dev.storefront.domain.order.OrderId;
 import dev.storefront.domain.port.out.OrderStatistics;
@@ -25,6 +26,10 @@ public final class JdbiOrderStatistics implements OrderStatistics {
         this.currency = Objects.requireNonNull(currency, "currency");
     }
 
+    private Money money(long minorUnits) {
+        return Money.ofMinorUnits(minorUnits, currency);
+    }
+
     @Override
     public OrderStats statsFor(UserId userId) {
         Objects.requireNonNull(userId, "userId");
@@ -40,13 +45,15 @@ public final class JdbiOrderStatistics implements OrderStatistics {
                     .one();
             List<RecentOrder> recent = h.createQuery("SELECT o.id, o.status, o.created_at, o.updated_at,"
                             + " (SELECT SUM(quantity) FROM order_item WHERE order_id = o.id) AS item_count,"
-                            + " " + TOTAL + " AS total"
+                            + " o.subtotal_minor, o.discount_minor, o.shipping_minor, o.tax_minor"
                             + " FROM orders o WHERE o.user_id = :userId"
                             + " ORDER BY o.created_at DESC, o.id DESC LIMIT :limit")
                     .bind("userId", userId.value())
                     .bind("limit", RECENT_ORDERS)
                     .map((rs, ctx) -> new RecentOrder(new OrderId(rs.getLong("id")), rs.getString("status"),
-                            rs.getInt("item_count"), Money.ofMinorUnits(rs.getLong("total"), currency),
+                            rs.getInt("item_count"), new PriceBreakdown(money(rs.getLong("subtotal_minor")),
+                                    money(rs.getLong("discount_minor")), money(rs.getLong("shipping_minor")),
+                                    money(rs.getLong("tax_minor"))),
                             Instant.ofEpochMilli(rs.getLong("created_at")),
                             Instant.ofEpochMilli(rs.getLong("updated_at"))))
                     .list();

@@ -71,6 +71,9 @@ class ReliabilityHostileInputIT {
     static String p1Sku;
     static long orderId;
 
+    /** Operations whose body is optional (a CheckoutRequest): an empty body may be answered 2xx. */
+    static final Set<String> OPTIONAL_BODY = Set.of("POST /api/checkout", "POST /api/checkout/quote");
+
     /** What a hostile request to an operation is built on: where, as whom, a base body that must fail. */
     record Target(String path, String sid, String baseBody, Set<Integer> alsoAccepted) {}
 
@@ -277,7 +280,12 @@ class ReliabilityHostileInputIT {
                         .contentType(type).send(), context(op, target.sid()) + " content type '" + type + "'");
             }
             Answer empty = shop.http.call(op.method(), target.path()).sid(target.sid()).bytes(new byte[0]).send();
-            checks.problem(empty, context(op, target.sid()) + " empty body");
+            if (OPTIONAL_BODY.contains(op.key()) && empty.status() < 400) {
+                // No body is a request of its own there (the seed-era checkout, a quote without details).
+                checks.notServerError(empty, context(op, target.sid()) + " empty body");
+            } else {
+                checks.problem(empty, context(op, target.sid()) + " empty body");
+            }
 
             byte[] over = paddedTo(base, 65_537);
             byte[] atLimit = paddedTo(base, 65_536);

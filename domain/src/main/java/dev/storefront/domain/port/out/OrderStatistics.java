@@ -1,5 +1,6 @@
 package dev.storefront.domain.port.out;
 
+import dev.storefront.domain.checkout.PriceBreakdown;
 import dev.storefront.domain.money.Money;
 import dev.storefront.domain.order.OrderId;
 import dev.storefront.domain.user.UserId;
@@ -36,13 +37,19 @@ public interface OrderStatistics {
         }
     }
 
-    record RecentOrder(OrderId id, String status, int itemCount, Money total, Instant createdAt, Instant updatedAt) {
+    record RecentOrder(OrderId id, String status, int itemCount, PriceBreakdown price, Instant createdAt,
+                       Instant updatedAt) {
         public RecentOrder {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(status, "status");
-            Objects.requireNonNull(total, "total");
+            Objects.requireNonNull(price, "price");
             Objects.requireNonNull(createdAt, "createdAt");
             Objects.requireNonNull(updatedAt, "updatedAt");
+        }
+
+        /** subtotal − discount + shipping + tax, as {@code Order#total()}. */
+        public Money total() {
+            return price.total();
         }
     }
 }
