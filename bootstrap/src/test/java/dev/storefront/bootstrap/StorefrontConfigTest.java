@@ -128,6 +128,8 @@ class StorefrontConfigTest {
         "HOST|' '|HOST must not be empty",
         "TRUSTED_PROXIES|proxy.example|TRUSTED_PROXIES must be a comma-separated list of IP addresses",
         "JVM_OPTIONS|-Xmx112m Xss1m|JVM_OPTIONS must be JVM options separated by spaces",
+        "STORE_COUNTRY|XX|STORE_COUNTRY must be an ISO 3166-1 alpha-2 country code",
+        "STORE_COUNTRY|Germany|STORE_COUNTRY must be an ISO 3166-1 alpha-2 country code",
     })
     void aBadValueIsRefusedWithOneLineNamingTheVariable(String name, String value, String expected) {
         ConfigException e = assertThrows(ConfigException.class,
@@ -208,5 +210,14 @@ class StorefrontConfigTest {
             assertTrue(e.getMessage().startsWith("TOTP_ENCRYPTION_KEY must be"), e.getMessage());
             assertFalse(e.getMessage().contains(bad), "a key, even a bad one, is not repeated: " + e.getMessage());
         }
+    }
+
+    @Test
+    void theStoreCountryIsNoneByDefaultAndAKnownCodeUpperCased() {
+        assertEquals(java.util.Optional.empty(), StorefrontConfig.defaults().storeCountry());
+        assertEquals("DE", StorefrontConfig.from(Map.of("STORE_COUNTRY", " de "), new String[0]).config().storeCountry()
+                .orElseThrow().code());
+        assertEquals(java.util.Optional.empty(), StorefrontConfig.from(Map.of("STORE_COUNTRY", ""), new String[0])
+                .config().storeCountry());
     }
 }
