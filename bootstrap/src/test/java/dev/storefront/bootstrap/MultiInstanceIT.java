@@ -58,6 +58,11 @@ class MultiInstanceIT {
     private static final long SWEEP_INTERVAL_MILLIS = 400;
     private static final int UNITS = 10;
     private static final long START_SECONDS = 60;
+    /** The demo catalog creates active shipping methods: a checkout names an address and one of them. */
+    private static final String SHIPPED = "{\"shippingAddress\":{\"name\":\"Node Tester\",\"line1\":\"1 Cluster Way\","
+            + "\"city\":\"Dublin\",\"postalCode\":\"D01 F5P2\",\"country\":\"IE\"},\"shippingMethod\":\"standard\"}";
+    private static final int PROMO_BUYERS = 40;
+    private static final int PROMO_LIMIT = 10;
 
     @TempDir
     static Path dir;
@@ -200,7 +205,7 @@ class MultiInstanceIT {
     void ofFourTimesKCheckoutsAcrossBothNodesExactlyKWinAndEveryUnitIsAccountedFor() throws Exception {
         long product = createProduct(UNITS);
         List<String> shoppers = shoppersWith(4 * UNITS, product, 1);
-        List<Response> answers = together(shoppers.size(), i -> node(i).send("POST", "/api/checkout", null,
+        List<Response> answers = together(shoppers.size(), i -> node(i).send("POST", "/api/checkout", SHIPPED,
                 shoppers.get(i)));
 
         assertEquals(UNITS, answers.stream().filter(r -> r.status() == 201).count(), statusesOf(answers));
@@ -221,7 +226,7 @@ class MultiInstanceIT {
     void oneCartCheckedOutOnBothNodesAtOnceGivesAtMostOneOrder() throws Exception {
         long product = createProduct(100);
         String sid = shoppersWith(1, product, 2).get(0);
-        List<Response> answers = together(2, i -> node(i).send("POST", "/api/checkout", null, sid));
+        List<Response> answers = together(2, i -> node(i).send("POST", "/api/checkout", SHIPPED, sid));
 
         assertEquals(1, answers.stream().filter(r -> r.status() == 201).count(), statusesOf(answers));
         assertEquals("1|98", sql("SELECT (SELECT count(DISTINCT order_id) FROM order_item WHERE product_id = " + product
@@ -234,7 +239,7 @@ class MultiInstanceIT {
     void oneIdempotencyKeyOnBothNodesAtOnceGivesOne201AndOne200OfTheSameOrder() throws Exception {
         long product = createProduct(100);
         String sid = shoppersWith(1, product, 1).get(0);
-        List<Response> answers = together(2, i -> node(i).send("POST", "/api/checkout", null, sid,
+        List<Response> answers = together(2, i -> node(i).send("POST", "/api/checkout", SHIPPED, sid,
                 "Idempotency-Key", "multi-instance-key"));
 
         assertEquals(List.of(200, 201), answers.stream().map(Response::status).sorted().toList(), statusesOf(answers));
@@ -252,7 +257,7 @@ class MultiInstanceIT {
         List<String> shoppers = shoppersWith(20, product, 2);
         List<Callable<Response>> work = new ArrayList<>();
         for (String sid : shoppers) {
-            work.add(() -> b().send("POST", "/api/checkout", null, sid));
+            work.add(() -> b().send("POST", "/api/checkout", SHIPPED, sid));
         }
         for (int i = 0; i < 10; i++) {
             int edit = i;
@@ -368,6 +373,41 @@ class MultiInstanceIT {
         assertTrue(skipped > 0, "the other node tried too");
         figures.put("sweep rounds run (each)", claims.values().stream().map(List::size).toList());
         figures.put("sweep rounds skipped", skipped);
+    }
+
+    @Test
+    @Order(12)
+    void ofFortyCheckoutsWithACodeLimitedToTenAcrossBothNodesExactlyTenCarryIt() throws Exception {
+        String code = "MULTI" + names.incrementAndGet();
+        Response created = b().send("POST", "/api/admin/promo-codes", "{\"code\":\"" + code
+                + "\",\"kind\":\"percent\",\"value\":\"10\",\"usageLimit\":" + PROMO_LIMIT + "}", adminSid);
+        assertEquals(201, created.status(), created.body());
+        long product = createProduct(1_000);
+        List<String> shoppers = shoppersWith(PROMO_BUYERS, product, 1);
+        String body = SHIPPED.substring(0, SHIPPED.length() - 1) + ",\"promoCode\":\"" + code + "\"}";
+        long started = System.nanoTime();
+        List<Response> answers = together(shoppers.size(), i -> node(i).send("POST", "/api/checkout", body,
+                shoppers.get(i)));
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+
+        List<Response> placed = answers.stream().filter(r -> r.status() == 201).toList();
+        assertEquals(PROMO_LIMIT, placed.size(), statusesOf(answers));
+        for (Response order : placed) {
+            assertEquals(code, order.json().path("order").path("promoCode").asText(), order.body());
+            assertEquals("1.00", order.json().path("order").path("discount").asText(), "10 % of 9.99, half-up");
+        }
+        List<Response> refused = answers.stream().filter(r -> r.status() != 201).toList();
+        assertEquals(PROMO_BUYERS - PROMO_LIMIT, refused.size());
+        for (Response answer : refused) {
+            assertEquals(400, answer.status(), answer.body());
+            assertEquals(List.of("promoCode"), answer.errorFields(), answer.body());
+        }
+        assertEquals(String.valueOf(PROMO_LIMIT), sql("SELECT times_used FROM promo_code WHERE code = '" + code + "'"));
+        assertEquals(PROMO_LIMIT + "|" + PROMO_LIMIT, sql("SELECT (SELECT count(*) FROM promo_code_use WHERE code = '"
+                + code + "'), (SELECT count(*) FROM orders WHERE promo_code = '" + code + "')"));
+        assertEquals(String.valueOf(1_000 - PROMO_LIMIT), sql("SELECT stock FROM product WHERE id = " + product));
+        figures.put("promo stampede", PROMO_LIMIT + " uses, " + PROMO_BUYERS + " checkouts on two nodes: "
+                + statusesOf(answers) + " in " + millis + " ms");
     }
 
     @Test
