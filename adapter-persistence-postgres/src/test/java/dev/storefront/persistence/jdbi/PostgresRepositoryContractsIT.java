@@ -1,6 +1,8 @@
 package dev.storefront.persistence.jdbi;
 
 import dev.storefront.domain.cart.CartOwner;
+import dev.storefront.domain.port.out.AddressRepository;
+import dev.storefront.domain.port.out.contract.AddressRepositoryContract;
 import dev.storefront.domain.catalog.ProductId;
 import dev.storefront.domain.order.OrderId;
 import dev.storefront.domain.port.out.CartRepository;
@@ -288,6 +290,19 @@ class PostgresRepositoryContractsIT {
         @Override
         protected PasskeyRepository createRepository() {
             return new JdbiPasskeyRepository(database());
+        }
+
+        @Override
+        protected UserId createUser(String name) {
+            return namedUser(name);
+        }
+    }
+
+    @Nested
+    class Addresses extends AddressRepositoryContract {
+        @Override
+        protected AddressRepository createRepository() {
+            return new JdbiAddressRepository(database());
         }
 
         @Override

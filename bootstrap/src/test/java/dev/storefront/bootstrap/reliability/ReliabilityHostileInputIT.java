@@ -70,6 +70,7 @@ class ReliabilityHostileInputIT {
     static long p2;
     static String p1Sku;
     static long orderId;
+    static long victimAddress;
 
     /** What a hostile request to an operation is built on: where, as whom, a base body that must fail. */
     record Target(String path, String sid, String baseBody, Set<Integer> alsoAccepted) {}
@@ -97,7 +98,15 @@ class ReliabilityHostileInputIT {
         assertEquals(201, order.status(), order::toString);
         orderId = order.json().path("order").path("id").asLong();
         assertEquals(200, shop.http.post("/api/cart/items", "{\"productId\":" + p1 + ",\"quantity\":2}", customer).status());
+        // The victim has an address, so that a patch is attacked on a real one.
+        Answer address = shop.http.post("/api/user/addresses", ADDRESS, victim);
+        assertEquals(201, address.status(), address::toString);
+        victimAddress = address.json().path("address").path("id").asLong();
     }
+
+    /** A valid address: each base request below breaks two of its fields, so no one mutation can make it valid. */
+    static final String ADDRESS = "{\"name\":\"Vic Tim\",\"line1\":\"1 Main St\",\"line2\":\"\",\"city\":\"Springfield\","
+            + "\"region\":\"\",\"postalCode\":\"12345\",\"country\":\"US\",\"phone\":\"\"}";
 
     @AfterAll
     static void stop() {
@@ -159,6 +168,13 @@ class ReliabilityHostileInputIT {
                     "{\"currentPassword\":\"" + WRONG + "\",\"code\":\"000000\"}", Set.of());
             case "DELETE /api/user/mfa" -> new Target(op.path(), victim,
                     "{\"currentPassword\":\"" + WRONG + "\",\"code\":\"000000\"}", Set.of());
+            // Two invalid fields (an empty name, an unknown country): a mutation of one leaves the other;
+            // the 21-address limit is not what refuses it. "default": true must not move anything either.
+            case "POST /api/user/addresses" -> new Target(op.path(), victim, ADDRESS.replace("\"Vic Tim\"", "\"\"")
+                    .replace("\"US\"", "\"ZZ\"").replace("}", ",\"default\":true}"), Set.of());
+            // {} is a valid patch that changes nothing (200); the snapshot proves nothing changed.
+            case "PATCH /api/user/addresses/{id}" -> new Target("/api/user/addresses/" + victimAddress, victim,
+                    "{\"name\":\"\",\"country\":\"ZZ\",\"default\":true}", Set.of(200));
             default -> null;
         };
     }

@@ -199,10 +199,19 @@ class ReliabilitySecurityProbesIT {
         checks.assertClean();
     }
 
+    static final String ADDRESS = "{\"name\":\"Vic Tim\",\"line1\":\"1 Main St\",\"city\":\"Springfield\","
+            + "\"postalCode\":\"12345\",\"country\":\"US\"}";
+
     /** A request that would succeed for {@code sid}, on {@code op} (so only CSRF can stop it). */
     private static Http.Call wouldSucceed(Operation op, String sid, long order, String handle) {
+        return wouldSucceed(op, sid, order, handle, 999_999);
+    }
+
+    /** @param address an address of {@code sid}'s user, for the address-book routes */
+    private static Http.Call wouldSucceed(Operation op, String sid, long order, String handle, long address) {
         String path = op.path().replace("{id}", op.path().contains("sessions") ? handle
-                : op.path().startsWith("/api/orders") ? Long.toString(order) : Long.toString(product))
+                : op.path().startsWith("/api/orders") ? Long.toString(order)
+                : op.path().startsWith("/api/user/addresses") ? Long.toString(address) : Long.toString(product))
                 .replace("{productId}", Long.toString(product));
         String body = switch (op.key()) {
             case "POST /api/register" -> "{\"username\":\"" + Shop.uniqueName("csrf") + "\",\"email\":\""
@@ -221,6 +230,8 @@ class ReliabilitySecurityProbesIT {
             case "POST /api/cart/items" -> "{\"productId\":" + otherProduct + ",\"quantity\":1}";
             case "PUT /api/cart/items/{productId}" -> "{\"quantity\":5}";
             case "POST /api/orders/{id}/status" -> "{\"status\":\"PAID\"}";
+            case "POST /api/user/addresses" -> ADDRESS;
+            case "PATCH /api/user/addresses/{id}" -> "{\"city\":\"Csrfville\",\"default\":true}";
             default -> null;
         };
         Http.Call call = shop.http.call(op.method(), path).sid(sid);
@@ -234,6 +245,9 @@ class ReliabilitySecurityProbesIT {
         long order = placeOrder(victim);
         assertEquals(200, add(victim, product, 3).status());
         String handle = shop.http.get("/api/user/sessions", victim).json().path("items").get(0).path("id").asText();
+        Answer saved = shop.http.post("/api/user/addresses", ADDRESS, victim);
+        assertEquals(201, saved.status(), saved::toString);
+        long address = saved.json().path("address").path("id").asLong();
         Map<String, String> before = shop.db.snapshot();
         int probes = 0;
         for (Operation op : api.operations()) {
@@ -242,18 +256,18 @@ class ReliabilitySecurityProbesIT {
             }
             String sid = op.admin() ? admin : victim;
             for (String origin : FOREIGN) {
-                Answer viaOrigin = wouldSucceed(op, sid, order, handle).header("Origin", origin).send();
+                Answer viaOrigin = wouldSucceed(op, sid, order, handle, address).header("Origin", origin).send();
                 checks.problem(viaOrigin, "CSRF " + op.key() + " Origin " + origin);
                 checks.check(viaOrigin.status() == 403, "CSRF " + op.key() + " Origin " + origin, "expected 403: " + viaOrigin);
                 if (!origin.equals("null")) {
-                    Answer viaReferer = wouldSucceed(op, sid, order, handle).header("Referer", origin + "/shop/page").send();
+                    Answer viaReferer = wouldSucceed(op, sid, order, handle, address).header("Referer", origin + "/shop/page").send();
                     checks.check(viaReferer.status() == 403, "CSRF " + op.key() + " Referer " + origin, "expected 403: " + viaReferer);
                     checks.problem(viaReferer, "CSRF " + op.key() + " Referer " + origin);
                 }
                 probes++;
             }
             // An allowed Origin with a foreign Referer is judged by the Origin; the reverse is refused.
-            Answer mixed = wouldSucceed(op, sid, order, handle).header("Origin", "http://evil.example")
+            Answer mixed = wouldSucceed(op, sid, order, handle, address).header("Origin", "http://evil.example")
                     .header("Referer", ALLOWED + "/").send();
             checks.check(mixed.status() == 403, "CSRF " + op.key() + " foreign Origin, allowed Referer", "expected 403: " + mixed);
         }
@@ -353,6 +367,9 @@ class ReliabilitySecurityProbesIT {
         assertEquals(200, add(alice, otherProduct, 4).status());
         List<String> aliceHandles = shop.http.get("/api/user/sessions", alice).json().path("items").findValuesAsText("id");
         assertEquals(2, aliceHandles.size());
+        Answer aliceAddress = shop.http.post("/api/user/addresses", ADDRESS, alice);
+        assertEquals(201, aliceAddress.status(), aliceAddress::toString);
+        long address = aliceAddress.json().path("address").path("id").asLong();
 
         String bob = customer();
         Map<String, String> before = shop.db.snapshot();
@@ -363,7 +380,9 @@ class ReliabilitySecurityProbesIT {
                 new String[] {"GET", "/api/orders/" + order, null},
                 new String[] {"POST", "/api/orders/" + order + "/cancel", null},
                 new String[] {"DELETE", "/api/user/sessions/" + aliceHandles.get(0), null},
-                new String[] {"DELETE", "/api/user/sessions/" + aliceHandles.get(1), null})) {
+                new String[] {"DELETE", "/api/user/sessions/" + aliceHandles.get(1), null},
+                new String[] {"PATCH", "/api/user/addresses/" + address, "{\"name\":\"Bob\",\"default\":true}"},
+                new String[] {"DELETE", "/api/user/addresses/" + address, null})) {
             Answer answer = shop.http.send(probe[0], probe[1], probe[2], bob);
             checks.problem(answer, "bob " + probe[0] + " " + probe[1]);
             checks.check(answer.status() == 404, "bob " + probe[0] + " " + probe[1], "expected 404: " + answer);
@@ -375,6 +394,8 @@ class ReliabilitySecurityProbesIT {
                 && dashboard.json().path("stats").path("cartItems").asInt() == 0, "bob's dashboard", dashboard.toString());
         checks.check(shop.http.get("/api/user/sessions", bob).json().path("items").size() == 1, "bob's sessions",
                 "bob sees other sessions");
+        checks.check(shop.http.get("/api/user/addresses", bob).json().path("items").isEmpty(), "bob's addresses",
+                "bob sees alice's addresses");
         checks.unchanged(before, shop.db.snapshot(), "cross-user probes");
 
         // Bob reusing alice's idempotency key gets his own checkout, never alice's order.
