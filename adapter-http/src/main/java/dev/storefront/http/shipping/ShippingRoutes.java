@@ -110,9 +110,10 @@ public final class ShippingRoutes implements RouteGroup {
     private ApiResponse deleteRate(ApiRequest request) {
         request.requireAdmin();
         request.requireOnlyQueryParameters(Set.of("region"));
+        String region = request.query("region").orElse("");
         // An unknown country code names no rate: 404, as an unknown id would be.
         Country country = Country.parse(request.pathParameter("country")).orElseThrow(TaxRateNotFound::new);
-        useCases.deleteTaxRate().deleteTaxRate(new DeleteTaxRateCommand(country, request.query("region").orElse("")));
+        useCases.deleteTaxRate().deleteTaxRate(new DeleteTaxRateCommand(country, region));
         return ApiResponse.noContent();
     }
 }

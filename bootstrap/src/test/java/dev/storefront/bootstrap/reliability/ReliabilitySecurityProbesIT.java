@@ -203,7 +203,8 @@ class ReliabilitySecurityProbesIT {
     private static Http.Call wouldSucceed(Operation op, String sid, long order, String handle) {
         String path = op.path().replace("{id}", op.path().contains("sessions") ? handle
                 : op.path().startsWith("/api/orders") ? Long.toString(order) : Long.toString(product))
-                .replace("{productId}", Long.toString(product));
+                .replace("{productId}", Long.toString(product))
+                .replace("{code}", "csrf-probe").replace("{country}", "DE");
         String body = switch (op.key()) {
             case "POST /api/register" -> "{\"username\":\"" + Shop.uniqueName("csrf") + "\",\"email\":\""
                     + Shop.uniqueName("csrf") + "@example.com\",\"password\":\"" + Shop.PASSWORD + "\"}";
@@ -221,6 +222,8 @@ class ReliabilitySecurityProbesIT {
             case "POST /api/cart/items" -> "{\"productId\":" + otherProduct + ",\"quantity\":1}";
             case "PUT /api/cart/items/{productId}" -> "{\"quantity\":5}";
             case "POST /api/orders/{id}/status" -> "{\"status\":\"PAID\"}";
+            case "PUT /api/admin/shipping-methods/{code}" -> "{\"name\":\"CSRF\",\"price\":\"0.00\",\"active\":false}";
+            case "PUT /api/admin/tax-rates" -> "{\"country\":\"DE\",\"rate\":\"0\"}";
             default -> null;
         };
         Http.Call call = shop.http.call(op.method(), path).sid(sid);
