@@ -30,7 +30,7 @@ import java.util.concurrent.TimeUnit;
  * The embedding facade: the one public entry point for an application that runs Storefront inside
  * its own JVM. The per-feature modules wire everything by hand (no container); the facade gives
  * back the use cases, grouped by feature ({@link #accounts()}, {@link #catalog()}, {@link #cart()},
- * {@link #orders()}, {@link #addresses()}), and an Undertow {@link HttpHandler} to mount. It reads no environment and
+ * {@link #orders()}, {@link #addresses()}, {@link #shipping()}), and an Undertow {@link HttpHandler} to mount. It reads no environment and
  * writes only to the database it is given. Close it only once the server that mounts it has
  * stopped: Undertow serves on after {@code start()} returns (the README's "Embedding" has the
  * whole program, compiled and run by {@code ReadmeSnippetsIT}).
@@ -44,6 +44,7 @@ public final class Storefront implements AutoCloseable {
     private final OrdersModule orders;
     private final AccountDataModule accountData;
     private final AddressesModule addresses;
+    private final ShippingModule shipping;
     private final HttpHandler httpHandler;
     private final Deque<AutoCloseable> resources = new ArrayDeque<>();
     private final String engine;
@@ -65,6 +66,7 @@ public final class Storefront implements AutoCloseable {
             this.orders = new OrdersModule(database, builder, catalog.products, accounts.users);
             this.addresses = new AddressesModule(database, accounts);
             this.accountData = new AccountDataModule(database, builder, accounts, cart, orders, addresses);
+            this.shipping = new ShippingModule(database, builder);
 
             // bcrypt routes get threads of their own: a login storm is answered 503 there, not elsewhere.
             int cores = Runtime.getRuntime().availableProcessors();
@@ -103,7 +105,8 @@ public final class Storefront implements AutoCloseable {
                     .routes(catalog.routes())
                     .routes(new CartRoutes(cart.routeUseCases(), sessionCookies, config.currency()))
                     .routes(new OrderRoutes(orders.routeUseCases()))
-                    .routes(addresses.routes());
+                    .routes(addresses.routes())
+                    .routes(shipping.routes());
             builder.extraRoutes.forEach(api::routes);
             this.httpHandler = api.build();
         } catch (RuntimeException e) {
@@ -174,6 +177,11 @@ public final class Storefront implements AutoCloseable {
 
     public OrderUseCases orders() {
         return orders.useCases;
+    }
+
+    /** Shipping methods and tax rates (admin-managed; what checkout offers and charges). */
+    public ShippingUseCases shipping() {
+        return shipping.useCases;
     }
 
     /** The users' saved carts, for tests that fill a cart without the cart API. */

@@ -175,6 +175,13 @@ class ReliabilityHostileInputIT {
             // {} is a valid patch that changes nothing (200); the snapshot proves nothing changed.
             case "PATCH /api/user/addresses/{id}" -> new Target("/api/user/addresses/" + victimAddress, victim,
                     "{\"name\":\"\",\"country\":\"ZZ\",\"default\":true}", Set.of(200));
+            // Three or more broken fields each: no single field or byte mutation makes a method or rate valid
+            // (a shipping method that became active would change what every later checkout needs).
+            case "PUT /api/admin/shipping-methods/{code}" -> new Target("/api/admin/shipping-methods/hostile-probe", admin,
+                    "{\"name\":\"\",\"price\":\"-1\",\"freeOver\":\"-1\",\"countries\":[\"XX\"],\"active\":true}",
+                    Set.of());
+            case "PUT /api/admin/tax-rates" -> new Target(op.path(), admin,
+                    "{\"country\":\"XX\",\"region\":\"\\u0001\",\"rate\":\"-1.0001\"}", Set.of());
             default -> null;
         };
     }
@@ -375,6 +382,8 @@ class ReliabilityHostileInputIT {
         Map<String, String> before = shop.db.snapshot();
         for (Operation op : api.operations()) {
             String sid = op.admin() ? admin : customer;
+            // Path parameters a real-looking but unknown value: the query parameters are what is attacked here.
+            String path = op.path().replaceAll("\\{[^}]+}", "999999");
             for (Param param : op.queryParams()) {
                 List<String> values = new ArrayList<>(HostileValues.PARAMS);
                 for (int i = 0; i < GENERATED_PER_PARAM; i++) {
@@ -385,7 +394,7 @@ class ReliabilityHostileInputIT {
                     String context = op.key() + " ?" + param.name() + "=" + abbreviate(value);
                     Answer answer;
                     try {
-                        answer = shop.http.call(op.method(), op.path() + "?" + param.name() + "=" + value).sid(sid).send();
+                        answer = shop.http.call(op.method(), path + "?" + param.name() + "=" + value).sid(sid).send();
                     } catch (IllegalArgumentException notAUri) {
                         continue;
                     }
@@ -395,7 +404,7 @@ class ReliabilityHostileInputIT {
                         checks.check(answer.status() == 400, context, "expected 400, got " + answer);
                     }
                 }
-                Answer twice = shop.http.call(op.method(), op.path() + "?" + param.name() + "=1&" + param.name() + "=2")
+                Answer twice = shop.http.call(op.method(), path + "?" + param.name() + "=1&" + param.name() + "=2")
                         .sid(sid).send();
                 checks.problem(twice, op.key() + " ?" + param.name() + " given twice");
             }

@@ -212,7 +212,8 @@ class ReliabilitySecurityProbesIT {
         String path = op.path().replace("{id}", op.path().contains("sessions") ? handle
                 : op.path().startsWith("/api/orders") ? Long.toString(order)
                 : op.path().startsWith("/api/user/addresses") ? Long.toString(address) : Long.toString(product))
-                .replace("{productId}", Long.toString(product));
+                .replace("{productId}", Long.toString(product))
+                .replace("{code}", "csrf-probe").replace("{country}", "DE");
         String body = switch (op.key()) {
             case "POST /api/register" -> "{\"username\":\"" + Shop.uniqueName("csrf") + "\",\"email\":\""
                     + Shop.uniqueName("csrf") + "@example.com\",\"password\":\"" + Shop.PASSWORD + "\"}";
@@ -232,6 +233,8 @@ class ReliabilitySecurityProbesIT {
             case "POST /api/orders/{id}/status" -> "{\"status\":\"PAID\"}";
             case "POST /api/user/addresses" -> ADDRESS;
             case "PATCH /api/user/addresses/{id}" -> "{\"city\":\"Csrfville\",\"default\":true}";
+            case "PUT /api/admin/shipping-methods/{code}" -> "{\"name\":\"CSRF\",\"price\":\"0.00\",\"active\":false}";
+            case "PUT /api/admin/tax-rates" -> "{\"country\":\"DE\",\"rate\":\"0\"}";
             default -> null;
         };
         Http.Call call = shop.http.call(op.method(), path).sid(sid);
