@@ -62,9 +62,10 @@ public final class Storefront implements AutoCloseable {
             this.catalog = new CatalogModule(database, builder);
             this.cart = new CartModule(database, builder, catalog.products);
             this.accounts = new AccountsModule(database, builder, cart, resources);
+            // Before orders: checkout takes and gives back the codes' uses through promotions.promoCodes.
+            this.promotions = new PromotionsModule(database, builder);
             this.orders = new OrdersModule(database, builder, catalog.products, accounts.users);
             this.accountData = new AccountDataModule(database, builder, accounts, cart, orders);
-            this.promotions = new PromotionsModule(database, builder);
 
             // bcrypt routes get threads of their own: a login storm is answered 503 there, not elsewhere.
             int cores = Runtime.getRuntime().availableProcessors();
