@@ -30,7 +30,7 @@ import java.util.concurrent.TimeUnit;
  * The embedding facade: the one public entry point for an application that runs Storefront inside
  * its own JVM. The per-feature modules wire everything by hand (no container); the facade gives
  * back the use cases, grouped by feature ({@link #accounts()}, {@link #catalog()}, {@link #cart()},
- * {@link #orders()}, {@link #addresses()}, {@link #shipping()}), and an Undertow {@link HttpHandler} to mount. It reads no environment and
+ * {@link #orders()}, {@link #addresses()}, {@link #shipping()}, {@link #promotions()}), and an Undertow {@link HttpHandler} to mount. It reads no environment and
  * writes only to the database it is given. Close it only once the server that mounts it has
  * stopped: Undertow serves on after {@code start()} returns (the README's "Embedding" has the
  * whole program, compiled and run by {@code ReadmeSnippetsIT}).
@@ -45,6 +45,7 @@ public final class Storefront implements AutoCloseable {
     private final AccountDataModule accountData;
     private final AddressesModule addresses;
     private final ShippingModule shipping;
+    private final PromotionsModule promotions;
     private final HttpHandler httpHandler;
     private final Deque<AutoCloseable> resources = new ArrayDeque<>();
     private final String engine;
@@ -63,6 +64,8 @@ public final class Storefront implements AutoCloseable {
             this.catalog = new CatalogModule(database, builder);
             this.cart = new CartModule(database, builder, catalog.products);
             this.accounts = new AccountsModule(database, builder, cart, resources);
+            // Before orders: checkout takes and gives back the codes' uses through promotions.promoCodes.
+            this.promotions = new PromotionsModule(database, builder);
             this.orders = new OrdersModule(database, builder, catalog.products, accounts.users);
             this.addresses = new AddressesModule(database, accounts);
             this.accountData = new AccountDataModule(database, builder, accounts, cart, orders, addresses);
@@ -106,7 +109,8 @@ public final class Storefront implements AutoCloseable {
                     .routes(new CartRoutes(cart.routeUseCases(), sessionCookies, config.currency()))
                     .routes(new OrderRoutes(orders.routeUseCases()))
                     .routes(addresses.routes())
-                    .routes(shipping.routes());
+                    .routes(shipping.routes())
+                    .routes(promotions.routes());
             builder.extraRoutes.forEach(api::routes);
             this.httpHandler = api.build();
         } catch (RuntimeException e) {
@@ -182,6 +186,11 @@ public final class Storefront implements AutoCloseable {
     /** Shipping methods and tax rates (admin-managed; what checkout offers and charges). */
     public ShippingUseCases shipping() {
         return shipping.useCases;
+    }
+
+    /** The admin's promo codes (checkout takes and gives back their uses itself). */
+    public PromotionUseCases promotions() {
+        return promotions.useCases;
     }
 
     /** The users' saved carts, for tests that fill a cart without the cart API. */

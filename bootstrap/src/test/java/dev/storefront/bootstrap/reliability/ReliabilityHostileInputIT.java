@@ -71,6 +71,7 @@ class ReliabilityHostileInputIT {
     static String p1Sku;
     static long orderId;
     static long victimAddress;
+    static String promoCode;
 
     /** What a hostile request to an operation is built on: where, as whom, a base body that must fail. */
     record Target(String path, String sid, String baseBody, Set<Integer> alsoAccepted) {}
@@ -97,6 +98,10 @@ class ReliabilityHostileInputIT {
         Answer order = shop.http.post("/api/checkout", null, customer);
         assertEquals(201, order.status(), order::toString);
         orderId = order.json().path("order").path("id").asLong();
+        promoCode = Shop.uniqueName("PROMO").toUpperCase(java.util.Locale.ROOT);
+        Answer promo = shop.http.post("/api/admin/promo-codes", "{\"code\":\"" + promoCode
+                + "\",\"kind\":\"percent\",\"value\":10,\"usageLimit\":5}", admin);
+        assertEquals(201, promo.status(), promo::toString);
         assertEquals(200, shop.http.post("/api/cart/items", "{\"productId\":" + p1 + ",\"quantity\":2}", customer).status());
         // The victim has an address, so that a patch is attacked on a real one.
         Answer address = shop.http.post("/api/user/addresses", ADDRESS, victim);
@@ -147,6 +152,13 @@ class ReliabilityHostileInputIT {
             // p2, not p1: a random mutation that happens to be a valid patch may change it.
             case "PATCH /api/products/{id}" -> new Target("/api/products/" + p2, admin,
                     "{\"name\":\"\",\"stock\":-1}", Set.of(200));
+            // Two faults in two fields (a taken code, a zero value): no single mutation makes it valid.
+            case "POST /api/admin/promo-codes" -> new Target(op.path(), admin, "{\"code\":\"" + promoCode
+                    + "\",\"kind\":\"percent\",\"value\":\"0\",\"minSubtotal\":\"1.00\",\"startsAt\":null,"
+                    + "\"endsAt\":null,\"usageLimit\":1,\"usagePerUser\":1,\"active\":true}", Set.of());
+            // As for products, {} is a valid patch that changes nothing: 200 is allowed, the snapshot proves it.
+            case "PATCH /api/admin/promo-codes/{code}" -> new Target("/api/admin/promo-codes/" + promoCode, admin,
+                    "{\"value\":\"0\",\"usageLimit\":0}", Set.of(200));
             case "POST /api/cart/items" -> new Target(op.path(), customer, "{\"productId\":999999,\"quantity\":0}", Set.of());
             case "PUT /api/cart/items/{productId}" -> new Target("/api/cart/items/" + p2, customer,
                     "{\"quantity\":1}", Set.of());

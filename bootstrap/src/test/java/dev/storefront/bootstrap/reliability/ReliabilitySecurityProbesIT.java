@@ -58,6 +58,7 @@ class ReliabilitySecurityProbesIT {
     static String admin;
     static long product;
     static long otherProduct;
+    static String promoCode;
 
     @BeforeAll
     static void start() {
@@ -68,6 +69,9 @@ class ReliabilitySecurityProbesIT {
         admin = keep(shop.admin());
         product = shop.product(admin, Shop.uniqueName("SEC"), "9.99", 1000);
         otherProduct = shop.product(admin, Shop.uniqueName("SEC"), "1.25", 1000);
+        promoCode = Shop.uniqueName("SEC").toUpperCase(java.util.Locale.ROOT);
+        assertEquals(201, shop.http.post("/api/admin/promo-codes", "{\"code\":\"" + promoCode
+                + "\",\"kind\":\"percent\",\"value\":10}", admin).status());
     }
 
     @AfterAll
@@ -213,7 +217,7 @@ class ReliabilitySecurityProbesIT {
                 : op.path().startsWith("/api/orders") ? Long.toString(order)
                 : op.path().startsWith("/api/user/addresses") ? Long.toString(address) : Long.toString(product))
                 .replace("{productId}", Long.toString(product))
-                .replace("{code}", "csrf-probe").replace("{country}", "DE");
+                .replace("{code}", op.path().startsWith("/api/admin/promo-codes") ? promoCode : "csrf-probe").replace("{country}", "DE");
         String body = switch (op.key()) {
             case "POST /api/register" -> "{\"username\":\"" + Shop.uniqueName("csrf") + "\",\"email\":\""
                     + Shop.uniqueName("csrf") + "@example.com\",\"password\":\"" + Shop.PASSWORD + "\"}";
@@ -235,6 +239,9 @@ class ReliabilitySecurityProbesIT {
             case "PATCH /api/user/addresses/{id}" -> "{\"city\":\"Csrfville\",\"default\":true}";
             case "PUT /api/admin/shipping-methods/{code}" -> "{\"name\":\"CSRF\",\"price\":\"0.00\",\"active\":false}";
             case "PUT /api/admin/tax-rates" -> "{\"country\":\"DE\",\"rate\":\"0\"}";
+            case "POST /api/admin/promo-codes" -> "{\"code\":\"" + Shop.uniqueName("CSRF") + "\",\"kind\":\"amount\","
+                    + "\"value\":\"1.00\"}";
+            case "PATCH /api/admin/promo-codes/{code}" -> "{\"active\":false}";
             default -> null;
         };
         Http.Call call = shop.http.call(op.method(), path).sid(sid);
@@ -342,7 +349,9 @@ class ReliabilitySecurityProbesIT {
         }
         checks.unchanged(before, shop.db.snapshot(), "admin fence");
         assertTrue(adminRoutes.containsAll(List.of("POST /api/products", "PATCH /api/products/{id}",
-                "DELETE /api/products/{id}", "POST /api/orders/{id}/status")), adminRoutes.toString());
+                "DELETE /api/products/{id}", "POST /api/orders/{id}/status", "POST /api/admin/promo-codes",
+                "GET /api/admin/promo-codes", "GET /api/admin/promo-codes/{code}", "PATCH /api/admin/promo-codes/{code}",
+                "DELETE /api/admin/promo-codes/{code}")), adminRoutes.toString());
         // Every route that needs a login is 401 for a guest.
         for (Operation op : api.operations()) {
             if (op.login() && !op.admin()) {
