@@ -56,7 +56,10 @@ public final class InMemoryPromoCodeRepository implements PromoCodeRepository, I
         if (stored == null) {
             return false;
         }
-        codes.put(code.code(), code.withTimesUsed(stored.timesUsed()));
+        // Settings only: the count of uses and the creation time stay as stored (as in the databases).
+        codes.put(code.code(), new PromoCode(code.code(), code.kind(), code.value(), code.minSubtotal(),
+                code.startsAt(), code.endsAt(), code.usageLimit(), code.usagePerUser(), stored.timesUsed(),
+                code.active(), stored.createdAt()));
         return true;
     }
 

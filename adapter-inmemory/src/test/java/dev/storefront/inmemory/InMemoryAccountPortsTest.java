@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.storefront.domain.port.out.EmailVerificationTokenRepository;
+import dev.storefront.domain.port.out.AddressRepository;
+import dev.storefront.domain.port.out.contract.AddressRepositoryContract;
 import dev.storefront.domain.port.out.LoginThrottle;
 import dev.storefront.domain.port.out.PasskeyChallengeRepository;
 import dev.storefront.domain.port.out.PasskeyRepository;
@@ -236,6 +238,23 @@ class InMemoryAccountPortsTest {
             InMemoryTransactions transactions = new InMemoryTransactions();
             users = new InMemoryUserRepository(transactions);
             return new InMemoryPasskeyRepository(transactions);
+        }
+
+        @Override
+        protected UserId createUser(String name) {
+            return addUser(users, name);
+        }
+    }
+
+    @Nested
+    class Addresses extends AddressRepositoryContract {
+        private InMemoryUserRepository users;
+
+        @Override
+        protected AddressRepository createRepository() {
+            InMemoryTransactions transactions = new InMemoryTransactions();
+            users = new InMemoryUserRepository(transactions);
+            return new InMemoryAddressRepository(transactions);
         }
 
         @Override

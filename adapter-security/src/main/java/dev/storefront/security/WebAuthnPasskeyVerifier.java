@@ -73,6 +73,9 @@ public final class WebAuthnPasskeyVerifier implements PasskeyVerifier {
         verify(() -> manager.verify(data, new RegistrationParameters(server(challenge), ALGORITHMS, false, true)),
                 Reason.ATTESTATION);
         AttestedCredentialData attested = data.getAttestationObject().getAuthenticatorData().getAttestedCredentialData();
+        if (attested == null) {
+            throw new PasskeyRejected(Reason.MALFORMED);
+        }
         return new VerifiedRegistration(BASE64URL.encodeToString(attested.getCredentialId()),
                 BASE64URL.encodeToString(credentialData.convert(attested)),
                 data.getAttestationObject().getAuthenticatorData().getSignCount());
@@ -81,6 +84,9 @@ public final class WebAuthnPasskeyVerifier implements PasskeyVerifier {
     @Override
     public ClaimedAssertion readAssertion(String credentialJson) {
         AuthenticationData data = read(() -> manager.parseAuthenticationResponseJSON(credentialJson));
+        if (data.getCredentialId() == null) { // the library parses a missing or null rawId so
+            throw new PasskeyRejected(Reason.MALFORMED);
+        }
         byte[] userHandle = data.getUserHandle();
         return new ClaimedAssertion(BASE64URL.encodeToString(data.getCredentialId()),
                 userHandle == null || userHandle.length == 0 ? Optional.empty()

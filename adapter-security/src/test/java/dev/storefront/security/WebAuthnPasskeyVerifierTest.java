@@ -1,6 +1,7 @@
 package dev.storefront.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.storefront.domain.passkey.Passkey;
@@ -80,6 +81,18 @@ class WebAuthnPasskeyVerifierTest {
             rejected(Reason.MALFORMED, () -> verifier.verifyRegistration(junk, CHALLENGE));
             rejected(Reason.MALFORMED, () -> verifier.readAssertion(junk));
         }
+    }
+
+    @Test
+    void refusesAnAssertionWithoutARawIdAsMalformed() {
+        // webauthn4j reads it with a null credential id: it must be a rejection, never an NPE (a 500).
+        registered(0);
+        String assertion = authenticator.assertion(CHALLENGE.value());
+        String withoutRawId = assertion.replaceAll("\"rawId\"\\s*:\\s*\"[^\"]*\"\\s*,?", "");
+        String nullRawId = assertion.replaceAll("\"rawId\"\\s*:\\s*\"[^\"]*\"", "\"rawId\":null");
+        assertNotEquals(assertion, withoutRawId);
+        rejected(Reason.MALFORMED, () -> verifier.readAssertion(withoutRawId));
+        rejected(Reason.MALFORMED, () -> verifier.readAssertion(nullRawId));
     }
 
     @Test

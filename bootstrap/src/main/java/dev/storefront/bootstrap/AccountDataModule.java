@@ -14,7 +14,7 @@ final class AccountDataModule {
     final AccountDataUseCases useCases;
 
     AccountDataModule(Database database, StorefrontBuilder builder, AccountsModule accounts, CartModule cart,
-                      OrdersModule orders) {
+                      OrdersModule orders, AddressesModule addresses) {
         AccountsModule.AccountPorts ports = accounts.ports;
         // Everything of a user that a deletion erases besides the user row (which becomes a
         // tombstone the orders keep referring to): one line per kind of data, all in one transaction.
@@ -25,10 +25,12 @@ final class AccountDataModule {
                 orders.idempotencyKeys::deleteAllOf,
                 ports.passkeys()::deleteAllOf,
                 ports.totp()::deleteAllOf,
-                ports.verificationTokens()::deleteAllOf);
+                ports.verificationTokens()::deleteAllOf,
+                // Orders keep their shipping-address snapshots: they are the shop's records, like the orders.
+                addresses.addresses::deleteAllOf);
         useCases = new AccountDataUseCases(
                 new ExportAccountDataService(database.transactions(), ports.users(), ports.sessions(),
-                        orders.orderRepository, ports.passkeys(), cart.useCases.getCart(), ports.tokens(),
+                        orders.orderRepository, ports.passkeys(), addresses.addresses, cart.useCases.getCart(), ports.tokens(),
                         new JdbiRateLimiter(database, "data-export"), ports.events(), builder.timeSource),
                 new DeleteAccountService(database.transactions(), database.locks(), ports.users(), erasers,
                         ports.hasher(), ports.throttle(), ports.events(), builder.timeSource));

@@ -30,7 +30,7 @@ import java.util.concurrent.TimeUnit;
  * The embedding facade: the one public entry point for an application that runs Storefront inside
  * its own JVM. The per-feature modules wire everything by hand (no container); the facade gives
  * back the use cases, grouped by feature ({@link #accounts()}, {@link #catalog()}, {@link #cart()},
- * {@link #orders()}), and an Undertow {@link HttpHandler} to mount. It reads no environment and
+ * {@link #orders()}, {@link #addresses()}, {@link #shipping()}, {@link #promotions()}), and an Undertow {@link HttpHandler} to mount. It reads no environment and
  * writes only to the database it is given. Close it only once the server that mounts it has
  * stopped: Undertow serves on after {@code start()} returns (the README's "Embedding" has the
  * whole program, compiled and run by {@code ReadmeSnippetsIT}).
@@ -43,6 +43,9 @@ public final class Storefront implements AutoCloseable {
     private final CartModule cart;
     private final OrdersModule orders;
     private final AccountDataModule accountData;
+    private final AddressesModule addresses;
+    private final ShippingModule shipping;
+    private final PromotionsModule promotions;
     private final HttpHandler httpHandler;
     private final Deque<AutoCloseable> resources = new ArrayDeque<>();
     private final String engine;
@@ -61,9 +64,15 @@ public final class Storefront implements AutoCloseable {
             this.catalog = new CatalogModule(database, builder);
             this.cart = new CartModule(database, builder, catalog.products);
             this.accounts = new AccountsModule(database, builder, cart, resources);
+            // Before orders: checkout prices with the address book, the shipping methods, rates and tax,
+            // and takes and gives back the codes' uses through promotions.promoCodes.
+            this.promotions = new PromotionsModule(database, builder);
+            this.addresses = new AddressesModule(database, accounts);
+            this.shipping = new ShippingModule(database, builder);
             this.orders = new OrdersModule(database, builder, catalog.products, accounts.users,
-                    CheckoutPorts.interim());
-            this.accountData = new AccountDataModule(database, builder, accounts, cart, orders);
+                    new CheckoutPorts(addresses.addresses, shipping.methods, shipping.shippingRates,
+                            shipping.taxCalculator, promotions.promoCodes));
+            this.accountData = new AccountDataModule(database, builder, accounts, cart, orders, addresses);
 
             // bcrypt routes get threads of their own: a login storm is answered 503 there, not elsewhere.
             int cores = Runtime.getRuntime().availableProcessors();
@@ -101,7 +110,10 @@ public final class Storefront implements AutoCloseable {
                     .routes(accounts.emailVerificationRoutes())
                     .routes(catalog.routes())
                     .routes(new CartRoutes(cart.routeUseCases(), sessionCookies, config.currency()))
-                    .routes(new OrderRoutes(orders.routeUseCases()));
+                    .routes(new OrderRoutes(orders.routeUseCases()))
+                    .routes(addresses.routes())
+                    .routes(shipping.routes())
+                    .routes(promotions.routes());
             builder.extraRoutes.forEach(api::routes);
             this.httpHandler = api.build();
         } catch (RuntimeException e) {
@@ -157,6 +169,11 @@ public final class Storefront implements AutoCloseable {
         return accountData.useCases;
     }
 
+    /** The users' address books. */
+    public AddressUseCases addresses() {
+        return addresses.useCases;
+    }
+
     public CatalogUseCases catalog() {
         return catalog.useCases;
     }
@@ -167,6 +184,16 @@ public final class Storefront implements AutoCloseable {
 
     public OrderUseCases orders() {
         return orders.useCases;
+    }
+
+    /** Shipping methods and tax rates (admin-managed; what checkout offers and charges). */
+    public ShippingUseCases shipping() {
+        return shipping.useCases;
+    }
+
+    /** The admin's promo codes (checkout takes and gives back their uses itself). */
+    public PromotionUseCases promotions() {
+        return promotions.useCases;
     }
 
     /** The users' saved carts, for tests that fill a cart without the cart API. */

@@ -39,6 +39,15 @@ class DemoCatalogIT {
             assertTrue(products.stream().filter(p -> p.path("stock").asInt() == 0).count() >= 2);
             assertTrue(products.stream().allMatch(p -> p.path("price").asText().matches("\\d+\\.\\d\\d")));
             assertTrue(products.stream().allMatch(p -> p.path("description").asText().length() > 20));
+
+            // Two shipping methods, shipping everywhere (so to any country).
+            Response methods = http.get("/api/shipping-methods?country=JP");
+            assertEquals(200, methods.status(), methods.body());
+            String currency = server.storefront().config().currency().getCurrencyCode();
+            assertEquals("{\"items\":[{\"code\":\"express\",\"name\":\"Express shipping\",\"price\":\"14.90\","
+                    + "\"currency\":\"" + currency + "\",\"freeOver\":null,\"countries\":[],\"active\":true},"
+                    + "{\"code\":\"standard\",\"name\":\"Standard shipping\",\"price\":\"4.90\",\"currency\":\""
+                    + currency + "\",\"freeOver\":\"50.00\",\"countries\":[],\"active\":true}]}", methods.body());
         }
     }
 
@@ -50,9 +59,15 @@ class DemoCatalogIT {
             total = http.get("/api/products").json().path("total").asLong();
             long first = allProducts(http).get(0).path("id").asLong();
             server.storefront().catalog().deactivateProduct().deactivateProduct(new dev.storefront.domain.catalog.ProductId(first));
+            server.storefront().shipping().deactivateShippingMethod().deactivateShippingMethod(
+                    new dev.storefront.domain.shipping.ShippingMethodCode("express"));
         }
         try (StorefrontServer server = StorefrontServer.start(TestConfigs.config(dataDir))) {
-            assertEquals(total - 1, new HttpTestClient(server.port()).get("/api/products").json().path("total").asLong());
+            HttpTestClient http = new HttpTestClient(server.port());
+            assertEquals(total - 1, http.get("/api/products").json().path("total").asLong());
+            assertEquals(List.of("standard"), http.get("/api/shipping-methods").json().findValuesAsText("code"),
+                    "the admin's deactivation stands");
+            assertEquals(2, server.storefront().shipping().listAllShippingMethods().listAllShippingMethods().size());
         }
     }
 
@@ -63,6 +78,7 @@ class DemoCatalogIT {
 
             assertEquals(0, http.get("/api/products").json().path("total").asLong());
             assertEquals(0, http.get("/api/categories").json().path("items").size());
+            assertEquals(0, http.get("/api/shipping-methods").json().path("items").size(), "no shipping methods either");
         }
     }
 }

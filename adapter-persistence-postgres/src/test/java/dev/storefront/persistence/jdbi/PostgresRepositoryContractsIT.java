@@ -1,6 +1,8 @@
 package dev.storefront.persistence.jdbi;
 
 import dev.storefront.domain.cart.CartOwner;
+import dev.storefront.domain.port.out.AddressRepository;
+import dev.storefront.domain.port.out.contract.AddressRepositoryContract;
 import dev.storefront.domain.catalog.ProductId;
 import dev.storefront.domain.order.OrderId;
 import dev.storefront.domain.port.out.CartRepository;
@@ -13,6 +15,7 @@ import dev.storefront.domain.port.out.EmailVerificationTokenRepository;
 import dev.storefront.domain.port.out.PasskeyChallengeRepository;
 import dev.storefront.domain.port.out.PasskeyRepository;
 import dev.storefront.domain.port.out.PasswordResetTokenRepository;
+import dev.storefront.domain.port.out.PromoCodeRepository;
 import dev.storefront.domain.port.out.SessionRepository;
 import dev.storefront.domain.port.out.Transactions;
 import dev.storefront.domain.port.out.UserRepository;
@@ -25,6 +28,7 @@ import dev.storefront.domain.port.out.contract.EmailVerificationTokenRepositoryC
 import dev.storefront.domain.port.out.contract.PasskeyChallengeRepositoryContract;
 import dev.storefront.domain.port.out.contract.PasskeyRepositoryContract;
 import dev.storefront.domain.port.out.contract.PasswordResetTokenRepositoryContract;
+import dev.storefront.domain.port.out.contract.PromoCodeRepositoryContract;
 import dev.storefront.domain.port.out.contract.SessionRepositoryContract;
 import dev.storefront.domain.port.out.contract.TransactionsContract;
 import dev.storefront.domain.port.out.contract.UserRepositoryContract;
@@ -288,6 +292,48 @@ class PostgresRepositoryContractsIT {
         @Override
         protected PasskeyRepository createRepository() {
             return new JdbiPasskeyRepository(database());
+        }
+
+        @Override
+        protected UserId createUser(String name) {
+            return namedUser(name);
+        }
+    }
+
+    /** With the real pool (4 connections): the 40 racing takers wait on the row, not on a lock of ours. */
+    @Nested
+    class PromoCodes extends PromoCodeRepositoryContract {
+        @Override
+        protected PromoCodeRepository repository() {
+            return new JdbiPromoCodeRepository(database(), USD);
+        }
+
+        @Override
+        protected OrderRepository orders() {
+            return new JdbiOrderRepository(database(), USD);
+        }
+
+        @Override
+        protected Transactions transactions() {
+            return database().transactions();
+        }
+
+        @Override
+        protected UserId newUser() {
+            return newUserRow();
+        }
+
+        @Override
+        protected ProductId newProduct() {
+            return newProductRow();
+        }
+    }
+
+    @Nested
+    class Addresses extends AddressRepositoryContract {
+        @Override
+        protected AddressRepository createRepository() {
+            return new JdbiAddressRepository(database());
         }
 
         @Override

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.storefront.domain.port.out.EmailVerificationTokenRepository;
+import dev.storefront.domain.port.out.AddressRepository;
+import dev.storefront.domain.port.out.contract.AddressRepositoryContract;
 import dev.storefront.domain.port.out.PasskeyChallengeRepository;
 import dev.storefront.domain.port.out.PasskeyRepository;
 import dev.storefront.domain.port.out.PasswordResetTokenRepository;
@@ -215,6 +217,19 @@ class JdbiAccountRepositoriesIT {
         @Override
         protected PasskeyRepository createRepository() {
             return new JdbiPasskeyRepository(open());
+        }
+
+        @Override
+        protected UserId createUser(String name) {
+            return addUser(name);
+        }
+    }
+
+    @Nested
+    class Addresses extends AddressRepositoryContract {
+        @Override
+        protected AddressRepository createRepository() {
+            return new JdbiAddressRepository(open());
         }
 
         @Override

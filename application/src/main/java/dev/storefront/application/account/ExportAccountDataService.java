@@ -10,6 +10,7 @@ import dev.storefront.domain.port.in.account.ListSessionsUseCase.SessionSummary;
 import dev.storefront.domain.port.in.cart.CartQuery;
 import dev.storefront.domain.port.in.cart.GetCartUseCase;
 import dev.storefront.domain.port.out.AccountEvents;
+import dev.storefront.domain.port.out.AddressRepository;
 import dev.storefront.domain.port.out.OrderRepository;
 import dev.storefront.domain.port.out.PasskeyRepository;
 import dev.storefront.domain.port.out.RateLimiter;
@@ -31,7 +32,8 @@ import java.util.Objects;
 
 /**
  * Everything stored about the caller, read on one snapshot: the user, every stored session (never
- * a token or digest), every order with its lines, the cart as the cart endpoint prices it. An
+ * a token or digest), every order with its lines, the cart as the cart endpoint prices it, the
+ * passkeys and the address book. An
  * account may export {@value #MAX_PER_HOUR} times an hour: an export reads all of its history.
  */
 public final class ExportAccountDataService implements ExportAccountDataUseCase {
@@ -43,6 +45,7 @@ public final class ExportAccountDataService implements ExportAccountDataUseCase 
     private final SessionRepository sessions;
     private final OrderRepository orders;
     private final PasskeyRepository passkeys;
+    private final AddressRepository addresses;
     private final GetCartUseCase carts;
     private final TokenGenerator tokens;
     private final RateLimiter limiter;
@@ -51,13 +54,15 @@ public final class ExportAccountDataService implements ExportAccountDataUseCase 
 
     @Inject
     public ExportAccountDataService(Transactions transactions, UserRepository users, SessionRepository sessions,
-                                    OrderRepository orders, PasskeyRepository passkeys, GetCartUseCase carts, TokenGenerator tokens,
+                                    OrderRepository orders, PasskeyRepository passkeys, AddressRepository addresses,
+                                    GetCartUseCase carts, TokenGenerator tokens,
                                     RateLimiter limiter, AccountEvents events, TimeSource time) {
         this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.users = Objects.requireNonNull(users, "users");
         this.sessions = Objects.requireNonNull(sessions, "sessions");
         this.orders = Objects.requireNonNull(orders, "orders");
         this.passkeys = Objects.requireNonNull(passkeys, "passkeys");
+        this.addresses = Objects.requireNonNull(addresses, "addresses");
         this.carts = Objects.requireNonNull(carts, "carts");
         this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.limiter = Objects.requireNonNull(limiter, "limiter");
@@ -79,7 +84,8 @@ public final class ExportAccountDataService implements ExportAccountDataUseCase 
                     .map(s -> ListSessionsService.summary(s, current))
                     .toList();
             return new AccountData(user, stored, allOrdersOf(user.id()),
-                    carts.getCart(new CartQuery(CartOwner.user(user.id()))), passkeys.findByUser(user.id()));
+                    carts.getCart(new CartQuery(CartOwner.user(user.id()))), passkeys.findByUser(user.id()),
+                    addresses.findByUser(user.id()));
         });
         audit.record(AccountEvents.Type.DATA_EXPORTED, now, query.userId(), null);
         return data;

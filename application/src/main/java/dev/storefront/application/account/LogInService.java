@@ -121,7 +121,9 @@ public final class LogInService implements LogInUseCase {
         Optional<PasswordHash> upgraded = hasher.needsRehash(user.passwordHash())
                 ? Optional.of(hasher.hash(password)) : Optional.empty();
 
-        Predicate<User> unchanged = current -> current.passwordHash().equals(user.passwordHash()); // else start over
+        // Else start over: the password changed, or a second factor was switched on or off while bcrypt ran.
+        Predicate<User> unchanged = current -> current.passwordHash().equals(user.passwordHash())
+                && current.requiresSecondFactor() == user.requiresSecondFactor();
         LoggedIn loggedIn = transactions.inTransaction(() -> user.requiresSecondFactor()
                 ? awaitSecondFactor(user, unchanged, upgraded, command, now)
                 : completion.complete(user.id(), unchanged, upgraded, command.previousSession(), command.userAgent(), now));

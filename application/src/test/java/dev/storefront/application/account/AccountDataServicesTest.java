@@ -1,5 +1,7 @@
 package dev.storefront.application.account;
 
+import dev.storefront.domain.address.Address;
+import dev.storefront.domain.address.PostalAddress;
 import static dev.storefront.application.account.AccountKit.PASSWORD;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -48,6 +50,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import dev.storefront.domain.passkey.NewPasskey;
 import dev.storefront.domain.passkey.Passkey;
+import dev.storefront.inmemory.InMemoryAddressRepository;
 import dev.storefront.inmemory.InMemoryPasskeyRepository;
 import java.util.ArrayList;
 import java.util.Currency;
@@ -69,13 +72,17 @@ class AccountDataServicesTest {
                     new InMemoryPromoCodeRepository(kit.transactions), new MethodPriceShippingRates(),
                     new StoredTaxRates(new InMemoryTaxRateRepository(kit.transactions)), Optional.empty()));
     private final InMemoryPasskeyRepository passkeys = new InMemoryPasskeyRepository(kit.transactions);
+    private static final PostalAddress HOME = PostalAddress.parse("", "Alice Doe", "1 Main St", null, "Springfield",
+            null, "12345", "us", null);
+    private final InMemoryAddressRepository addresses = new InMemoryAddressRepository(kit.transactions);
     private final List<UserId> alsoErased = new ArrayList<>();
     private final ExportAccountDataService export = new ExportAccountDataService(kit.transactions, kit.users,
-            kit.sessions, orders, passkeys, new GetCartService(carts, products, kit.transactions, USD), kit.tokens, kit.limiter,
+            kit.sessions, orders, passkeys, addresses, new GetCartService(carts, products, kit.transactions, USD), kit.tokens, kit.limiter,
             kit.events, kit.time);
     private final DeleteAccountService delete = new DeleteAccountService(kit.transactions, kit.locks, kit.users,
             List.of(kit.sessions::deleteByUser, kit.resetTokens::deleteByUser,
-                    user -> carts.delete(CartOwner.user(user)), keys::deleteAllOf, alsoErased::add),
+                    user -> carts.delete(CartOwner.user(user)), keys::deleteAllOf, addresses::deleteAllOf,
+                    alsoErased::add),
             kit.hasher, kit.throttle, kit.events, kit.time);
     private final Product tea = products.add(NewProduct.create("TEA-1", "Tea", "", "drinks", new BigDecimal("4.50"),
             50, USD, kit.time.now()));
@@ -97,7 +104,7 @@ class AccountDataServicesTest {
     }
 
     @Test
-    void theExportHoldsTheProfileEverySessionEveryOrderTheCartAndThePasskeys() {
+    void theExportHoldsTheProfileEverySessionEveryOrderTheCartThePasskeysAndTheAddresses() {
         User alice = kit.registered("alice");
         LoggedIn first = kit.login("alice", PASSWORD);
         kit.login("alice", PASSWORD);
@@ -105,6 +112,7 @@ class AccountDataServicesTest {
         addToCart(alice, 3);
         Passkey laptop = kit.transactions.inTransaction(() -> passkeys.add(new NewPasskey(alice.id(), "cred-1",
                 "public-key-bytes", 0, "Laptop", kit.time.now())));
+        Address home = kit.transactions.inTransaction(() -> addresses.add(alice.id(), HOME));
 
         AccountData data = export.export(new AccountDataQuery(alice.id(), first.session().token()));
 
@@ -114,6 +122,7 @@ class AccountDataServicesTest {
         assertEquals(List.of(order), data.orders());
         assertEquals(3, data.cart().itemCount());
         assertEquals(List.of(laptop), data.passkeys());
+        assertEquals(List.of(home), data.addresses());
         assertEquals(List.of(Type.DATA_EXPORTED), kit.events.events().stream()
                 .filter(e -> e.type() == Type.DATA_EXPORTED).map(AccountEvent::type).toList());
         AccountEvent event = kit.events.events().get(kit.events.events().size() - 1);
@@ -141,6 +150,7 @@ class AccountDataServicesTest {
         LoggedIn session = kit.login("alice", PASSWORD);
         Order order = placeOrder(alice, "k1");
         addToCart(alice, 1);
+        kit.transactions.inTransaction(() -> addresses.add(alice.id(), HOME));
 
         deleteAccount(alice, PASSWORD);
 
@@ -150,6 +160,7 @@ class AccountDataServicesTest {
         assertTrue(kit.sessions.findByUser(alice.id()).isEmpty());
         assertTrue(carts.load(CartOwner.user(alice.id())).isEmpty());
         assertTrue(keys.find(alice.id(), new IdempotencyKey("k1")).isEmpty());
+        assertTrue(addresses.findByUser(alice.id()).isEmpty(), "the address book is erased");
         assertEquals(List.of(alice.id()), alsoErased, "every eraser it was given ran once");
         assertEquals(order, orders.findById(order.id()).orElseThrow(), "the shop keeps its order");
         assertTrue(kit.users.readForUpdate().contains(alice.id()), "the user row was read for update");

@@ -10,7 +10,12 @@ import dev.storefront.domain.port.in.account.ConfirmTotpUseCase.ConfirmTotpComma
 import dev.storefront.domain.port.in.account.DisableMfaUseCase.DisableMfaCommand;
 import dev.storefront.domain.port.in.account.EnrolTotpUseCase.EnrolTotpCommand;
 import dev.storefront.domain.port.in.account.EnrolTotpUseCase.TotpEnrolment;
+import dev.storefront.domain.port.in.account.LogInCommand;
 import dev.storefront.domain.port.in.account.LogInUseCase.LoggedIn;
+import dev.storefront.domain.port.out.PasswordHasher;
+import dev.storefront.domain.user.InvalidCredentials;
+import dev.storefront.domain.user.Password;
+import dev.storefront.domain.user.PasswordHash;
 import dev.storefront.domain.port.in.account.RegenerateRecoveryCodesUseCase.RegenerateRecoveryCodesCommand;
 import dev.storefront.domain.port.in.account.StartGuestSessionUseCase.StartGuestSessionCommand;
 import dev.storefront.domain.port.out.AccountEvents.Type;
@@ -132,6 +137,49 @@ class SecondFactorServicesTest {
         assertThrows(InvalidSecondFactorLogin.class, () -> completeWith(again.session().token(), code(alice.id(), 0),
                 null), "an earlier step than one used");
         assertTrue(kit.events.types().contains(Type.MFA_TOTP_USED));
+    }
+
+    @Test
+    void aLoginWhosePasswordCheckOverlapsTotpActivationGetsNoFullSession() {
+        // The password is checked outside the transaction (bcrypt takes ~200 ms); TOTP switched on
+        // meanwhile must not let that login skip the second factor.
+        PasswordHasher activatingMidCheck = new PasswordHasher() {
+            private boolean activated;
+
+            @Override
+            public PasswordHash hash(Password password) {
+                return kit.hasher.hash(password);
+            }
+
+            @Override
+            public boolean verify(Password password, PasswordHash hash) {
+                boolean matches = kit.hasher.verify(password, hash);
+                if (!activated) {
+                    activated = true;
+                    confirm.confirmTotp(new ConfirmTotpCommand(alice.id(), aliceSession.session().token(),
+                            code(alice.id(), 0), "10.0.0.2")); // the owner, elsewhere
+                }
+                return matches;
+            }
+
+            @Override
+            public boolean needsRehash(PasswordHash hash) {
+                return kit.hasher.needsRehash(hash);
+            }
+
+            @Override
+            public PasswordHash dummyHash() {
+                return kit.hasher.dummyHash();
+            }
+        };
+        enrol.enrolTotp(new EnrolTotpCommand(alice.id(), AccountKit.PASSWORD, "10.0.0.1"));
+        LogInService racingLogIn = new LogInService(kit.transactions, kit.users, kit.sessions, activatingMidCheck,
+                kit.tokens, kit.throttle, kit.handover, kit.events, kit.time, kit.settings);
+        LogInCommand command = new LogInCommand("alice", AccountKit.PASSWORD, "10.0.0.1", "JUnit", Optional.empty());
+        assertThrows(InvalidCredentials.class, () -> racingLogIn.logIn(command), "start over: the account changed");
+        assertTrue(kit.users.findById(alice.id()).orElseThrow().secondFactors().totp());
+        LoggedIn retried = racingLogIn.logIn(command);
+        assertTrue(retried.session().session().pendingSecondFactor(), "the retry owes the second factor");
     }
 
     @Test

@@ -67,9 +67,9 @@ public final class FileOutboxNotifier implements PasswordResetNotifier, AccountM
         this(outbox, DEFAULT_LINK_PREFIX);
     }
 
-    /** The server's outbox, its verification links built from {@code publicUrl} (PUBLIC_URL). */
+    /** The server's outbox, its reset and verification links absolute, built from {@code publicUrl} (PUBLIC_URL). */
     public static FileOutboxNotifier forPublicUrl(Path outbox, String publicUrl) {
-        return new FileOutboxNotifier(outbox, DEFAULT_LINK_PREFIX, publicUrl + VERIFICATION_PATH);
+        return new FileOutboxNotifier(outbox, publicUrl + DEFAULT_LINK_PREFIX, publicUrl + VERIFICATION_PATH);
     }
 
     public Path outbox() {
@@ -84,7 +84,7 @@ public final class FileOutboxNotifier implements PasswordResetNotifier, AccountM
                 + "Hello " + message.username().value() + ",\n"
                 + "\n"
                 + "someone, hopefully you, asked to reset the password of your Storefront account.\n"
-                + "To choose a new password, open this link within " + minutes + " minutes:\n"
+                + "To choose a new password, open this link within " + minutes + (minutes == 1 ? " minute:\n" : " minutes:\n")
                 + link(linkPrefix, "reset", message.token(), message.expiresAt())
                 + "If you did not ask for this, ignore this message: your password stays as it is.\n";
         write(body, now);

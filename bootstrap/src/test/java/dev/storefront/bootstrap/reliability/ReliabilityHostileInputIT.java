@@ -70,6 +70,8 @@ class ReliabilityHostileInputIT {
     static long p2;
     static String p1Sku;
     static long orderId;
+    static long victimAddress;
+    static String promoCode;
 
     /** Operations whose body is optional (a CheckoutRequest): an empty body may be answered 2xx. */
     static final Set<String> OPTIONAL_BODY = Set.of("POST /api/checkout", "POST /api/checkout/quote");
@@ -99,8 +101,20 @@ class ReliabilityHostileInputIT {
         Answer order = shop.http.post("/api/checkout", null, customer);
         assertEquals(201, order.status(), order::toString);
         orderId = order.json().path("order").path("id").asLong();
+        promoCode = Shop.uniqueName("PROMO").toUpperCase(java.util.Locale.ROOT);
+        Answer promo = shop.http.post("/api/admin/promo-codes", "{\"code\":\"" + promoCode
+                + "\",\"kind\":\"percent\",\"value\":10,\"usageLimit\":5}", admin);
+        assertEquals(201, promo.status(), promo::toString);
         assertEquals(200, shop.http.post("/api/cart/items", "{\"productId\":" + p1 + ",\"quantity\":2}", customer).status());
+        // The victim has an address, so that a patch is attacked on a real one.
+        Answer address = shop.http.post("/api/user/addresses", ADDRESS, victim);
+        assertEquals(201, address.status(), address::toString);
+        victimAddress = address.json().path("address").path("id").asLong();
     }
+
+    /** A valid address: each base request below breaks two of its fields, so no one mutation can make it valid. */
+    static final String ADDRESS = "{\"name\":\"Vic Tim\",\"line1\":\"1 Main St\",\"line2\":\"\",\"city\":\"Springfield\","
+            + "\"region\":\"\",\"postalCode\":\"12345\",\"country\":\"US\",\"phone\":\"\"}";
 
     @AfterAll
     static void stop() {
@@ -141,6 +155,13 @@ class ReliabilityHostileInputIT {
             // p2, not p1: a random mutation that happens to be a valid patch may change it.
             case "PATCH /api/products/{id}" -> new Target("/api/products/" + p2, admin,
                     "{\"name\":\"\",\"stock\":-1}", Set.of(200));
+            // Two faults in two fields (a taken code, a zero value): no single mutation makes it valid.
+            case "POST /api/admin/promo-codes" -> new Target(op.path(), admin, "{\"code\":\"" + promoCode
+                    + "\",\"kind\":\"percent\",\"value\":\"0\",\"minSubtotal\":\"1.00\",\"startsAt\":null,"
+                    + "\"endsAt\":null,\"usageLimit\":1,\"usagePerUser\":1,\"active\":true}", Set.of());
+            // As for products, {} is a valid patch that changes nothing: 200 is allowed, the snapshot proves it.
+            case "PATCH /api/admin/promo-codes/{code}" -> new Target("/api/admin/promo-codes/" + promoCode, admin,
+                    "{\"value\":\"0\",\"usageLimit\":0}", Set.of(200));
             case "POST /api/cart/items" -> new Target(op.path(), customer, "{\"productId\":999999,\"quantity\":0}", Set.of());
             case "PUT /api/cart/items/{productId}" -> new Target("/api/cart/items/" + p2, customer,
                     "{\"quantity\":1}", Set.of());
@@ -169,6 +190,20 @@ class ReliabilityHostileInputIT {
                     "{\"currentPassword\":\"" + WRONG + "\",\"code\":\"000000\"}", Set.of());
             case "DELETE /api/user/mfa" -> new Target(op.path(), victim,
                     "{\"currentPassword\":\"" + WRONG + "\",\"code\":\"000000\"}", Set.of());
+            // Two invalid fields (an empty name, an unknown country): a mutation of one leaves the other;
+            // the 21-address limit is not what refuses it. "default": true must not move anything either.
+            case "POST /api/user/addresses" -> new Target(op.path(), victim, ADDRESS.replace("\"Vic Tim\"", "\"\"")
+                    .replace("\"US\"", "\"ZZ\"").replace("}", ",\"default\":true}"), Set.of());
+            // {} is a valid patch that changes nothing (200); the snapshot proves nothing changed.
+            case "PATCH /api/user/addresses/{id}" -> new Target("/api/user/addresses/" + victimAddress, victim,
+                    "{\"name\":\"\",\"country\":\"ZZ\",\"default\":true}", Set.of(200));
+            // Three or more broken fields each: no single field or byte mutation makes a method or rate valid
+            // (a shipping method that became active would change what every later checkout needs).
+            case "PUT /api/admin/shipping-methods/{code}" -> new Target("/api/admin/shipping-methods/hostile-probe", admin,
+                    "{\"name\":\"\",\"price\":\"-1\",\"freeOver\":\"-1\",\"countries\":[\"XX\"],\"active\":true}",
+                    Set.of());
+            case "PUT /api/admin/tax-rates" -> new Target(op.path(), admin,
+                    "{\"country\":\"XX\",\"region\":\"\\u0001\",\"rate\":\"-1.0001\"}", Set.of());
             default -> null;
         };
     }
@@ -374,6 +409,8 @@ class ReliabilityHostileInputIT {
         Map<String, String> before = shop.db.snapshot();
         for (Operation op : api.operations()) {
             String sid = op.admin() ? admin : customer;
+            // Path parameters a real-looking but unknown value: the query parameters are what is attacked here.
+            String path = op.path().replaceAll("\\{[^}]+}", "999999");
             for (Param param : op.queryParams()) {
                 List<String> values = new ArrayList<>(HostileValues.PARAMS);
                 for (int i = 0; i < GENERATED_PER_PARAM; i++) {
@@ -384,7 +421,7 @@ class ReliabilityHostileInputIT {
                     String context = op.key() + " ?" + param.name() + "=" + abbreviate(value);
                     Answer answer;
                     try {
-                        answer = shop.http.call(op.method(), op.path() + "?" + param.name() + "=" + value).sid(sid).send();
+                        answer = shop.http.call(op.method(), path + "?" + param.name() + "=" + value).sid(sid).send();
                     } catch (IllegalArgumentException notAUri) {
                         continue;
                     }
@@ -394,7 +431,7 @@ class ReliabilityHostileInputIT {
                         checks.check(answer.status() == 400, context, "expected 400, got " + answer);
                     }
                 }
-                Answer twice = shop.http.call(op.method(), op.path() + "?" + param.name() + "=1&" + param.name() + "=2")
+                Answer twice = shop.http.call(op.method(), path + "?" + param.name() + "=1&" + param.name() + "=2")
                         .sid(sid).send();
                 checks.problem(twice, op.key() + " ?" + param.name() + " given twice");
             }

@@ -58,6 +58,7 @@ class ReliabilitySecurityProbesIT {
     static String admin;
     static long product;
     static long otherProduct;
+    static String promoCode;
 
     @BeforeAll
     static void start() {
@@ -68,6 +69,9 @@ class ReliabilitySecurityProbesIT {
         admin = keep(shop.admin());
         product = shop.product(admin, Shop.uniqueName("SEC"), "9.99", 1000);
         otherProduct = shop.product(admin, Shop.uniqueName("SEC"), "1.25", 1000);
+        promoCode = Shop.uniqueName("SEC").toUpperCase(java.util.Locale.ROOT);
+        assertEquals(201, shop.http.post("/api/admin/promo-codes", "{\"code\":\"" + promoCode
+                + "\",\"kind\":\"percent\",\"value\":10}", admin).status());
     }
 
     @AfterAll
@@ -199,11 +203,21 @@ class ReliabilitySecurityProbesIT {
         checks.assertClean();
     }
 
+    static final String ADDRESS = "{\"name\":\"Vic Tim\",\"line1\":\"1 Main St\",\"city\":\"Springfield\","
+            + "\"postalCode\":\"12345\",\"country\":\"US\"}";
+
     /** A request that would succeed for {@code sid}, on {@code op} (so only CSRF can stop it). */
     private static Http.Call wouldSucceed(Operation op, String sid, long order, String handle) {
+        return wouldSucceed(op, sid, order, handle, 999_999);
+    }
+
+    /** @param address an address of {@code sid}'s user, for the address-book routes */
+    private static Http.Call wouldSucceed(Operation op, String sid, long order, String handle, long address) {
         String path = op.path().replace("{id}", op.path().contains("sessions") ? handle
-                : op.path().startsWith("/api/orders") ? Long.toString(order) : Long.toString(product))
-                .replace("{productId}", Long.toString(product));
+                : op.path().startsWith("/api/orders") ? Long.toString(order)
+                : op.path().startsWith("/api/user/addresses") ? Long.toString(address) : Long.toString(product))
+                .replace("{productId}", Long.toString(product))
+                .replace("{code}", op.path().startsWith("/api/admin/promo-codes") ? promoCode : "csrf-probe").replace("{country}", "DE");
         String body = switch (op.key()) {
             case "POST /api/register" -> "{\"username\":\"" + Shop.uniqueName("csrf") + "\",\"email\":\""
                     + Shop.uniqueName("csrf") + "@example.com\",\"password\":\"" + Shop.PASSWORD + "\"}";
@@ -221,6 +235,13 @@ class ReliabilitySecurityProbesIT {
             case "POST /api/cart/items" -> "{\"productId\":" + otherProduct + ",\"quantity\":1}";
             case "PUT /api/cart/items/{productId}" -> "{\"quantity\":5}";
             case "POST /api/orders/{id}/status" -> "{\"status\":\"PAID\"}";
+            case "POST /api/user/addresses" -> ADDRESS;
+            case "PATCH /api/user/addresses/{id}" -> "{\"city\":\"Csrfville\",\"default\":true}";
+            case "PUT /api/admin/shipping-methods/{code}" -> "{\"name\":\"CSRF\",\"price\":\"0.00\",\"active\":false}";
+            case "PUT /api/admin/tax-rates" -> "{\"country\":\"DE\",\"rate\":\"0\"}";
+            case "POST /api/admin/promo-codes" -> "{\"code\":\"" + Shop.uniqueName("CSRF") + "\",\"kind\":\"amount\","
+                    + "\"value\":\"1.00\"}";
+            case "PATCH /api/admin/promo-codes/{code}" -> "{\"active\":false}";
             default -> null;
         };
         Http.Call call = shop.http.call(op.method(), path).sid(sid);
@@ -234,6 +255,9 @@ class ReliabilitySecurityProbesIT {
         long order = placeOrder(victim);
         assertEquals(200, add(victim, product, 3).status());
         String handle = shop.http.get("/api/user/sessions", victim).json().path("items").get(0).path("id").asText();
+        Answer saved = shop.http.post("/api/user/addresses", ADDRESS, victim);
+        assertEquals(201, saved.status(), saved::toString);
+        long address = saved.json().path("address").path("id").asLong();
         Map<String, String> before = shop.db.snapshot();
         int probes = 0;
         for (Operation op : api.operations()) {
@@ -242,18 +266,18 @@ class ReliabilitySecurityProbesIT {
             }
             String sid = op.admin() ? admin : victim;
             for (String origin : FOREIGN) {
-                Answer viaOrigin = wouldSucceed(op, sid, order, handle).header("Origin", origin).send();
+                Answer viaOrigin = wouldSucceed(op, sid, order, handle, address).header("Origin", origin).send();
                 checks.problem(viaOrigin, "CSRF " + op.key() + " Origin " + origin);
                 checks.check(viaOrigin.status() == 403, "CSRF " + op.key() + " Origin " + origin, "expected 403: " + viaOrigin);
                 if (!origin.equals("null")) {
-                    Answer viaReferer = wouldSucceed(op, sid, order, handle).header("Referer", origin + "/shop/page").send();
+                    Answer viaReferer = wouldSucceed(op, sid, order, handle, address).header("Referer", origin + "/shop/page").send();
                     checks.check(viaReferer.status() == 403, "CSRF " + op.key() + " Referer " + origin, "expected 403: " + viaReferer);
                     checks.problem(viaReferer, "CSRF " + op.key() + " Referer " + origin);
                 }
                 probes++;
             }
             // An allowed Origin with a foreign Referer is judged by the Origin; the reverse is refused.
-            Answer mixed = wouldSucceed(op, sid, order, handle).header("Origin", "http://evil.example")
+            Answer mixed = wouldSucceed(op, sid, order, handle, address).header("Origin", "http://evil.example")
                     .header("Referer", ALLOWED + "/").send();
             checks.check(mixed.status() == 403, "CSRF " + op.key() + " foreign Origin, allowed Referer", "expected 403: " + mixed);
         }
@@ -325,7 +349,9 @@ class ReliabilitySecurityProbesIT {
         }
         checks.unchanged(before, shop.db.snapshot(), "admin fence");
         assertTrue(adminRoutes.containsAll(List.of("POST /api/products", "PATCH /api/products/{id}",
-                "DELETE /api/products/{id}", "POST /api/orders/{id}/status")), adminRoutes.toString());
+                "DELETE /api/products/{id}", "POST /api/orders/{id}/status", "POST /api/admin/promo-codes",
+                "GET /api/admin/promo-codes", "GET /api/admin/promo-codes/{code}", "PATCH /api/admin/promo-codes/{code}",
+                "DELETE /api/admin/promo-codes/{code}")), adminRoutes.toString());
         // Every route that needs a login is 401 for a guest.
         for (Operation op : api.operations()) {
             if (op.login() && !op.admin()) {
@@ -353,6 +379,9 @@ class ReliabilitySecurityProbesIT {
         assertEquals(200, add(alice, otherProduct, 4).status());
         List<String> aliceHandles = shop.http.get("/api/user/sessions", alice).json().path("items").findValuesAsText("id");
         assertEquals(2, aliceHandles.size());
+        Answer aliceAddress = shop.http.post("/api/user/addresses", ADDRESS, alice);
+        assertEquals(201, aliceAddress.status(), aliceAddress::toString);
+        long address = aliceAddress.json().path("address").path("id").asLong();
 
         String bob = customer();
         Map<String, String> before = shop.db.snapshot();
@@ -363,7 +392,9 @@ class ReliabilitySecurityProbesIT {
                 new String[] {"GET", "/api/orders/" + order, null},
                 new String[] {"POST", "/api/orders/" + order + "/cancel", null},
                 new String[] {"DELETE", "/api/user/sessions/" + aliceHandles.get(0), null},
-                new String[] {"DELETE", "/api/user/sessions/" + aliceHandles.get(1), null})) {
+                new String[] {"DELETE", "/api/user/sessions/" + aliceHandles.get(1), null},
+                new String[] {"PATCH", "/api/user/addresses/" + address, "{\"name\":\"Bob\",\"default\":true}"},
+                new String[] {"DELETE", "/api/user/addresses/" + address, null})) {
             Answer answer = shop.http.send(probe[0], probe[1], probe[2], bob);
             checks.problem(answer, "bob " + probe[0] + " " + probe[1]);
             checks.check(answer.status() == 404, "bob " + probe[0] + " " + probe[1], "expected 404: " + answer);
@@ -375,6 +406,8 @@ class ReliabilitySecurityProbesIT {
                 && dashboard.json().path("stats").path("cartItems").asInt() == 0, "bob's dashboard", dashboard.toString());
         checks.check(shop.http.get("/api/user/sessions", bob).json().path("items").size() == 1, "bob's sessions",
                 "bob sees other sessions");
+        checks.check(shop.http.get("/api/user/addresses", bob).json().path("items").isEmpty(), "bob's addresses",
+                "bob sees alice's addresses");
         checks.unchanged(before, shop.db.snapshot(), "cross-user probes");
 
         // Bob reusing alice's idempotency key gets his own checkout, never alice's order.

@@ -67,6 +67,18 @@ class FileOutboxNotifierTest {
     }
 
     @Test
+    void aResetMailOfTheServerLinksToThePublicUrl() throws Exception {
+        // A relative link cannot be opened from a mail client: the server's links are absolute.
+        Path outbox = dir.resolve("reset-public");
+        FileOutboxNotifier.forPublicUrl(outbox, "https://shop.example.com").sendPasswordReset(
+                new PasswordResetMessage(new Email("alice@example.com"), new Username("alice"), "AbC_123-token",
+                        Instant.parse("2026-11-22T10:30:00Z")));
+        List<String> lines = List.of(onlyMail(outbox).split("\n"));
+        assertTrue(lines.contains("https://shop.example.com/reset-password?token=AbC_123-token"), lines.toString());
+        assertTrue(lines.contains("To choose a new password, open this link within 1 minute:"), lines.toString());
+    }
+
+    @Test
     void theChangeNoticeToTheOldAddressCarriesNoToken() throws Exception {
         Path outbox = dir.resolve("notice");
         FileOutboxNotifier.forPublicUrl(outbox, "https://shop.example.com").sendEmailChangeNotice(

@@ -31,6 +31,7 @@ public record PromoCode(PromoCodeId code, PromoKind kind, BigDecimal value, Mone
                 if (percentProblem(value) != null) {
                     throw new IllegalArgumentException("invalid percentage: " + value);
                 }
+                value = canonicalPercent(value);
             }
             case AMOUNT -> {
                 Objects.requireNonNull(value, "value");
@@ -57,6 +58,15 @@ public record PromoCode(PromoCodeId code, PromoKind kind, BigDecimal value, Mone
         if (timesUsed < 0) {
             throw new IllegalArgumentException("timesUsed is never negative");
         }
+    }
+
+    /**
+     * A percentage in one form whatever its scale ({@code 15}, {@code 12.5}): "15.00" and "15" are one
+     * value, so a code reads back equal from every store (SQLite and PostgreSQL keep hundredths).
+     */
+    public static BigDecimal canonicalPercent(BigDecimal percent) {
+        BigDecimal stripped = percent.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
     /** What is wrong with a percentage a client sent, or {@code null}. */

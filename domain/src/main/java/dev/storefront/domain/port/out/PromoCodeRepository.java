@@ -29,7 +29,10 @@ public interface PromoCodeRepository {
     /** A page of every code, active or not, newest first (ties: by code). */
     Page<PromoCode> findAll(PageRequest page);
 
-    /** Replaces a code's settings; {@code timesUsed} is left as stored. False when it does not exist. */
+    /**
+     * Replaces a code's settings; {@code timesUsed} (checkouts move it meanwhile) and {@code createdAt}
+     * are left as stored. False when it does not exist.
+     */
     boolean update(PromoCode code);
 
     /**

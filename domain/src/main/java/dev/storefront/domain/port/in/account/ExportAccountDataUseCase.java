@@ -1,5 +1,6 @@
 package dev.storefront.domain.port.in.account;
 
+import dev.storefront.domain.address.Address;
 import dev.storefront.domain.cart.CartView;
 import dev.storefront.domain.order.Order;
 import dev.storefront.domain.port.in.account.ListSessionsUseCase.SessionSummary;
@@ -34,10 +35,12 @@ public interface ExportAccountDataUseCase {
      * @param sessions every stored session, expired but not yet swept ones too, newest first
      * @param orders   every order, newest first, with its lines
      * @param passkeys every registered passkey (names and times; the key material stays out of it)
+     * @param addresses the address book, the default first (orders keep their own address snapshots)
      */
     record AccountData(User profile, List<SessionSummary> sessions, List<Order> orders, CartView cart,
-                       List<Passkey> passkeys) {
+                       List<Passkey> passkeys, List<Address> addresses) {
         public AccountData {
+            addresses = List.copyOf(addresses);
             Objects.requireNonNull(profile, "profile");
             sessions = List.copyOf(sessions);
             passkeys = List.copyOf(passkeys);
