@@ -33,9 +33,9 @@ class CheckoutCompletedIT {
             + "\"region\":\"NY\",\"postalCode\":\"10004\",\"country\":\"US\"}";
 
     @TempDir
-    Path shopDir;
+    static Path shopDir;
     @TempDir
-    Path seedDir;
+    static Path seedDir;
     private TestServer server;
     private OrderTestKit kit;
     private Shopper admin;
