@@ -133,7 +133,7 @@ class CatalogRoutesIT {
 
     private Product product(String sku, String name, String category, String price, int stock) {
         Product product = create.createProduct(new CreateProductCommand(sku, name, name + " description", category,
-                new BigDecimal(price), stock));
+                new BigDecimal(price), stock, null));
         time.advance(Duration.ofSeconds(1));
         return product;
     }
