@@ -214,7 +214,7 @@ public final class InMemoryProductRepository implements ProductRepository, InMem
 
     private static Product withStock(Product p, int stock) {
         return Product.restore(p.id(), p.sku(), p.name(), p.description(), p.category(), p.price(), stock,
-                p.active(), p.createdAt());
+                p.active(), p.createdAt(), p.images());
     }
 
     /** Every product, active or not, by id (for tests). */

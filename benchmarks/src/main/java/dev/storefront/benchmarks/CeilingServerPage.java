@@ -32,7 +32,7 @@ public final class CeilingServerPage {
         List<Product> items = Dataset.rows(20).stream().map(row -> Product.restore(new ProductId(row.number()),
                 new Sku(row.sku()), row.name(), row.description(), row.category(),
                 Money.of(row.price().toPlainString(), usd), row.stock(), true,
-                Instant.parse("2026-11-22T10:15:30Z"))).toList();
+                Instant.parse("2026-11-22T10:15:30Z"), List.of())).toList();
         return Page.of(items, new PageRequest(1, 20), 10_000);
     }
 }

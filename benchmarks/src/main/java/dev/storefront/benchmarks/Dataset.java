@@ -41,7 +41,7 @@ public final class Dataset {
         for (int i = 1; i <= count; i++) {
             Product p = product(i, random);
             rows.add(new ImportCatalogCommand.Row(i, p.sku, p.sku, p.name, p.description, p.category,
-                    new BigDecimal(p.price), p.stock, true, List.<FieldViolation>of()));
+                    new BigDecimal(p.price), p.stock, true, null, List.<FieldViolation>of()));
         }
         return rows;
     }

@@ -40,7 +40,7 @@ public final class SweepStall {
                 "BCRYPT_COST", "4"), new String[0]).config();
         try (Storefront storefront = Storefront.builder().config(config).build()) {
             Product mug = storefront.catalog().createProduct().createProduct(new CreateProductCommand("MUG-1", "Mug", "",
-                    "Kitchen", new BigDecimal("9.50"), 1_000));
+                    "Kitchen", new BigDecimal("9.50"), 1_000, null));
             seed(config.databaseUrl(), sessions, mug.id().value());
             User user = storefront.accounts().registerUser().register(new RegisterUserCommand("writer", "writer@example.com",
                     "correct horse battery", null));

@@ -49,12 +49,12 @@ class CartIT {
     private Product product(String price, int stock) {
         int n = SKUS.incrementAndGet();
         return http.server.storefront().catalog().createProduct().createProduct(new CreateProductCommand("CART-" + n,
-                "Cart product " + n, "", "CartIT", new BigDecimal(price), stock));
+                "Cart product " + n, "", "CartIT", new BigDecimal(price), stock, null));
     }
 
     private void update(Product product, Integer stock, Boolean active) {
         http.server.storefront().catalog().updateProduct().updateProduct(new UpdateProductCommand(product.id(), null, null,
-                null, null, null, stock, active));
+                null, null, null, stock, active, null));
     }
 
     private Response add(String sid, Product product, int quantity) {
@@ -373,7 +373,7 @@ class CartIT {
         Product product = product("10.00", 10);
         String sid = guestWith(product, 2);
         http.server.storefront().catalog().updateProduct().updateProduct(new UpdateProductCommand(product.id(), null, null,
-                null, null, new BigDecimal("7.5"), null, null));
+                null, null, new BigDecimal("7.5"), null, null, null));
         Response cart = http.get("/api/cart", sid);
         assertEquals("7.50", cart.json().path("items").path(0).path("unitPrice").asText());
         assertEquals("15.00", cart.json().path("subtotal").asText());

@@ -28,7 +28,7 @@ class CartJourneyIT {
 
     private static void product(TestServer http, String sku, String name, String price, int stock) {
         http.server.storefront().catalog().createProduct().createProduct(new CreateProductCommand(sku, name,
-                "A fine " + name.toLowerCase(), "Tea", new BigDecimal(price), stock));
+                "A fine " + name.toLowerCase(), "Tea", new BigDecimal(price), stock, null));
     }
 
     /** sku → quantity of a cart response, in line order. */

@@ -45,7 +45,7 @@ class CatalogIT {
 
     private Product product(String sku, String name, String category, String price, int stock) {
         return server.storefront().catalog().createProduct().createProduct(new CreateProductCommand(sku, name,
-                "All about " + name, category, new BigDecimal(price), stock));
+                "All about " + name, category, new BigDecimal(price), stock, null));
     }
 
     @Test

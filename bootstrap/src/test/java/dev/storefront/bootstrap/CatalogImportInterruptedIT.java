@@ -140,7 +140,7 @@ class CatalogImportInterruptedIT {
         List<ImportCatalogCommand.Row> rows = new java.util.ArrayList<>();
         for (int i = 1; i <= 600; i++) {
             rows.add(new ImportCatalogCommand.Row(i, "row " + i, "BUSY-" + i, "Busy " + i, null, "Rows",
-                    new java.math.BigDecimal("1.00"), i, null, List.of()));
+                    new java.math.BigDecimal("1.00"), i, null, null, List.of()));
         }
         try (Storefront storefront = Storefront.builder().config(TestConfigs.config(dataDir)).build();
              Connection other = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("storefront.db"));

@@ -47,7 +47,7 @@ class CatalogImportUnderLoadIT {
 
         try (TestServer http = TestServer.start(dataDir)) {
             Product mug = http.server.storefront().catalog().createProduct().createProduct(new CreateProductCommand("LOAD-MUG",
-                    "Load mug", "", "Load", new BigDecimal("3.00"), 1_000_000));
+                    "Load mug", "", "Load", new BigDecimal("3.00"), 1_000_000, null));
             String user = TestServer.uniqueName("load");
             String sid = http.registeredAndLoggedIn(user, PASSWORD);
 

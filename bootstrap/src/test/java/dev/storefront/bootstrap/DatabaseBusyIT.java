@@ -23,11 +23,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,7 +49,7 @@ class DatabaseBusyIT {
         try (TestServer http = TestServer.start(dataDir, Map.of(), builder -> builder.timeSource(clock));
              Warnings warnings = Warnings.install()) {
             Product mug = http.server.storefront().catalog().createProduct().createProduct(new CreateProductCommand("BUSY-1",
-                    "Busy mug", "", "Busy", new BigDecimal("3.00"), 10));
+                    "Busy mug", "", "Busy", new BigDecimal("3.00"), 10, null));
             String user = TestServer.uniqueName("busy");
             String sid = http.registeredAndLoggedIn(user, PASSWORD);
             clock.advance(Duration.ofMinutes(2)); // the next request with the session writes its last-seen time
@@ -104,7 +104,7 @@ class DatabaseBusyIT {
         try (TestServer http = TestServer.start(dataDir);
              Warnings warnings = Warnings.install()) {
             Product mug = http.server.storefront().catalog().createProduct().createProduct(new CreateProductCommand("BUSY-2",
-                    "Busy mug", "", "Busy", new BigDecimal("3.00"), 1000));
+                    "Busy mug", "", "Busy", new BigDecimal("3.00"), 1000, null));
             String sid = http.registeredAndLoggedIn(TestServer.uniqueName("busymany"), PASSWORD);
             String add = "{\"productId\":" + mug.id().value() + ",\"quantity\":1}";
 

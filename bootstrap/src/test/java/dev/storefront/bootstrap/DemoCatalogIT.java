@@ -39,6 +39,16 @@ class DemoCatalogIT {
             assertTrue(products.stream().filter(p -> p.path("stock").asInt() == 0).count() >= 2);
             assertTrue(products.stream().allMatch(p -> p.path("price").asText().matches("\\d+\\.\\d\\d")));
             assertTrue(products.stream().allMatch(p -> p.path("description").asText().length() > 20));
+            for (JsonNode product : products) {
+                // One picture each, served by this server itself.
+                assertEquals(1, product.path("images").size(), product.toString());
+                String image = product.path("images").get(0).asText();
+                assertTrue(image.matches("/images/demo/[a-z0-9-]+\\.svg"), image);
+                Response svg = http.get(image);
+                assertEquals(200, svg.status(), image);
+                assertEquals("image/svg+xml", svg.header("Content-Type").orElse(""), image);
+                assertTrue(svg.body().startsWith("<svg ") && svg.body().length() < 1024, image + ": " + svg.body());
+            }
 
             // Two shipping methods, shipping everywhere (so to any country).
             Response methods = http.get("/api/shipping-methods?country=JP");

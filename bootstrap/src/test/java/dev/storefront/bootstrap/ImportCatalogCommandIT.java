@@ -119,6 +119,54 @@ class ImportCatalogCommandIT {
         assertEquals(4, products().size());
     }
 
+    private Product product(String sku) {
+        return products().stream().filter(p -> p.sku().value().equals(sku)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void imagesAreImportedInOrderKeptWhenARowGivesNoneAndReplacedWhenItDoes() throws Exception {
+        String row = "{\"sku\":\"PIC-%d\",\"name\":\"Pictured\",\"category\":\"C\",\"price\":\"1.00\",\"stock\":1%s}";
+        Path first = file("{\"products\":[" + String.format(row, 1, ",\"images\":[\"https://cdn.example.com/1.png\","
+                + "\"/images/1b.svg\"]") + "," + String.format(row, 2, "") + "," + String.format(row, 3, ",\"images\":[]")
+                + "]}");
+        assertEquals(Main.OK, run("import-catalog", first.toString()), err());
+        assertEquals(List.of("https://cdn.example.com/1.png", "/images/1b.svg"), product("PIC-1").images());
+        assertEquals(List.of(), product("PIC-2").images());
+        assertEquals(List.of(), product("PIC-3").images());
+
+        Path again = file("{\"products\":[" + String.format(row, 1, "") + "," + String.format(row, 2,
+                ",\"images\":[\"/images/2.svg\"]") + "," + String.format(row, 3, ",\"images\":null") + "]}");
+        assertEquals(Main.OK, run("import-catalog", again.toString()), err());
+        assertTrue(out().contains("unchanged PIC-1"), "a row without images keeps them: " + out());
+        assertTrue(out().contains("updated   PIC-2"), out());
+        assertEquals(List.of("https://cdn.example.com/1.png", "/images/1b.svg"), product("PIC-1").images());
+        assertEquals(List.of("/images/2.svg"), product("PIC-2").images());
+
+        Path cleared = file("{\"products\":[" + String.format(row, 1, ",\"images\":[]") + "]}");
+        assertEquals(Main.OK, run("import-catalog", cleared.toString()), err());
+        assertEquals(List.of(), product("PIC-1").images());
+    }
+
+    @Test
+    void badImagesRejectTheFileNamingTheRowAndTheEntry() throws Exception {
+        Path bad = file("{\"products\":[{\"sku\":\"PIC-1\",\"name\":\"A\",\"category\":\"C\",\"price\":\"1.00\","
+                + "\"stock\":1,\"images\":[\"/ok.svg\",\"javascript:alert(1)\"]},"
+                + "{\"sku\":\"PIC-2\",\"name\":\"B\",\"category\":\"C\",\"price\":\"1.00\",\"stock\":1,\"images\":\"/a.svg\"},"
+                + "{\"sku\":\"PIC-3\",\"name\":\"C\",\"category\":\"C\",\"price\":\"1.00\",\"stock\":1,\"images\":[7]},"
+                + "{\"sku\":\"PIC-4\",\"name\":\"D\",\"category\":\"C\",\"price\":\"1.00\",\"stock\":1,\"images\":["
+                + String.join(",", java.util.Collections.nCopies(11, "\"/a.svg\"")) + "]}]}");
+
+        assertEquals(Main.FAILED, run("import-catalog", bad.toString()));
+
+        String report = err();
+        assertTrue(report.contains("images[1]: must be an http:// or https:// URL or a path starting with /"), report);
+        assertTrue(report.contains("images: must be an array of strings"), report);
+        assertTrue(report.contains("images[0]: must be a string"), report);
+        assertTrue(report.contains("images: must hold at most 10 images"), report);
+        assertTrue(report.contains("4 of 4 rows rejected"), report);
+        assertEquals(List.of(), products());
+    }
+
     @Test
     void aFileWithBadRowsImportsNothingAndNamesEachRowAndReason() throws Exception {
         Path bad = file("{\"products\":[{\"sku\":\"OK-1\",\"name\":\"Fine\",\"category\":\"C\",\"price\":\"1.00\",\"stock\":1},"

@@ -56,7 +56,7 @@ final class OrderTestKit {
     Product product(String price, int stock) {
         String sku = TestServer.uniqueName("SKU-").toUpperCase(java.util.Locale.ROOT);
         return storefront().catalog().createProduct().createProduct(new CreateProductCommand(sku, "Product " + sku,
-                "For the order tests", "Orders", new BigDecimal(price), stock));
+                "For the order tests", "Orders", new BigDecimal(price), stock, null));
     }
 
     /** Replaces the user's saved cart: pairs of product and quantity, in this order. */
@@ -85,7 +85,7 @@ final class OrderTestKit {
         }
         // An update that changes nothing answers the stored product, active or not.
         return storefront().catalog().updateProduct().updateProduct(
-                new UpdateProductCommand(id, null, null, null, null, null, null, null)).stock();
+                new UpdateProductCommand(id, null, null, null, null, null, null, null, null)).stock();
     }
 
     HttpTestClient.Response checkout(Shopper shopper, String... headers) {

@@ -138,7 +138,7 @@ class OrdersApiIT {
         long id = placeOrder(alice, lamp, 1);
         server.server.storefront().catalog().updateProduct().updateProduct(new dev.storefront.domain.port.in.catalog
                 .UpdateProductCommand(lamp.id(), null, "Renamed lamp", null, null, new java.math.BigDecimal("99.00"),
-                null, null));
+                null, null, null));
 
         JsonNode item = order(alice, id).json().path("order").path("items").path(0);
         assertEquals("20.00", item.path("unitPrice").asText());

@@ -47,7 +47,7 @@ class SignUpLimitsIT {
     void guestSessionsFromOneAddressAreLimitedWhileExistingGuestsKeepShopping(@TempDir Path dataDir) {
         try (TestServer http = TestServer.start(dataDir, Map.of("GUEST_SESSIONS_PER_HOUR", "3"))) {
             Product mug = http.server.storefront().catalog().createProduct().createProduct(new CreateProductCommand("MUG-1",
-                    "Mug", "", "Kitchen", new BigDecimal("9.50"), 100));
+                    "Mug", "", "Kitchen", new BigDecimal("9.50"), 100, null));
             String add = "{\"productId\":" + mug.id().value() + "}";
             String guest = null;
             for (int i = 0; i < 3; i++) {

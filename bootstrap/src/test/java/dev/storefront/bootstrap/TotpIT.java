@@ -325,7 +325,7 @@ class TotpIT {
     @Test
     void theGuestCartIsHandedOverWhenTheSecondStepCompletes() {
         Product mug = http.server.storefront().catalog().createProduct().createProduct(new CreateProductCommand(
-                "TOTP-" + System.nanoTime(), "Mug", "", "Mugs", new BigDecimal("3.00"), 10));
+                "TOTP-" + System.nanoTime(), "Mug", "", "Mugs", new BigDecimal("3.00"), 10, null));
         Enabled user = enabled();
         nextStep();
         Response added = http.post("/api/cart/items", "{\"productId\":" + mug.id().value() + ",\"quantity\":2}", null);

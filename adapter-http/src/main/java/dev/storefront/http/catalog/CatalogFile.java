@@ -21,7 +21,8 @@ import java.util.List;
  * {"currency": "USD",                       // optional; must be the store's currency when given
  *  "products": [
  *    {"sku": "ESP-1", "name": "Espresso beans", "description": "…", "category": "Coffee",
- *     "price": "19.99", "stock": 12, "active": true}]}
+ *     "price": "19.99", "stock": 12, "active": true,
+ *     "images": ["/images/demo/espresso-beans.svg"]}]}   // optional: none for a new product, kept for an existing one
  * }</pre>
  *
  * Prices are strings or JSON numbers, read exactly. A row whose fields have the wrong JSON type is
@@ -82,7 +83,7 @@ public final class CatalogFile {
             source = source.substring(0, SOURCE_MAX) + "…";
         }
         if (!node.isObject()) {
-            return new ImportCatalogCommand.Row(number, source, null, null, null, null, null, null, null,
+            return new ImportCatalogCommand.Row(number, source, null, null, null, null, null, null, null, null,
                     List.of(new FieldViolation("row", "must be a JSON object")));
         }
         ProductFields fields = new ProductFields((ObjectNode) node, true);
@@ -93,9 +94,10 @@ public final class CatalogFile {
         var price = fields.price("price");
         Integer stock = fields.wholeNumber("stock");
         Boolean active = fields.bool("active");
+        List<String> images = fields.textList("images");
         List<FieldViolation> readErrors = fields.violations();
         return new ImportCatalogCommand.Row(number, source, sku, name, description, category, price, stock, active,
-                readErrors);
+                images, readErrors);
     }
 
     /** Where in the text a parse error was, as " at line L, column C" (or nothing). */

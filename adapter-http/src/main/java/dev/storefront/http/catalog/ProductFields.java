@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * Reads product fields from a JSON object (a request body, a row of an import file) strictly: a string field must be a JSON string, stock a
- * JSON integer, active a JSON boolean, price a JSON number or a string (read exactly). Wrong types
+ * JSON integer, active a JSON boolean, price a JSON number or a string (read exactly), images a
+ * JSON array of strings (a wrong entry is named {@code images[3]}, from 0). Wrong types
  * are collected as field violations; whether values obey the product rules is the domain's call.
  */
 public final class ProductFields {
@@ -89,6 +90,29 @@ public final class ProductFields {
             return null;
         }
         return node.booleanValue();
+    }
+
+    /** A JSON array of strings; an entry of another type is reported and read as {@code null}. */
+    public List<String> textList(String field) {
+        JsonNode node = given(field);
+        if (node == null) {
+            return null;
+        }
+        if (!node.isArray()) {
+            violations.add(new FieldViolation(field, "must be an array of strings"));
+            return null;
+        }
+        List<String> texts = new ArrayList<>(node.size());
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode entry = node.get(i);
+            if (entry.isTextual()) {
+                texts.add(entry.textValue());
+            } else {
+                violations.add(new FieldViolation(field + "[" + i + "]", "must be a string"));
+                texts.add(null);
+            }
+        }
+        return texts;
     }
 
     public List<FieldViolation> violations() {

@@ -5,11 +5,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
-/** What a route answers: a status, an optional JSON body, extra headers and cookies. */
+/**
+ * What a route answers: a status, an optional JSON body (or, for the few routes that serve a file,
+ * ready bytes of another type), extra headers and cookies.
+ */
 public final class ApiResponse {
     private final int status;
     private final Object body;
+    private String contentType;
     private final Map<String, String> headers = new LinkedHashMap<>();
     private final List<Cookie> cookies = new ArrayList<>();
 
@@ -36,6 +41,21 @@ public final class ApiResponse {
 
     public static ApiResponse status(int status, Object body) {
         return new ApiResponse(status, body);
+    }
+
+    /**
+     * A body that is not JSON (a static image): sent as it is, with this content type. The route's
+     * headers replace the API's defaults of the same name (such as {@code Cache-Control}).
+     */
+    public static ApiResponse bytes(int status, String contentType, byte[] body) {
+        ApiResponse response = new ApiResponse(status, body.clone());
+        response.contentType = Objects.requireNonNull(contentType, "contentType");
+        return response;
+    }
+
+    /** The content type of a {@link #bytes} answer; {@code null} for JSON. */
+    public String contentType() {
+        return contentType;
     }
 
     public ApiResponse header(String name, String value) {

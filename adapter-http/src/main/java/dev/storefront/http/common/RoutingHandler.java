@@ -200,7 +200,8 @@ public final class RoutingHandler implements HttpHandler {
             principals.afterRoute(request);
             ProblemWriter.addHeaders(exchange, response.headers());
             response.cookies().forEach(exchange::setResponseCookie);
-            reply = writer.json(response.status(), response.body());
+            reply = response.contentType() == null ? writer.json(response.status(), response.body())
+                    : new ProblemWriter.Reply(response.status(), response.contentType(), (byte[]) response.body());
         } catch (Throwable failure) {
             afterFailedRoute(request);
             reply = failureReply(exchange, failure);

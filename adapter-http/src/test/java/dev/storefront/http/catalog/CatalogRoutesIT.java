@@ -133,7 +133,7 @@ class CatalogRoutesIT {
 
     private Product product(String sku, String name, String category, String price, int stock) {
         Product product = create.createProduct(new CreateProductCommand(sku, name, name + " description", category,
-                new BigDecimal(price), stock));
+                new BigDecimal(price), stock, null));
         time.advance(Duration.ofSeconds(1));
         return product;
     }
@@ -173,8 +173,9 @@ class CatalogRoutesIT {
             assertEquals("USD", apron.path("currency").asText());
             assertEquals("12.50", answer.body().path("items").path(1).path("price").asText());
             assertEquals(List.of("id", "sku", "name", "description", "category", "price", "currency", "stock", "active",
-                    "createdAt"), fieldNames(apron));
+                    "createdAt", "images"), fieldNames(apron));
             assertEquals("2026-11-22T10:15:31Z", apron.path("createdAt").asText());
+            assertTrue(apron.path("images").isArray() && apron.path("images").isEmpty(), apron.toString());
             assertTrue(apron.path("active").asBoolean());
             assertEquals(0, apron.path("stock").asInt());
         }

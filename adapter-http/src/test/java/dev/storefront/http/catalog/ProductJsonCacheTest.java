@@ -31,7 +31,7 @@ class ProductJsonCacheTest {
 
     private static Product product(long id, int stock, String price, String description) {
         return new Product(new ProductId(id), new Sku("MUG-" + id), "Mug " + id, description, "Kitchen",
-                Money.of(price, EUR), stock, true, Instant.parse("2026-11-22T10:15:30.123456Z"));
+                Money.of(price, EUR), stock, true, Instant.parse("2026-11-22T10:15:30.123456Z"), List.of());
     }
 
     /** What an entry counts against the budget: its JSON, the product's text at two bytes a character, overhead. */
@@ -84,8 +84,15 @@ class ProductJsonCacheTest {
         assertTrue(cache.of(product(1, 2, "5", "A big mug")).toString().contains("\"description\":\"A big mug\""),
                 "a new description");
         Product hidden = new Product(new ProductId(1), new Sku("MUG-1"), "Mug 1", "A big mug", "Kitchen",
-                Money.of("5", EUR), 2, false, Instant.parse("2026-11-22T10:15:30.123456Z"));
+                Money.of("5", EUR), 2, false, Instant.parse("2026-11-22T10:15:30.123456Z"), List.of());
         assertTrue(cache.of(hidden).toString().contains("\"active\":false"), "deactivated");
+        Product pictured = hidden.change(null, null, null, null, null, null, null, List.of("/images/mug.svg"));
+        assertTrue(cache.of(pictured).toString().contains("\"images\":[\"/images/mug.svg\"]"), "new images");
+        Product repictured = pictured.change(null, null, null, null, null, null, null,
+                List.of("https://cdn.example.com/mug.png", "/images/mug.svg"));
+        assertTrue(cache.of(repictured).toString().contains("\"images\":[\"https://cdn.example.com/mug.png\",\"/images/mug.svg\"]"),
+                "reordered images: " + cache.of(repictured));
+        assertTrue(cache.of(hidden).toString().contains("\"images\":[]"), "no images again");
         assertEquals(written(ProductResponse.from(product(1, 3, "4.50", "A mug"))),
                 cache.of(product(1, 3, "4.50", "A mug")).toString(), "and back again");
         assertEquals(1, cache.size(), "one entry per product");

@@ -41,7 +41,8 @@ public final class PostgresDatabase implements Database {
             "V6__second_factor.sql",
             "V7__passkeys.sql",
             "V8__account_deletion.sql",
-            "V9__checkout_complete.sql");
+            "V9__checkout_complete.sql",
+            "V10__product_images.sql");
     static final String MIGRATIONS = "dev/storefront/persistence/postgres/migration/";
     /** Held by each migration's transaction: instances starting together migrate one after the other. */
     static final LockKey MIGRATION_LOCK = new LockKey("schema-migration");

@@ -142,11 +142,29 @@ class PostgresCachesIT {
     }
 
     @Test
+    void anImageChangeOnOneInstanceReachesTheOthersProductAndPages() {
+        Product mug = a.products.add(new NewProduct(new Sku("MUG-1"), "Mug", "", "Kitchen", Money.ofMinorUnits(200, USD),
+                5, true, T0, List.of("/images/mug.svg")));
+        ProductFilter kitchen = new ProductFilter(null, "Kitchen", null, null, false);
+        PageRequest first = new PageRequest(1, 10);
+        until(() -> b.products.findById(mug.id()).isPresent(), "the mug on B");
+        b.products.search(kitchen, ProductSort.NAME, first);
+
+        a.products.update(a.products.findById(mug.id()).orElseThrow().change(null, null, null, null, null, null, null,
+                List.of("https://cdn.example.com/mug.png", "/images/mug.svg")));
+
+        List<String> changed = List.of("https://cdn.example.com/mug.png", "/images/mug.svg");
+        until(() -> b.products.findById(mug.id()).orElseThrow().images().equals(changed), "the product on B");
+        until(() -> b.products.search(kitchen, ProductSort.NAME, first).items().get(0).images().equals(changed),
+                "the page on B");
+    }
+
+    @Test
     void aStockChangeOnOneInstanceReachesTheOtherWhichKeepsItsOtherPages() {
         Product tea = a.products.add(new NewProduct(new Sku("TEA-1"), "Tea", "", "Tea", Money.ofMinorUnits(100, USD),
-                5, true, T0));
+                5, true, T0, List.of()));
         Product mug = a.products.add(new NewProduct(new Sku("MUG-1"), "Mug", "", "Kitchen", Money.ofMinorUnits(200, USD),
-                5, true, T0));
+                5, true, T0, List.of()));
         PageRequest first = new PageRequest(1, 10);
         // Notices arrive in order: once B has heard of this (its cached mug dropped), it has heard of the additions.
         b.products.findById(mug.id()).orElseThrow();
@@ -165,7 +183,7 @@ class PostgresCachesIT {
     @Test
     void whileTheListenerIsCutTheOtherReadsTheDatabaseAndDropsEverythingOnItsReturn() {
         Product mug = a.products.add(new NewProduct(new Sku("MUG-1"), "Mug", "", "Kitchen", Money.ofMinorUnits(200, USD),
-                5, true, T0));
+                5, true, T0, List.of()));
         ProductFilter kitchen = new ProductFilter(null, "Kitchen", null, null, false);
         PageRequest first = new PageRequest(1, 10);
         b.products.search(kitchen, ProductSort.NAME, first);
@@ -174,7 +192,7 @@ class PostgresCachesIT {
         String database = url.substring(url.lastIndexOf('/') + 1);
         PostgresCluster.shared().psql(database, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
                 + " WHERE application_name = 'storefront-change-feed'");
-        a.products.update(a.products.findById(mug.id()).orElseThrow().change(null, "Renamed", null, null, null, null, null));
+        a.products.update(a.products.findById(mug.id()).orElseThrow().change(null, "Renamed", null, null, null, null, null, null));
 
         // The notice may be lost while B's listener reconnects: B must not answer from memory meanwhile.
         until(() -> b.products.search(kitchen, ProductSort.NAME, first).items().get(0).name().equals("Renamed"),

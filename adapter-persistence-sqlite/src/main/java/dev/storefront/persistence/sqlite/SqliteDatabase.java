@@ -56,7 +56,8 @@ public final class SqliteDatabase implements Database {
             "V16__second_factor.sql",
             "V17__passkeys.sql",
             "V18__account_deletion.sql",
-            "V19__checkout_complete.sql");
+            "V19__checkout_complete.sql",
+            "V20__product_images.sql");
     static final String MIGRATIONS = "dev/storefront/persistence/sqlite/migration/";
     static final int BUSY_TIMEOUT_MILLIS = 5_000;
     private static final int DEFAULT_POOL_SIZE = 8;

@@ -81,7 +81,7 @@ class CachingProductRepositoryIT {
                 // Prices and creation times repeat, so sorts break ties by id; some are out of stock or hidden.
                 seeded.add(uncached.add(new NewProduct(new Sku("SKU-" + i), (i % 2 == 0 ? "mug " : "Mug ") + (i % 7),
                         "about " + i, CATEGORIES.get(i % 3), Money.ofMinorUnits(100 + (i % 5) * 250, USD), i % 4,
-                        true, T0.plusSeconds(i % 6))));
+                        true, T0.plusSeconds(i % 6), List.of())));
             }
             for (int i = 0; i < 40; i += 9) {
                 uncached.update(seeded.get(i).deactivate());
@@ -193,13 +193,13 @@ class CachingProductRepositoryIT {
         search(category("Kitchen"));
         find(product.id());
 
-        Product repriced = product.change(null, null, null, null, new BigDecimal("0.50"), 10, null);
+        Product repriced = product.change(null, null, null, null, new BigDecimal("0.50"), 10, null, null);
         cached.update(repriced);
         assertEquals(truth(category("Kitchen")), search(category("Kitchen")), "update");
         assertEquals(repriced, find(product.id()).orElseThrow());
 
         Product added = cached.add(new NewProduct(new Sku("NEW-1"), "Cheapest", "", "Kitchen",
-                Money.ofMinorUnits(1, USD), 3, true, T0));
+                Money.ofMinorUnits(1, USD), 3, true, T0, List.of()));
         assertEquals(added, search(category("Kitchen")).items().get(0), "add");
         assertEquals(truth(category("Kitchen")), search(category("Kitchen")));
         assertEquals(uncached.categories(), tx.readOnly(cached::categories));
@@ -283,16 +283,40 @@ class CachingProductRepositoryIT {
         Page<Product> tea = search(category("Tea"));
         Product other = find(seeded.get(1).id()).orElseThrow();
 
-        cached.update(find(edited.id()).orElseThrow().change(null, null, null, null, null, edited.stock() + 5, null));
+        cached.update(find(edited.id()).orElseThrow().change(null, null, null, null, null, edited.stock() + 5, null, null));
         assertSame(tea, search(category("Tea")), "a stock edit");
         assertSame(inStock, search(inStock()), "no flip, and not shown there");
         assertEquals(edited.stock() + 5, find(edited.id()).orElseThrow().stock());
 
-        cached.update(find(edited.id()).orElseThrow().change(null, "Renamed", null, null, null, null, null));
+        cached.update(find(edited.id()).orElseThrow().change(null, "Renamed", null, null, null, null, null, null));
         assertNotSame(tea, search(category("Tea")));
         assertEquals(truth(category("Tea")), search(category("Tea")));
         assertSame(other, find(other.id()).orElseThrow(), "other products' entries stay");
         assertEquals("Renamed", find(edited.id()).orElseThrow().name());
+    }
+
+    @Test
+    void anImageChangeDropsWhatARenameDrops() {
+        Page<Product> tea = search(category("Tea"));
+        Product edited = tea.items().get(0);
+        Product other = find(seeded.get(1).id().equals(edited.id()) ? seeded.get(2).id() : seeded.get(1).id())
+                .orElseThrow();
+        Page<Product> garden = search(category("Garden"));
+
+        cached.update(find(edited.id()).orElseThrow().change(null, null, null, null, null, null, null,
+                List.of("/images/tea.svg")));
+        assertEquals(List.of("/images/tea.svg"), find(edited.id()).orElseThrow().images(), "its own entry");
+        assertNotSame(tea, search(category("Tea")), "the pages showing it");
+        assertEquals(List.of("/images/tea.svg"), search(category("Tea")).items().get(0).images());
+        assertEquals(truth(category("Tea")), search(category("Tea")));
+        assertNotSame(garden, search(category("Garden")), "every page, as for a rename");
+        assertSame(other, find(other.id()).orElseThrow(), "other products' entries stay");
+
+        Page<Product> again = search(category("Tea"));
+        cached.update(find(edited.id()).orElseThrow().change(null, null, null, null, null, null, null,
+                List.of("/images/tea-2.svg", "/images/tea.svg")));
+        assertNotSame(again, search(category("Tea")), "a reorder or a new entry too");
+        assertEquals(List.of("/images/tea-2.svg", "/images/tea.svg"), search(category("Tea")).items().get(0).images());
     }
 
     @Test
@@ -330,7 +354,7 @@ class CachingProductRepositoryIT {
         long version = announced.get();
 
         assertThrows(IllegalStateException.class, () -> tx.inTransaction(() -> {
-            cached.update(before.items().get(0).change(null, "Renamed", null, null, null, null, null));
+            cached.update(before.items().get(0).change(null, "Renamed", null, null, null, null, null, null));
             assertTrue(cached.takeStock(before.items().get(1).id(), 1));
             throw new IllegalStateException("roll back");
         }));
@@ -391,7 +415,7 @@ class CachingProductRepositoryIT {
         find(product.id());
         try (SqliteDatabase other = SqliteDatabase.open(url())) {
             new JdbiProductRepository(other, USD).update(product.change(null, "Changed elsewhere", null, null,
-                    null, 0, null));
+                    null, 0, null, null));
         }
 
         clock.addAndGet(Duration.ofMillis(999).toNanos());

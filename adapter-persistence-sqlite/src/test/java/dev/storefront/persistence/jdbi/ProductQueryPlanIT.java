@@ -46,7 +46,7 @@ class ProductQueryPlanIT {
             for (int i = 0; i < 2_000; i++) {
                 repository.add(new NewProduct(new Sku("SKU-" + i), "Product " + (i * 7919 % 2_000), "about " + i,
                         "Category " + (i % 12), Money.ofMinorUnits(100 + (i * 31 % 50_000), USD), i % 9,
-                        i % 10 != 0, start.plusSeconds(i)));
+                        i % 10 != 0, start.plusSeconds(i), List.of()));
             }
         });
     }

@@ -35,8 +35,8 @@ public final class JdbiCatalogImportJournal implements CatalogImportJournal {
                 throw new IllegalStateException("no catalog import " + importId + " is staging");
             }
             PreparedBatch batch = h.prepareBatch("INSERT INTO catalog_import_row (import_id, number, source, sku, name,"
-                    + " description, category, price, stock, active) VALUES (:importId, :number, :source, :sku, :name,"
-                    + " :description, :category, :price, :stock, :active)");
+                    + " description, category, price, stock, active, images) VALUES (:importId, :number, :source, :sku,"
+                    + " :name, :description, :category, :price, :stock, :active, :images)");
             for (Row row : rows) {
                 batch.bind("importId", importId)
                         .bind("number", row.number())
@@ -48,6 +48,7 @@ public final class JdbiCatalogImportJournal implements CatalogImportJournal {
                         .bind("price", row.price().toPlainString())
                         .bind("stock", row.stock())
                         .bind("active", row.active())
+                        .bind("images", row.images() == null ? null : ProductRow.images(row.images()))
                         .add();
             }
             return rows.isEmpty() ? null : batch.execute();
@@ -68,7 +69,7 @@ public final class JdbiCatalogImportJournal implements CatalogImportJournal {
     @Override
     public List<Row> pending(long importId, int limit) {
         return database.withHandle(h -> h.createQuery("SELECT number, source, sku, name, description, category, price,"
-                        + " stock, active FROM catalog_import_row WHERE import_id = :id ORDER BY number LIMIT :limit")
+                        + " stock, active, images FROM catalog_import_row WHERE import_id = :id ORDER BY number LIMIT :limit")
                 .bind("id", importId).bind("limit", limit)
                 .map((rs, ctx) -> row(rs))
                 .list());
@@ -79,7 +80,7 @@ public final class JdbiCatalogImportJournal implements CatalogImportJournal {
         Boolean given = rs.wasNull() ? null : active;
         return new Row(rs.getInt("number"), rs.getString("source"), rs.getString("sku"), rs.getString("name"),
                 rs.getString("description"), rs.getString("category"), new BigDecimal(rs.getString("price")),
-                rs.getInt("stock"), given, List.of());
+                rs.getInt("stock"), given, ProductRow.images(rs.getString("images")), List.of());
     }
 
     @Override

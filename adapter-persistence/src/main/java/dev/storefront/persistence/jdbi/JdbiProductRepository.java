@@ -65,9 +65,10 @@ public final class JdbiProductRepository implements ProductRepository {
         Objects.requireNonNull(product, "product");
         long id = writing(() -> uniqueSku(product.sku(), () -> database.withHandle(h -> bindColumns(h.createUpdate(
                         "INSERT INTO product (sku, name, description, category, price_minor, stock, active, created_at,"
-                                + " search_text) VALUES (:sku, :name, :description, :category, :price, :stock, :active,"
-                                + " :createdAt, :searchText)"), product.sku(), product.name(), product.description(),
-                        product.category(), product.price(), product.stock(), product.active())
+                                + " search_text, images) VALUES (:sku, :name, :description, :category, :price, :stock,"
+                                + " :active, :createdAt, :searchText, :images)"), product.sku(), product.name(),
+                        product.description(), product.category(), product.price(), product.stock(), product.active(),
+                        product.images())
                 .bind("createdAt", product.createdAt().toEpochMilli())
                 .executeAndReturnGeneratedKeys("id")
                 .mapTo(Long.class)
@@ -78,7 +79,7 @@ public final class JdbiProductRepository implements ProductRepository {
 
     /** The columns a new and a changed product both write, search text included. */
     private static Update bindColumns(Update update, Sku sku, String name, String description, String category,
-                                      Money price, int stock, boolean active) {
+                                      Money price, int stock, boolean active, List<String> images) {
         return update.bind("sku", sku.value())
                 .bind("name", name)
                 .bind("description", description)
@@ -86,7 +87,8 @@ public final class JdbiProductRepository implements ProductRepository {
                 .bind("price", price.toMinorUnits())
                 .bind("stock", stock)
                 .bind("active", active ? 1 : 0)
-                .bind("searchText", searchText(name, description));
+                .bind("searchText", searchText(name, description))
+                .bind("images", ProductRow.images(images));
     }
 
     @Override
@@ -101,9 +103,10 @@ public final class JdbiProductRepository implements ProductRepository {
                     .orElseThrow(() -> new IllegalStateException("no product " + product.id()));
             int rows = uniqueSku(product.sku(), () -> database.withHandle(h -> bindColumns(h.createUpdate(
                             "UPDATE product SET sku = :sku, name = :name, description = :description, category = :category,"
-                                    + " price_minor = :price, stock = :stock, active = :active, search_text = :searchText"
-                                    + " WHERE id = :id"), product.sku(), product.name(), product.description(),
-                            product.category(), product.price(), product.stock(), product.active())
+                                    + " price_minor = :price, stock = :stock, active = :active, search_text = :searchText,"
+                                    + " images = :images WHERE id = :id"), product.sku(), product.name(),
+                            product.description(), product.category(), product.price(), product.stock(),
+                            product.active(), product.images())
                     .bind("id", product.id().value())
                     .execute()));
             if (rows != 1) {
@@ -116,9 +119,14 @@ public final class JdbiProductRepository implements ProductRepository {
         productsChanged(List.of(change));
     }
 
-    /** Whether all a search lists or orders products by is equal: only the stock may differ. */
+    /**
+     * Whether all a search lists or orders products by is equal: only the stock may differ. The
+     * images order and filter nothing, but a change of them is told as a listing change, as a new
+     * name is: every page and the product's entry are dropped (rare admin edits; no third kind of
+     * change for the caches and the other instances to learn).
+     */
     private static boolean sameListing(Product before, Product after) {
-        return before.sku().equals(after.sku()) && before.name().equals(after.name())
+        return before.images().equals(after.images()) && before.sku().equals(after.sku()) && before.name().equals(after.name())
                 && before.description().equals(after.description()) && before.category().equals(after.category())
                 && before.price().toMinorUnits() == after.price().toMinorUnits() && before.active() == after.active();
     }

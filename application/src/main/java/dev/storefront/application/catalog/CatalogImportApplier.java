@@ -278,14 +278,14 @@ final class CatalogImportApplier {
         if (existing.isEmpty()) {
             NewProduct created = new NewProduct(sku, row.name(), row.description() == null ? "" : row.description(),
                     row.category(), new Money(row.price(), currency), row.stock(),
-                    row.active() == null || row.active(), now);
+                    row.active() == null || row.active(), now, row.images() == null ? List.of() : row.images());
             Product product = products.add(created);
             return new RowOutcome(row.number(), row.source(), row.sku(), Outcome.CREATED, product.id(), List.of());
         }
         // Read again for update: the row's stock as it is now, not as an earlier read saw it.
         Product current = products.findByIdForUpdate(existing.get().id()).orElseThrow();
         Product changed = current.change(row.sku(), row.name(), row.description() == null ? "" : row.description(),
-                row.category(), row.price(), row.stock(), row.active());
+                row.category(), row.price(), row.stock(), row.active(), row.images());
         if (changed.equals(current)) {
             return new RowOutcome(row.number(), row.source(), row.sku(), Outcome.UNCHANGED, current.id(), List.of());
         }

@@ -32,7 +32,7 @@ public final class CreateProductService implements CreateProductUseCase {
     public Product createProduct(CreateProductCommand command) {
         Objects.requireNonNull(command, "command");
         NewProduct product = NewProduct.create(command.sku(), command.name(), command.description(),
-                command.category(), command.price(), command.stock(), currency, time.now());
+                command.category(), command.price(), command.stock(), command.images(), currency, time.now());
         return transactions.inTransaction(() -> {
             if (products.findBySku(product.sku()).isPresent()) {
                 throw new DuplicateSku(product.sku());

@@ -166,7 +166,8 @@ public final class ImportCatalogService implements ImportCatalogUseCase {
         for (Row row : rows) {
             List<FieldViolation> reasons = new ArrayList<>(row.readErrors());
             Set<String> unreadable = row.readErrors().stream().map(FieldViolation::field).collect(Collectors.toSet());
-            ProductRules.check(row.sku(), row.name(), row.description(), row.category(), row.price(), row.stock(), true)
+            ProductRules.check(row.sku(), row.name(), row.description(), row.category(), row.price(), row.stock(),
+                            row.images(), true)
                     .stream()
                     .filter(v -> !unreadable.contains(v.field()))
                     .forEach(reasons::add);

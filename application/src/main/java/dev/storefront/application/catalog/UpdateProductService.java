@@ -26,7 +26,7 @@ public final class UpdateProductService implements UpdateProductUseCase {
         return transactions.inTransaction(() -> {
             Product current = products.findByIdForUpdate(command.id()).orElseThrow(() -> new ProductNotFound(command.id()));
             Product changed = current.change(command.sku(), command.name(), command.description(),
-                    command.category(), command.price(), command.stock(), command.active());
+                    command.category(), command.price(), command.stock(), command.active(), command.images());
             if (!changed.sku().sameAs(current.sku())) {
                 products.findBySku(changed.sku())
                         .filter(other -> !other.id().equals(current.id()))

@@ -85,7 +85,7 @@ class AccountDataServicesTest {
                     alsoErased::add),
             kit.hasher, kit.throttle, kit.events, kit.time);
     private final Product tea = products.add(NewProduct.create("TEA-1", "Tea", "", "drinks", new BigDecimal("4.50"),
-            50, USD, kit.time.now()));
+            50, null, USD, kit.time.now()));
 
     private void addToCart(User user, int quantity) {
         kit.transactions.inTransaction(() -> {

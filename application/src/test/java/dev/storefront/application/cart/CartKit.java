@@ -43,7 +43,7 @@ final class CartKit {
 
     Product product(String price, int stock) {
         long n = ids.incrementAndGet();
-        return products.add(NewProduct.create("SKU-" + n, "Product " + n, "", "Things", new BigDecimal(price), stock,
+        return products.add(NewProduct.create("SKU-" + n, "Product " + n, "", "Things", new BigDecimal(price), stock, null,
                 USD, NOW));
     }
 
@@ -54,7 +54,7 @@ final class CartKit {
     }
 
     void restock(Product product, int stock) {
-        products.update(product.change(null, null, null, null, null, stock, null));
+        products.update(product.change(null, null, null, null, null, stock, null, null));
     }
 
     CartOwner.User user() {

@@ -47,7 +47,7 @@ class CatalogServicesTest {
 
     private Product create(String sku, String category, String price, int stock) {
         return create.createProduct(new CreateProductCommand(sku, "Product " + sku, null, category,
-                new BigDecimal(price), stock));
+                new BigDecimal(price), stock, null));
     }
 
     private static List<String> fields(InvalidInputException e) {
@@ -57,7 +57,7 @@ class CatalogServicesTest {
     @Test
     void createsAnActiveProductInTheStoreCurrencyAtTheCurrentTime() {
         Product product = create.createProduct(new CreateProductCommand("KETTLE-1", "  Kettle ", "Boils water",
-                " Kitchen ", new BigDecimal("39.9"), 4));
+                " Kitchen ", new BigDecimal("39.9"), 4, null));
 
         assertEquals("Kettle", product.name());
         assertEquals("Kitchen", product.category());
@@ -70,7 +70,7 @@ class CatalogServicesTest {
     @Test
     void creationNamesEveryInvalidFieldAndStoresNothing() {
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> create.createProduct(
-                new CreateProductCommand("no spaces allowed", "", "x".repeat(5001), null, new BigDecimal("-0.01"), 1_000_001)));
+                new CreateProductCommand("no spaces allowed", "", "x".repeat(5001), null, new BigDecimal("-0.01"), 1_000_001, null)));
 
         assertEquals(List.of("sku", "name", "description", "category", "price", "stock"), fields(e));
         assertEquals(0, products.count());
@@ -91,7 +91,7 @@ class CatalogServicesTest {
         Product lamp = create("LAMP-1", "Home", "10.00", 1);
 
         Product changed = update.updateProduct(new UpdateProductCommand(lamp.id(), null, null, null, "Lighting",
-                new BigDecimal("12.5"), null, null));
+                new BigDecimal("12.5"), null, null, null));
 
         assertEquals("Lighting", changed.category());
         assertEquals(Money.of("12.50", EUR), changed.price());
@@ -103,7 +103,7 @@ class CatalogServicesTest {
     @Test
     void updateOfAnUnknownProductIsNotFound() {
         assertThrows(ProductNotFound.class, () -> update.updateProduct(
-                new UpdateProductCommand(new ProductId(99), null, "Name", null, null, null, null, null)));
+                new UpdateProductCommand(new ProductId(99), null, "Name", null, null, null, null, null, null)));
     }
 
     @Test
@@ -111,7 +111,7 @@ class CatalogServicesTest {
         Product lamp = create("LAMP-1", "Home", "10.00", 1);
 
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> update.updateProduct(
-                new UpdateProductCommand(lamp.id(), null, " ", null, null, new BigDecimal("1.001"), -1, null)));
+                new UpdateProductCommand(lamp.id(), null, " ", null, null, new BigDecimal("1.001"), -1, null, null)));
 
         assertEquals(List.of("name", "price", "stock"), fields(e));
         assertEquals(lamp, products.findById(lamp.id()).orElseThrow());
@@ -123,8 +123,8 @@ class CatalogServicesTest {
         Product lamp = create("lamp", "Home", "1.00", 1);
 
         assertThrows(DuplicateSku.class, () -> update.updateProduct(
-                new UpdateProductCommand(lamp.id(), "taken", null, null, null, null, null, null)));
-        Product recased = update.updateProduct(new UpdateProductCommand(lamp.id(), "LAMP", null, null, null, null, null, null));
+                new UpdateProductCommand(lamp.id(), "taken", null, null, null, null, null, null, null)));
+        Product recased = update.updateProduct(new UpdateProductCommand(lamp.id(), "LAMP", null, null, null, null, null, null, null));
 
         assertEquals("LAMP", recased.sku().value());
     }
@@ -141,7 +141,7 @@ class CatalogServicesTest {
         assertFalse(products.findById(lamp.id()).orElseThrow().active());
         assertThrows(ProductNotFound.class, () -> deactivate.deactivateProduct(new ProductId(12345)));
 
-        update.updateProduct(new UpdateProductCommand(lamp.id(), null, null, null, null, null, null, true));
+        update.updateProduct(new UpdateProductCommand(lamp.id(), null, null, null, null, null, null, true, null));
         assertEquals(lamp.id(), get.getProduct(lamp.id()).id());
     }
 
@@ -166,7 +166,7 @@ class CatalogServicesTest {
     void anUpdateOrADeactivationReadsTheProductForUpdateSoItNeverWritesBackAnEarlierStock() {
         Product product = create("ROW-LOCK", "Kitchen", "5.00", 10);
 
-        update.updateProduct(new UpdateProductCommand(product.id(), null, "Renamed", null, null, null, null, null));
+        update.updateProduct(new UpdateProductCommand(product.id(), null, "Renamed", null, null, null, null, null, null));
         assertEquals(List.of(product.id()), products.readForUpdate());
 
         deactivate.deactivateProduct(product.id());

@@ -39,7 +39,7 @@ class ImportCatalogServiceTest {
 
     private static Row row(int number, String sku, String name, String price, Integer stock) {
         return new Row(number, "row " + number, sku, name, null, "Misc", price == null ? null : new BigDecimal(price),
-                stock, null, List.of());
+                stock, null, null, List.of());
     }
 
     private ImportCatalogResult run(boolean onlyIntoEmpty, Row... rows) {
@@ -49,7 +49,7 @@ class ImportCatalogServiceTest {
     @Test
     void anExistingProductIsReadForUpdateBeforeItsRowIsWrittenBack() {
         Product lamp = new CreateProductService(products, transactions, time, USD)
-                .createProduct(new CreateProductCommand("LAMP", "Lamp", "", "Misc", new BigDecimal("10.00"), 1));
+                .createProduct(new CreateProductCommand("LAMP", "Lamp", "", "Misc", new BigDecimal("10.00"), 1, null));
 
         run(false, row(1, "LAMP", "Lamp deluxe", "12.00", 5), row(2, "DESK", "Desk", "150", 2));
 
@@ -59,10 +59,10 @@ class ImportCatalogServiceTest {
     @Test
     void createsNewAndUpdatesExistingProductsBySkuRegardlessOfCase() {
         Product lamp = new CreateProductService(products, transactions, time, USD)
-                .createProduct(new CreateProductCommand("LAMP", "Lamp", "", "Misc", new BigDecimal("10.00"), 1));
+                .createProduct(new CreateProductCommand("LAMP", "Lamp", "", "Misc", new BigDecimal("10.00"), 1, null));
 
         ImportCatalogResult result = run(false, row(1, "lamp", "Lamp deluxe", "12.00", 5), row(2, "DESK", "Desk", "150", 2),
-                new Row(3, "row 3", "DESK-2", "Desk 2", null, "Misc", new BigDecimal("1"), 1, false, List.of()));
+                new Row(3, "row 3", "DESK-2", "Desk 2", null, "Misc", new BigDecimal("1"), 1, false, null, List.of()));
 
         assertEquals(Status.APPLIED, result.status());
         assertEquals(List.of(Outcome.UPDATED, Outcome.CREATED, Outcome.CREATED),
@@ -90,7 +90,7 @@ class ImportCatalogServiceTest {
                 row(1, "GOOD", "Good", "1.00", 1),
                 row(2, "BAD", "", "1.001", null),
                 row(3, "good", "Dup", "1.00", 1),
-                new Row(4, "row 4", "TYPED", "Typed", null, "Misc", new BigDecimal("1"), null, null,
+                new Row(4, "row 4", "TYPED", "Typed", null, "Misc", new BigDecimal("1"), null, null, null,
                         List.of(new FieldViolation("stock", "must be a whole number"))));
 
         assertEquals(Status.REJECTED, result.status());

@@ -103,7 +103,7 @@ class OrderServicesTest {
     }
 
     private Product product(String sku, String price, int stock) {
-        return products.add(NewProduct.create(sku, "Product " + sku, null, "Test", new BigDecimal(price), stock, USD,
+        return products.add(NewProduct.create(sku, "Product " + sku, null, "Test", new BigDecimal(price), stock, null, USD,
                 NOW.minusSeconds(3600)));
     }
 

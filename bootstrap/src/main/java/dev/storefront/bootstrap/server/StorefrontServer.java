@@ -53,9 +53,11 @@ public final class StorefrontServer implements AutoCloseable {
         prepareDirectories(config);
         // The server's mail goes to files in MAIL_OUTBOX; an embedded Storefront writes none unless told to.
         FileOutboxNotifier outbox = FileOutboxNotifier.forPublicUrl(config.mailOutbox(), config.publicUrl());
+        // The demo catalog's pictures are routes of the API's router (DemoImages says why).
         StorefrontBuilder builder = Storefront.builder().config(config)
                 .passwordResetNotifier(outbox)
-                .accountMailer(outbox);
+                .accountMailer(outbox)
+                .routes(DemoImages.load());
         Storefront storefront = customise.apply(builder).build();
         try {
             if (config.demoCatalog()) {

@@ -5,15 +5,18 @@ import dev.storefront.domain.common.InvalidInputException;
 import dev.storefront.domain.money.Money;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * A product of the catalog. Inactive products are hidden from the shop but stay in the store, so
  * orders that refer to them keep their lines. Instances are immutable; changes give a new one.
+ * {@code images} are the product's pictures in the order they are shown (an unmodifiable list,
+ * checked by {@link ProductRules}).
  */
 public record Product(ProductId id, Sku sku, String name, String description, String category, Money price,
-                      int stock, boolean active, Instant createdAt) {
+                      int stock, boolean active, Instant createdAt, List<String> images) {
 
     public Product {
         Objects.requireNonNull(id, "id");
@@ -25,6 +28,7 @@ public record Product(ProductId id, Sku sku, String name, String description, St
                 ProductRules::descriptionProblem);
         category = requireValid("category", ProductRules.clean(Objects.requireNonNull(category, "category")),
                 ProductRules::categoryProblem);
+        images = requireValidImages(images);
         // Input limits (a maximum price or stock) are for what people enter; stored values only
         // have to make sense: stock returned by cancelled orders may exceed what one may type.
         if (price.isNegative()) {
@@ -37,29 +41,33 @@ public record Product(ProductId id, Sku sku, String name, String description, St
 
     /** Rebuilds a stored product; no business rule beyond the invariants is applied. */
     public static Product restore(ProductId id, Sku sku, String name, String description, String category,
-                                  Money price, int stock, boolean active, Instant createdAt) {
-        return new Product(id, sku, name, description, category, price, stock, active, createdAt);
+                                  Money price, int stock, boolean active, Instant createdAt, List<String> images) {
+        return new Product(id, sku, name, description, category, price, stock, active, createdAt, images);
     }
 
     public boolean isInStock() {
         return stock > 0;
     }
 
-    /** The characters of its text (sku, name, description, category): what caches size it by. */
+    /** The characters of its text (sku, name, description, category, images): what caches size it by. */
     public long textLength() {
-        return (long) sku.value().length() + name.length() + description.length() + category.length();
+        long length = (long) sku.value().length() + name.length() + description.length() + category.length();
+        for (String image : images) {
+            length += image.length();
+        }
+        return length;
     }
 
     /**
      * This product with the given fields changed; a {@code null} argument leaves its field as it is.
-     * The price stays in this product's currency.
+     * The price stays in this product's currency; {@code newImages} replaces the whole list.
      *
      * @throws InvalidInputException listing every given field that breaks {@link ProductRules}
      */
     public Product change(String newSku, String newName, String newDescription, String newCategory,
-                          BigDecimal newPrice, Integer newStock, Boolean newActive) {
+                          BigDecimal newPrice, Integer newStock, Boolean newActive, List<String> newImages) {
         List<FieldViolation> violations = ProductRules.check(newSku, newName, newDescription, newCategory,
-                newPrice, newStock, false);
+                newPrice, newStock, newImages, false);
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
@@ -71,12 +79,24 @@ public record Product(ProductId id, Sku sku, String name, String description, St
                 newPrice == null ? price : new Money(newPrice, price.currency()),
                 newStock == null ? stock : newStock,
                 newActive == null ? active : newActive,
-                createdAt);
+                createdAt,
+                newImages == null ? images : newImages);
     }
 
     /** This product, hidden from the shop. */
     public Product deactivate() {
-        return active ? new Product(id, sku, name, description, category, price, stock, false, createdAt) : this;
+        return active ? new Product(id, sku, name, description, category, price, stock, false, createdAt, images) : this;
+    }
+
+    /** An unmodifiable copy, every entry obeying {@link ProductRules}: the invariant of both records. */
+    static List<String> requireValidImages(List<String> images) {
+        Objects.requireNonNull(images, "images");
+        List<String> copy = new ArrayList<>(images); // List.copyOf would throw a bare NPE for a null entry
+        List<FieldViolation> violations = ProductRules.imageViolations(copy);
+        if (!violations.isEmpty()) {
+            throw new IllegalArgumentException(violations.get(0).field() + " " + violations.get(0).message());
+        }
+        return List.copyOf(copy);
     }
 
     private interface Rule<T> {

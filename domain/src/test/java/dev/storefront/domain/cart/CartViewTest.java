@@ -19,7 +19,7 @@ class CartViewTest {
 
     private static Product product(long id, String price, int stock, boolean active) {
         return Product.restore(new ProductId(id), new Sku("SKU-" + id), "Product " + id, "", "Things",
-                Money.of(price, USD), stock, active, NOW);
+                Money.of(price, USD), stock, active, NOW, List.of());
     }
 
     private static Cart cartOf(Object... productAndQuantity) {

@@ -26,7 +26,17 @@ public abstract class CatalogImportJournalContract {
 
     private static Row row(int number, Boolean active, String description) {
         return new Row(number, "{\"sku\":\"S-" + number + "\"}", "S-" + number, "Name " + number, description,
-                "Category", new BigDecimal("12.30"), number * 10, active, List.of());
+                "Category", new BigDecimal("12.30"), number * 10, active, images(number), List.of());
+    }
+
+    /** Not given, none, one and two images in turn: a staged row keeps which it was, in order. */
+    private static List<String> images(int number) {
+        return switch (number % 4) {
+            case 0 -> null;
+            case 1 -> List.of();
+            case 2 -> List.of("/images/" + number + ".svg");
+            default -> List.of("https://cdn.example.com/" + number + "/b.png", "/images/" + number + "/a.svg");
+        };
     }
 
     private static List<Row> rows(int from, int to) {

@@ -21,6 +21,7 @@ import dev.storefront.domain.port.out.Transactions;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,7 +51,7 @@ public abstract class ProductRepositoryContract {
 
     protected static NewProduct newProduct(String sku, String name, String description, String category,
                                            String price, int stock, Instant createdAt) {
-        return new NewProduct(new Sku(sku), name, description, category, Money.of(price, USD), stock, true, createdAt);
+        return new NewProduct(new Sku(sku), name, description, category, Money.of(price, USD), stock, true, createdAt, List.of());
     }
 
     private Product add(NewProduct product) {
@@ -130,7 +131,7 @@ public abstract class ProductRepositoryContract {
     @Test
     void updateStoresEveryFieldButKeepsTheCreationTime() {
         Product product = add(newProduct("OLD", "Old name", "old text", "Old", "1.00", 1, T0));
-        Product changed = product.change("NEW", "New name", "new text", "New", new BigDecimal("2.50"), 9, false);
+        Product changed = product.change("NEW", "New name", "new text", "New", new BigDecimal("2.50"), 9, false, null);
 
         repository().update(changed);
 
@@ -142,10 +143,48 @@ public abstract class ProductRepositoryContract {
     }
 
     @Test
+    void imagesRoundTripInTheirOrderOnEveryRead() {
+        List<String> images = List.of("https://cdn.example.com/z.png?w=1&h=2", "/images/a.svg", "/images/a.svg",
+                "http://example.com/" + "x".repeat(2000));
+        Product product = add(new NewProduct(new Sku("IMG-1"), "Pictured", "", "Pics", Money.of("1.00", USD), 1, true, T0,
+                images));
+        Product none = add(newProduct("IMG-0", "Plain", "Pics", "2.00", 1));
+
+        assertEquals(images, product.images());
+        assertEquals(images, repository().findById(product.id()).orElseThrow().images());
+        assertEquals(images, repository().findBySku(new Sku("img-1")).orElseThrow().images());
+        assertEquals(images, transactions().inTransaction(() -> repository().findByIdForUpdate(product.id()).orElseThrow())
+                .images());
+        assertEquals(List.of(images, List.of()), repository().findAllById(List.of(product.id(), none.id())).stream()
+                .sorted(Comparator.comparingLong(p -> p.id().value())).map(Product::images).toList());
+        assertEquals(List.of(images, List.of()), repository().search(ProductFilter.none(), ProductSort.PRICE,
+                new PageRequest(1, 10)).items().stream().map(Product::images).toList());
+    }
+
+    @Test
+    void updateReplacesTheImages() {
+        Product product = add(new NewProduct(new Sku("IMG-1"), "Pictured", "", "Pics", Money.of("1.00", USD), 1, true, T0,
+                List.of("/a.svg", "/b.svg")));
+
+        repository().update(product.change(null, null, null, null, null, null, null, List.of("/c.svg", "/a.svg")));
+        assertEquals(List.of("/c.svg", "/a.svg"), repository().findById(product.id()).orElseThrow().images());
+
+        repository().update(repository().findById(product.id()).orElseThrow().change(null, "Renamed", null, null, null,
+                null, null, null));
+        assertEquals(List.of("/c.svg", "/a.svg"), repository().findById(product.id()).orElseThrow().images());
+
+        repository().update(repository().findById(product.id()).orElseThrow().change(null, null, null, null, null, null,
+                null, List.of()));
+        assertEquals(List.of(), repository().findById(product.id()).orElseThrow().images());
+        assertEquals(List.of(List.of()), repository().search(ProductFilter.none(), ProductSort.PRICE, new PageRequest(1, 10))
+                .items().stream().map(Product::images).toList());
+    }
+
+    @Test
     void updateMayChangeTheCaseOfItsOwnSku() {
         Product product = add(newProduct("abc", "Thing", "Misc", "1.00", 1));
 
-        repository().update(product.change("ABC", null, null, null, null, null, null));
+        repository().update(product.change("ABC", null, null, null, null, null, null, null));
 
         assertEquals("ABC", repository().findById(product.id()).orElseThrow().sku().value());
     }
@@ -156,7 +195,7 @@ public abstract class ProductRepositoryContract {
         Product other = add(newProduct("FREE", "Two", "Misc", "1.00", 1));
 
         assertThrows(DuplicateSku.class,
-                () -> repository().update(other.change("taken", null, null, null, null, null, null)));
+                () -> repository().update(other.change("taken", null, null, null, null, null, null, null)));
         assertEquals("FREE", repository().findById(other.id()).orElseThrow().sku().value());
     }
 
@@ -430,7 +469,7 @@ public abstract class ProductRepositoryContract {
 
         assertThrows(IllegalStateException.class, () -> transactions().inTransaction(() -> {
             repository().add(newProduct("LOST", "Lost", "Misc", "1.00", 1));
-            repository().update(kept.change(null, "Renamed", null, null, null, null, null));
+            repository().update(kept.change(null, "Renamed", null, null, null, null, null, null));
             repository().takeStock(kept.id(), 5);
             throw new IllegalStateException("boom");
         }));
