@@ -93,7 +93,7 @@ final class CheckoutFixture {
     Product product(String price, int stock) {
         long n = ++nextSku;
         return products.add(NewProduct.create("SKU-" + n, "Product " + n, null, "Test", new BigDecimal(price), stock,
-                USD, NOW.minusSeconds(3600)));
+                null, USD, NOW.minusSeconds(3600)));
     }
 
     /** Puts these products with these quantities into the user's cart (replacing it). */
