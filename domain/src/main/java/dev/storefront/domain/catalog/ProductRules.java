@@ -1,6 +1,7 @@
 package dev.storefront.domain.catalog;
 
 import dev.storefront.domain.common.FieldViolation;
+import dev.storefront.domain.money.Money;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -32,7 +33,7 @@ public final class ProductRules {
     public static final int DESCRIPTION_MAX = 5_000;
     public static final int CATEGORY_MAX = 64;
     public static final int STOCK_MAX = 1_000_000;
-    public static final BigDecimal PRICE_MAX = new BigDecimal("99999999.99");
+    public static final BigDecimal PRICE_MAX = Money.INPUT_MAX;
     public static final int IMAGES_MAX = 10;
     public static final int IMAGE_LENGTH_MAX = 2048;
 
@@ -164,16 +165,7 @@ public final class ProductRules {
     }
 
     static String priceProblem(BigDecimal price) {
-        if (price.signum() < 0) {
-            return "must not be negative";
-        }
-        if (price.compareTo(PRICE_MAX) > 0) {
-            return "must be at most " + PRICE_MAX.toPlainString();
-        }
-        if (price.stripTrailingZeros().scale() > 2) {
-            return "must have at most 2 decimals";
-        }
-        return null;
+        return Money.inputProblem(price, false);
     }
 
     static String stockProblem(Integer stock) {

@@ -33,6 +33,26 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
         }
     }
 
+    /** The largest amount a person may enter (a price, a shipping price, an amount off): 99,999,999.99. */
+    public static final BigDecimal INPUT_MAX = new BigDecimal("99999999.99");
+
+    /**
+     * What is wrong with an amount a client entered, in words fit for a field error, or {@code null}:
+     * negative (not above 0 when {@code positive}), over {@link #INPUT_MAX}, or more than 2 decimals.
+     */
+    public static String inputProblem(BigDecimal amount, boolean positive) {
+        if (positive ? amount.signum() <= 0 : amount.signum() < 0) {
+            return positive ? "must be more than 0" : "must not be negative";
+        }
+        if (amount.compareTo(INPUT_MAX) > 0) {
+            return "must be at most " + INPUT_MAX.toPlainString();
+        }
+        if (amount.stripTrailingZeros().scale() > SCALE) {
+            return "must have at most 2 decimals";
+        }
+        return null;
+    }
+
     public static Money zero(Currency currency) {
         return new Money(BigDecimal.ZERO, currency);
     }

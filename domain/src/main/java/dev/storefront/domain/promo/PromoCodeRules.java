@@ -15,15 +15,14 @@ import java.util.Optional;
  * <ul>
  *   <li>{@code kind}: {@code percent}, {@code amount} or {@code free_shipping}</li>
  *   <li>{@code value}: required for percent (1–100, at most 2 decimals) and amount (more than 0,
- *       at most {@link #MONEY_MAX}, at most 2 decimals); must be null for free shipping</li>
- *   <li>{@code minSubtotal}: 0 to {@link #MONEY_MAX}, at most 2 decimals</li>
+ *       at most {@link Money#INPUT_MAX}, at most 2 decimals); must be null for free shipping</li>
+ *   <li>{@code minSubtotal}: 0 to {@link Money#INPUT_MAX}, at most 2 decimals</li>
  *   <li>{@code startsAt}, {@code endsAt}: from 1970 to the end of 9999 (stored as epoch milliseconds,
  *       kept to the millisecond); {@code endsAt} after {@code startsAt}</li>
  *   <li>{@code usageLimit}, {@code usagePerUser}: at least 1, or null for no bound</li>
  * </ul>
  */
 public final class PromoCodeRules {
-    public static final BigDecimal MONEY_MAX = new BigDecimal("99999999.99");
     public static final String KIND_PROBLEM = "must be one of percent, amount, free_shipping";
     private static final Instant EARLIEST = Instant.EPOCH;
     private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
@@ -55,7 +54,7 @@ public final class PromoCodeRules {
             }
         }
         BigDecimal minSubtotal = s.minSubtotal() == null ? BigDecimal.ZERO : s.minSubtotal();
-        String minProblem = moneyProblem(minSubtotal, false);
+        String minProblem = Money.inputProblem(minSubtotal, false);
         if (minProblem != null) {
             violations.add(new FieldViolation("minSubtotal", minProblem));
         }
@@ -80,23 +79,9 @@ public final class PromoCodeRules {
     public static String valueProblem(PromoKind kind, BigDecimal value) {
         return switch (kind) {
             case PERCENT -> value == null ? "is required for kind percent" : PromoCode.percentProblem(value);
-            case AMOUNT -> value == null ? "is required for kind amount" : moneyProblem(value, true);
+            case AMOUNT -> value == null ? "is required for kind amount" : Money.inputProblem(value, true);
             case FREE_SHIPPING -> value == null ? null : "must be null for kind free_shipping";
         };
-    }
-
-    /** What is wrong with an amount of money, or {@code null}. */
-    static String moneyProblem(BigDecimal amount, boolean positive) {
-        if (positive ? amount.signum() <= 0 : amount.signum() < 0) {
-            return positive ? "must be more than 0" : "must not be negative";
-        }
-        if (amount.compareTo(MONEY_MAX) > 0) {
-            return "must be at most " + MONEY_MAX.toPlainString();
-        }
-        if (amount.stripTrailingZeros().scale() > Money.SCALE) {
-            return "must have at most 2 decimals";
-        }
-        return null;
     }
 
     private static boolean instantOk(String field, Instant at, List<FieldViolation> violations) {

@@ -17,7 +17,6 @@ import java.util.TreeSet;
  */
 public final class ShippingRules {
     /** The most a shipping price or threshold may be, as for a product's price. */
-    public static final BigDecimal MONEY_MAX = new BigDecimal("99999999.99");
     /** More entries than there are countries is a mistake (or an attack), not a list. */
     public static final int COUNTRIES_MAX = 300;
 
@@ -43,11 +42,11 @@ public final class ShippingRules {
         }
         if (price == null) {
             violations.add(new FieldViolation("price", "is required"));
-        } else if (moneyProblem(price) != null) {
-            violations.add(new FieldViolation("price", moneyProblem(price)));
+        } else if (Money.inputProblem(price, false) != null) {
+            violations.add(new FieldViolation("price", Money.inputProblem(price, false)));
         }
-        if (freeOver != null && moneyProblem(freeOver) != null) {
-            violations.add(new FieldViolation("freeOver", moneyProblem(freeOver)));
+        if (freeOver != null && Money.inputProblem(freeOver, false) != null) {
+            violations.add(new FieldViolation("freeOver", Money.inputProblem(freeOver, false)));
         }
         TreeSet<Country> shipsTo = new TreeSet<>();
         if (countries != null) {
@@ -107,19 +106,6 @@ public final class ShippingRules {
         }
         if (!Text.isWellFormed(stripped) || stripped.codePoints().anyMatch(Character::isISOControl)) {
             return "must not contain control characters";
-        }
-        return null;
-    }
-
-    static String moneyProblem(BigDecimal amount) {
-        if (amount.signum() < 0) {
-            return "must not be negative";
-        }
-        if (amount.compareTo(MONEY_MAX) > 0) {
-            return "must be at most " + MONEY_MAX.toPlainString();
-        }
-        if (amount.stripTrailingZeros().scale() > Money.SCALE) {
-            return "must have at most 2 decimals";
         }
         return null;
     }
